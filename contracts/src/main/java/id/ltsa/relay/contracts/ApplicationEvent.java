@@ -1,0 +1,14 @@
+package id.ltsa.relay.contracts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Everything intake-service publishes on {@link Topics#APPLICATIONS}. */
+public sealed interface ApplicationEvent permits ApplicationReceived, ApplicationAmended, ApplicationWithdrawn {
+
+    UUID applicationId();
+
+    int revision();
+
+    Instant occurredAt();
+}

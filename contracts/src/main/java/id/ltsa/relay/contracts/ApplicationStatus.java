@@ -1,0 +1,39 @@
+package id.ltsa.relay.contracts;
+
+/**
+ * The lifecycle of an application as the outside world sees it (CONTRACT.md, "Status lifecycle").
+ *
+ * <p>The rank orders statuses along the happy path so a consumer can refuse to move an application backwards when
+ * events arrive late or twice. Statuses that a later revision may revisit (an amendment sends a RETURNED application
+ * back to RECEIVED) are compared together with the revision, never by rank alone.
+ */
+public enum ApplicationStatus {
+    RECEIVED(0),
+    QUEUED(1),
+    DELAYED(2),
+    RETURNED(3),
+    SUBMITTED(4),
+    APPROVED(5),
+    ISSUED(6),
+    REJECTED(6),
+    WITHDRAWN(7);
+
+    private final int rank;
+
+    ApplicationStatus(int rank) {
+        this.rank = rank;
+    }
+
+    public boolean isFinal() {
+        return this == ISSUED || this == REJECTED || this == WITHDRAWN;
+    }
+
+    /** Counted in the backlog: not yet handed over to the central API and not final. */
+    public boolean isPending() {
+        return this == RECEIVED || this == QUEUED || this == DELAYED;
+    }
+
+    public int rank() {
+        return rank;
+    }
+}

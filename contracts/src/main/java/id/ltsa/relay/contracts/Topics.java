@@ -1,0 +1,13 @@
+package id.ltsa.relay.contracts;
+
+/** Kafka topic names. The record key on every topic is the application id (the link topic has no application). */
+public final class Topics {
+
+    public static final String APPLICATIONS = "ltsa.applications";
+    public static final String APPLICATION_STATUS = "ltsa.application-status";
+    public static final String CENTRAL_LINK = "ltsa.central-link";
+    public static final String APPLICATIONS_DLQ = "ltsa.applications.dlq";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,153 @@
+package id.ltsa.relay.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server from the installed binaries, run by {@code pg_ctl} in its own data folder.
+ *
+ * <p>The data folder outlives the process, so a stopped server starts again with its data, the way a restarted
+ * office server does.
+ */
+public final class PostgresServer {
+
+    public static final String USER = "postgres";
+
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+    private final boolean throwaway;
+
+    /**
+     * @param throwaway true for tests: durability settings off (fsync, full page writes) since the data dies with the
+     *     test; false for the local run, where durability is the product.
+     */
+    public PostgresServer(Path dataDir, Path log, int port, boolean throwaway) {
+        this.dataDir = dataDir.toAbsolutePath();
+        this.log = log.toAbsolutePath();
+        this.port = port;
+        this.throwaway = throwaway;
+    }
+
+    public synchronized void start() {
+        try {
+            Files.createDirectories(dataDir);
+            Files.createDirectories(log.getParent());
+            if (!Files.exists(log)) {
+                Files.createFile(log);
+            }
+            OsUser.handToPostgres(dataDir);
+            OsUser.handFileToPostgres(log);
+            if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+                initialise();
+            }
+            Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Processes.run(OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", log.toString(), "-w",
+                "-t", "60", "-o", "-p " + port, "start")), log, Duration.ofSeconds(90));
+    }
+
+    private void initialise() throws IOException {
+        Processes.run(OsUser.asPostgres(List.of(bin("initdb"), "-D", dataDir.toString(), "-U", USER, "-A", "trust",
+                "-E", "UTF8", "--locale=C.UTF-8")), log, Duration.ofSeconds(120));
+        StringBuilder conf = new StringBuilder("\n# LTSA Relay local stack\n")
+                .append("listen_addresses = '127.0.0.1'\n")
+                // TCP only: a socket file path can exceed the OS limit in deep temp folders
+                .append("unix_socket_directories = ''\n")
+                .append("max_connections = 100\n")
+                // small enough for a 2-core office box running the whole stack
+                .append("shared_buffers = 32MB\n")
+                .append("log_min_messages = warning\n");
+        if (throwaway) {
+            conf.append("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n");
+        }
+        Files.writeString(dataDir.resolve("postgresql.conf"), conf, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    public synchronized void stop() {
+        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+            Processes.run(OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w",
+                    "stop")), log, Duration.ofSeconds(60));
+        }
+    }
+
+    /** Immediate shutdown: no checkpoint, crash recovery on the next start, like a pulled plug. */
+    public synchronized void crash() {
+        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+            Processes.run(OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "immediate", "-w",
+                    "stop")), log, Duration.ofSeconds(60));
+        }
+    }
+
+    public void createDatabaseIfMissing(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database name: " + name);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    static String bin(String tool) {
+        String configured = System.getenv("LTSA_PG_BIN");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured, tool).toString();
+        }
+        Path installs = Path.of("/usr/lib/postgresql");
+        try (Stream<Path> versions = Files.exists(installs) ? Files.list(installs) : Stream.empty()) {
+            return versions
+                    .filter(dir -> Files.isExecutable(dir.resolve("bin").resolve(tool)))
+                    .max(Comparator.comparingInt(dir -> parseVersion(dir.getFileName().toString())))
+                    .map(dir -> dir.resolve("bin").resolve(tool).toString())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "No PostgreSQL server binaries under " + installs + ": apt-get install -y postgresql"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int parseVersion(String name) {
+        try {
+            return Integer.parseInt(name);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package id.ltsa.relay.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** One packaged Quarkus service run as its own JVM, ready when its readiness check answers 200. */
+public final class ServiceProcess {
+
+    /**
+     * Chosen for a 2-core office machine running the whole stack: a small heap is plenty for these services, C1 only
+     * starts faster and uses less code cache, the serial collector has the smallest footprint.
+     */
+    static final String DEFAULT_JAVA_OPTS =
+            "-Xmx96m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m "
+                    + "-XX:MaxDirectMemorySize=32m -XX:CICompilerCount=1";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path log;
+    private final Path pidFile;
+    private Process process;
+
+    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log, Path pidFile) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.log = log;
+        this.pidFile = pidFile;
+    }
+
+    /** Starts the JVM without waiting; see {@link #awaitReady}. */
+    public synchronized void launch() {
+        List<String> command = new ArrayList<>();
+        command.add(Processes.javaExecutable());
+        String opts = System.getenv().getOrDefault("LTSA_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS);
+        command.addAll(Arrays.asList(opts.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "=== " + name + " start ===\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(log.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+            Files.createDirectories(pidFile.getParent());
+            Files.writeString(pidFile, Long.toString(process.pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void awaitReady(Duration timeout) {
+        Processes.await(name + " on port " + port, timeout, this::isReady, process, log);
+    }
+
+    public boolean isReady() {
+        try {
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public synchronized void stop() {
+        Processes.stop(process, Duration.ofSeconds(20));
+        deletePidFile();
+    }
+
+    /** kill -9: no shutdown hooks, no commit of anything in flight. */
+    public synchronized void kill() {
+        Processes.kill(process);
+        deletePidFile();
+    }
+
+    private void deletePidFile() {
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            // a stale pid file is only a hint for `ltsa down`, which checks the process before acting
+        }
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+}

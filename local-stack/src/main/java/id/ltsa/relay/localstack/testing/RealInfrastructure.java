@@ -1,0 +1,105 @@
+package id.ltsa.relay.localstack.testing;
+
+import id.ltsa.relay.localstack.DevKeys;
+import id.ltsa.relay.localstack.DevTokens;
+import id.ltsa.relay.localstack.KafkaBroker;
+import id.ltsa.relay.localstack.PostgresServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The one test resource of every service: a real Kafka broker and a real PostgreSQL for the test JVM, plus a
+ * development key pair for tokens.
+ *
+ * <p>Where they come from, in order: LTSA_TEST_KAFKA_BOOTSTRAP_SERVERS and LTSA_TEST_POSTGRES_URL when set; containers
+ * when a Docker engine answers (LTSA_TEST_INFRA=local skips asking); otherwise local processes from the installed
+ * PostgreSQL binaries and Maven Central's Kafka jars. Started once per JVM and reused across Quarkus restarts.
+ */
+public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    private static final Logger LOG = Logger.getLogger(RealInfrastructure.class);
+
+    private static TestInfrastructure infrastructure;
+    private static DevKeys keys;
+
+    private String database = "app";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        TestInfrastructure infra = infrastructure();
+        String databaseName = database + "_" + UUID.randomUUID().toString().substring(0, 8);
+        infra.createDatabase(databaseName);
+        return Map.of(
+                "kafka.bootstrap.servers", infra.bootstrapServers(),
+                "quarkus.datasource.jdbc.url", infra.jdbcUrl(databaseName),
+                "quarkus.datasource.username", infra.username(),
+                "quarkus.datasource.password", infra.password(),
+                "mp.jwt.verify.publickey.location", keys.publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.issuer", DevTokens.ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        // kept for the next Quarkus start in this JVM; a shutdown hook stops it with the JVM
+    }
+
+    /** Tokens signed with the key the application under test trusts. */
+    public static DevTokens tokens() {
+        infrastructure();
+        return new DevTokens(keys);
+    }
+
+    /** The broker process, when this JVM runs one itself (not with containers or external infrastructure). */
+    public static Optional<KafkaBroker> kafkaProcess() {
+        return infrastructure() instanceof LocalProcessInfrastructure local ? Optional.of(local.kafka())
+                : Optional.empty();
+    }
+
+    public static Optional<PostgresServer> postgresProcess() {
+        return infrastructure() instanceof LocalProcessInfrastructure local ? Optional.of(local.postgres())
+                : Optional.empty();
+    }
+
+    public static String bootstrapServers() {
+        return infrastructure().bootstrapServers();
+    }
+
+    static synchronized TestInfrastructure infrastructure() {
+        if (infrastructure == null) {
+            infrastructure = choose();
+            LOG.infof("Test infrastructure: %s", infrastructure.description());
+            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "ltsa-test-infrastructure-stop"));
+            try {
+                keys = DevKeys.in(Files.createTempDirectory("ltsa-test-keys-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return infrastructure;
+    }
+
+    private static TestInfrastructure choose() {
+        String kafka = System.getenv("LTSA_TEST_KAFKA_BOOTSTRAP_SERVERS");
+        String postgres = System.getenv("LTSA_TEST_POSTGRES_URL");
+        if (kafka != null && postgres != null) {
+            return new ExternalInfrastructure(kafka, postgres);
+        }
+        String mode = System.getenv().getOrDefault("LTSA_TEST_INFRA", "auto");
+        if (!"local".equals(mode) && DockerClientFactory.instance().isDockerAvailable()) {
+            return new ContainerInfrastructure();
+        }
+        return new LocalProcessInfrastructure();
+    }
+}
