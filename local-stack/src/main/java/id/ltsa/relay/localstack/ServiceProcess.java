@@ -35,7 +35,7 @@ public final class ServiceProcess {
     private final Path pidFile;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log, Path pidFile) {
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log, Path pidFile) {
         this.name = name;
         this.jar = jar;
         this.port = port;

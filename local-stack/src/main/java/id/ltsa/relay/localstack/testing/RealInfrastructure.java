@@ -4,10 +4,12 @@ import id.ltsa.relay.localstack.DevKeys;
 import id.ltsa.relay.localstack.DevTokens;
 import id.ltsa.relay.localstack.KafkaBroker;
 import id.ltsa.relay.localstack.PostgresServer;
+import id.ltsa.relay.localstack.Processes;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,12 +30,20 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private static TestInfrastructure infrastructure;
     private static DevKeys keys;
+    private static SimulatorProcess simulator;
+    private static int applicationPort;
 
     private String database = "app";
+    private boolean withSimulator;
 
+    /**
+     * Init args: {@code database} names the test database's prefix; {@code simulator=true} also runs the central API
+     * simulator (central API, WhatsApp/SMS gateway, SMTP sink) and points the application at it.
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        withSimulator = Boolean.parseBoolean(initArgs.getOrDefault("simulator", "false"));
     }
 
     @Override
@@ -41,13 +51,38 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         TestInfrastructure infra = infrastructure();
         String databaseName = database + "_" + UUID.randomUUID().toString().substring(0, 8);
         infra.createDatabase(databaseName);
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", infra.bootstrapServers(),
                 "quarkus.datasource.jdbc.url", infra.jdbcUrl(databaseName),
                 "quarkus.datasource.username", infra.username(),
                 "quarkus.datasource.password", infra.password(),
                 "mp.jwt.verify.publickey.location", keys.publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", DevTokens.ISSUER);
+                "mp.jwt.verify.issuer", DevTokens.ISSUER));
+        if (withSimulator) {
+            startSimulator();
+            config.put("quarkus.http.test-port", Integer.toString(applicationPort));
+            config.put("quarkus.rest-client.central.url", simulator.url());
+            config.put("quarkus.rest-client.gateway.url", simulator.url());
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", Integer.toString(simulator.smtpPort()));
+        }
+        return config;
+    }
+
+    /** One simulator per JVM; it calls the application under test back on a port fixed here for that reason. */
+    private static synchronized void startSimulator() {
+        if (simulator == null) {
+            applicationPort = Processes.freePort();
+            simulator = new SimulatorProcess("http://127.0.0.1:" + applicationPort + "/api/v1/central/callbacks");
+        }
+    }
+
+    /** The simulator's base URL, e.g. to switch it DOWN or read /sim/stats. */
+    public static String simulatorUrl() {
+        if (simulator == null) {
+            throw new IllegalStateException("Start RealInfrastructure with the init arg simulator=true");
+        }
+        return simulator.url();
     }
 
     @Override

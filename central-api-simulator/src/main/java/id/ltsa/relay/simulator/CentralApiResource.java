@@ -1,0 +1,69 @@
+package id.ltsa.relay.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The ministry's central API, as far as LTSA Relay uses it. DOWN is handled before this, by {@link DeadLinkFilter}. */
+@Path("/central/v1/passport-applications")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class CentralApiResource {
+
+    private final ModeSwitch modes;
+    private final CentralRegistry registry;
+
+    CentralApiResource(ModeSwitch modes, CentralRegistry registry) {
+        this.modes = modes;
+        this.registry = registry;
+    }
+
+    @POST
+    public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode body) {
+        registry.countReceived();
+        ModeSettings settings = modes.current();
+        Uni<Response> answer = Uni.createFrom().item(() -> answer(idempotencyKey, body, settings.mode()));
+        if (settings.mode() == SimulatorMode.SLOW && settings.latencyMs() > 0) {
+            // the application is created when the answer is finally given, even if the caller has given up by then
+            return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(settings.latencyMs()))
+                    .chain(() -> answer);
+        }
+        return answer;
+    }
+
+    private Response answer(String idempotencyKey, JsonNode body, SimulatorMode mode) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return Response.status(400).entity(errors("Idempotency-Key", "required")).build();
+        }
+        if (body == null || !body.hasNonNull("applicationId") || !body.hasNonNull("revision")) {
+            return Response.status(400).entity(errors("applicationId", "applicationId and revision are required"))
+                    .build();
+        }
+        if (mode == SimulatorMode.FLAKY && modes.failsThisTime()) {
+            return Response.status(503).entity(Map.of("message", "central API temporarily unavailable")).build();
+        }
+        if (mode == SimulatorMode.REJECT_ALL) {
+            registry.countRejected();
+            return Response.status(422).entity(errors("applicant.nik", "NIK not found in the Dukcapil population register"))
+                    .build();
+        }
+        CentralRegistry.Creation creation = registry.create(idempotencyKey, body.get("applicationId").asText(),
+                body.get("revision").asInt(), body);
+        return Response.status(creation.replayed() ? 200 : 201)
+                .entity(Map.of("centralReference", creation.revision().centralReference(), "status", "ACCEPTED"))
+                .build();
+    }
+
+    private static Map<String, Object> errors(String field, String message) {
+        return Map.of("errors", List.of(Map.of("field", field, "message", message)));
+    }
+}

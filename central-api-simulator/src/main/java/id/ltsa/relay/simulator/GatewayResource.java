@@ -1,0 +1,39 @@
+package id.ltsa.relay.simulator;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** The WhatsApp/SMS gateway notification-service talks to, and what it was asked to send. */
+@Path("/gateway/v1/messages")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GatewayResource {
+
+    public record OutgoingMessage(String to, String channel, String text) {
+    }
+
+    private final MessageLog messages;
+
+    GatewayResource(MessageLog messages) {
+        this.messages = messages;
+    }
+
+    /** Records the message; the same Idempotency-Key again answers the same message id and records nothing new. */
+    @POST
+    public Response send(@HeaderParam("Idempotency-Key") String idempotencyKey, OutgoingMessage message) {
+        if (message == null || message.to() == null || message.text() == null
+                || !List.of("WHATSAPP", "SMS").contains(message.channel())) {
+            return Response.status(400)
+                    .entity(Map.of("message", "to, text and channel (WHATSAPP or SMS) are required")).build();
+        }
+        MessageLog.Sent sent = messages.record(idempotencyKey, message.to(), message.channel(), message.text());
+        return Response.status(202).entity(Map.of("messageId", sent.messageId())).build();
+    }
+}

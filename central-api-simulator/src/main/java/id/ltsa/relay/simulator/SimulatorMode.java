@@ -1,0 +1,15 @@
+package id.ltsa.relay.simulator;
+
+/** How the simulated central API behaves right now. */
+public enum SimulatorMode {
+    /** Answers normally. */
+    UP,
+    /** Drops every connection without an HTTP answer, like a dead link. */
+    DOWN,
+    /** Answers after latencyMs, and still creates the application. */
+    SLOW,
+    /** Answers 503 to a failureRate fraction at random. */
+    FLAKY,
+    /** Answers 422 with errors and creates nothing. */
+    REJECT_ALL
+}

@@ -1,0 +1,69 @@
+package id.ltsa.relay.intake.application;
+
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.NotificationChannel;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An application as intake stores it. Never leaves the service as is: see {@link ApplicationView}. */
+@Entity
+@Table(name = "application")
+public class Application extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "tracking_code")
+    public String trackingCode;
+    @Column(name = "office_code")
+    public String officeCode;
+    @Column(name = "document_type")
+    public String documentType;
+    public int revision;
+    @Enumerated(EnumType.STRING)
+    public ApplicationStatus status;
+    @Column(name = "status_revision")
+    public int statusRevision;
+    @Column(name = "central_reference")
+    public String centralReference;
+
+    public String nik;
+    @Column(name = "full_name")
+    public String fullName;
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+    @Column(name = "birth_place")
+    public String birthPlace;
+    public String gender;
+    public String phone;
+    public String email;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_channel")
+    public NotificationChannel preferredChannel;
+    public String language;
+
+    @Column(name = "destination_country")
+    public String destinationCountry;
+    public String scheme;
+    @Column(name = "employer_name")
+    public String employerName;
+    @Column(name = "job_title")
+    public String jobTitle;
+    @Column(name = "p3mi_name")
+    public String p3miName;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+}

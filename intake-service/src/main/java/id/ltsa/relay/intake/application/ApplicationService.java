@@ -1,0 +1,137 @@
+package id.ltsa.relay.intake.application;
+
+import id.ltsa.relay.contracts.ApplicantDetails;
+import id.ltsa.relay.contracts.ApplicationReceived;
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.NotificationChannel;
+import id.ltsa.relay.contracts.PlacementDetails;
+import id.ltsa.relay.intake.web.Caller;
+import id.ltsa.relay.intake.web.FieldError;
+import id.ltsa.relay.intake.web.ProblemException;
+import id.ltsa.relay.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+
+/** Registers applications and reads them back, within what the caller's office may see. */
+@ApplicationScoped
+public class ApplicationService {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationService.class);
+    private static final List<ApplicationStatus> FINAL =
+            List.of(ApplicationStatus.ISSUED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN);
+
+    private final ApplicationValidator validator;
+    private final TrackingCodes trackingCodes;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ApplicationService(ApplicationValidator validator, TrackingCodes trackingCodes, Outbox outbox, Clock clock) {
+        this.validator = validator;
+        this.trackingCodes = trackingCodes;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the application, its first status and its {@code received} event in one transaction: either all three
+     * exist or none does.
+     */
+    @Transactional
+    public ApplicationView register(String officeCode, ApplicationRequest request) {
+        List<FieldError> errors = validator.validate(request);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (Application.count("nik = ?1 and documentType = ?2 and status not in ?3",
+                request.applicant().nik(), request.documentType(), FINAL) > 0) {
+            throw duplicate();
+        }
+        Instant now = clock.instant();
+        Application application = newApplication(officeCode, request, now);
+        try {
+            application.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
+                throw duplicate(); // another request for the same NIK committed first
+            }
+            throw e;
+        }
+        StatusHistoryEntry first = StatusHistoryEntry.of(application.id, ApplicationStatus.RECEIVED, null, 1, now);
+        first.persist();
+        outbox.append(application.id.toString(), received(application, now));
+        LOG.infof("Registered application %s at office %s", application.id, officeCode);
+        return ApplicationView.of(application, List.of(first));
+    }
+
+    public ApplicationView find(String id, Caller caller) {
+        return visible(id, caller)
+                .map(application -> ApplicationView.of(application, StatusHistoryEntry.of(application.id)))
+                .orElseThrow(ProblemException::notFound);
+    }
+
+    /** Another office's application is as absent as a missing one: the answer must not tell them apart. */
+    Optional<Application> visible(String id, Caller caller) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Application.<Application>findByIdOptional(uuid).filter(application -> caller.maySee(application.officeCode));
+    }
+
+    private Application newApplication(String officeCode, ApplicationRequest request, Instant now) {
+        ApplicationRequest.Applicant applicant = request.applicant();
+        ApplicationRequest.Placement placement = request.placement();
+        Application application = new Application();
+        application.id = UUID.randomUUID();
+        application.trackingCode = trackingCodes.next();
+        application.officeCode = officeCode;
+        application.documentType = request.documentType();
+        application.revision = 1;
+        application.status = ApplicationStatus.RECEIVED;
+        application.statusRevision = 1;
+        application.nik = applicant.nik();
+        application.fullName = applicant.fullName().trim();
+        application.birthDate = ApplicationValidator.parseDate(applicant.birthDate());
+        application.birthPlace = applicant.birthPlace();
+        application.gender = applicant.gender();
+        application.phone = applicant.phone();
+        application.email = applicant.email() == null || applicant.email().isBlank() ? null : applicant.email();
+        application.preferredChannel = NotificationChannel.valueOf(
+                applicant.preferredChannel() == null ? "WHATSAPP" : applicant.preferredChannel());
+        application.language = applicant.language() == null ? "id" : applicant.language();
+        application.destinationCountry = placement.destinationCountry();
+        application.scheme = placement.scheme();
+        application.employerName = placement.employerName();
+        application.jobTitle = placement.jobTitle();
+        application.p3miName = placement.p3miName();
+        application.createdAt = now;
+        application.updatedAt = now;
+        return application;
+    }
+
+    static ApplicationReceived received(Application application, Instant now) {
+        return new ApplicationReceived(application.id, application.trackingCode, application.officeCode,
+                application.documentType, application.revision,
+                new ApplicantDetails(application.nik, application.fullName, application.birthDate,
+                        application.birthPlace, application.gender, application.phone, application.email,
+                        application.preferredChannel, application.language),
+                new PlacementDetails(application.destinationCountry, application.scheme, application.employerName,
+                        application.jobTitle, application.p3miName),
+                now);
+    }
+
+    private static ProblemException duplicate() {
+        return ProblemException.conflict("duplicate-application", "Duplicate application",
+                "This NIK already has an open application for this document type");
+    }
+}

@@ -1,0 +1,47 @@
+package id.ltsa.relay.intake.application;
+
+import id.ltsa.relay.contracts.ApplicationStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** An application as the intake API answers it. */
+public record ApplicationView(
+        UUID id,
+        String trackingCode,
+        String officeCode,
+        String documentType,
+        Applicant applicant,
+        Placement placement,
+        ApplicationStatus status,
+        String centralReference,
+        int revision,
+        List<StatusChange> statusHistory,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public record Applicant(String nik, String fullName, LocalDate birthDate, String birthPlace, String gender,
+            String phone, String email, String preferredChannel, String language) {
+    }
+
+    public record Placement(String destinationCountry, String scheme, String employerName, String jobTitle,
+            String p3miName) {
+    }
+
+    public record StatusChange(ApplicationStatus status, Instant at, String reason) {
+    }
+
+    static ApplicationView of(Application application, List<StatusHistoryEntry> history) {
+        return new ApplicationView(application.id, application.trackingCode, application.officeCode,
+                application.documentType,
+                new Applicant(application.nik, application.fullName, application.birthDate, application.birthPlace,
+                        application.gender, application.phone, application.email,
+                        application.preferredChannel.name(), application.language),
+                new Placement(application.destinationCountry, application.scheme, application.employerName,
+                        application.jobTitle, application.p3miName),
+                application.status, application.centralReference, application.revision,
+                history.stream().map(entry -> new StatusChange(entry.status, entry.at, entry.reason)).toList(),
+                application.createdAt, application.updatedAt);
+    }
+}

@@ -1,0 +1,30 @@
+package id.ltsa.relay.intake.web;
+
+import java.util.List;
+
+/** Thrown anywhere behind a resource to answer with a problem; mapped in one place, {@link ProblemMappers}. */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.title(), null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException notFound() {
+        return new ProblemException(Problem.of("not-found", "Not found", 404, "No such application"));
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        return new ProblemException(Problem.invalid(errors));
+    }
+
+    public static ProblemException conflict(String slug, String title, String detail) {
+        return new ProblemException(Problem.of(slug, title, 409, detail));
+    }
+}

@@ -1,0 +1,52 @@
+package id.ltsa.relay.intake.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves the service as {@code application/problem+json}. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return answer(e.problem());
+    }
+
+    /** Unparseable JSON, or a value of the wrong JSON type: the field is named when Jackson knows it. */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                            : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return answer(Problem.invalid(List.of(new FieldError(field, "has the wrong type"))));
+        }
+        return answer(Problem.invalid(List.of(new FieldError("body", "is not valid JSON"))));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e) {
+        return answer(Problem.of("unsupported-media-type", "Unsupported media type", 415,
+                "Send the request body as application/json"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 413) {
+            return answer(Problem.of("payload-too-large", "Request too large", 413, "The body must be at most 64 KiB"));
+        }
+        return answer(Problem.of("http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), status,
+                e.getMessage()));
+    }
+
+    static Response answer(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,53 @@
+package id.ltsa.relay.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.ApplicationStatusChanged;
+import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.localstack.testing.KafkaTestClient;
+import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class StatusReadModelTest {
+
+    final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void follows_status_events_and_ignores_duplicates_and_stale_ones() throws Exception {
+        String id = ApplicationRegistrationTest.register(ApplicationRegistrationTest.LOMBOK_TIMUR);
+        try (KafkaTestClient kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers())) {
+            publish(kafka, id, ApplicationStatus.QUEUED, null);
+            publish(kafka, id, ApplicationStatus.SUBMITTED, "PAS-1234");
+            publish(kafka, id, ApplicationStatus.SUBMITTED, "PAS-1234"); // redelivered
+            publish(kafka, id, ApplicationStatus.DELAYED, null); // arrives late, from before SUBMITTED
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                    .auth().oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
+                    .get("/api/v1/applications/" + id)
+                    .then().body("status", equalTo("SUBMITTED"))
+                    .body("centralReference", equalTo("PAS-1234"))
+                    .body("statusHistory.status", contains("RECEIVED", "QUEUED", "SUBMITTED")));
+        }
+    }
+
+    private void publish(KafkaTestClient kafka, String id, ApplicationStatus status, String reference)
+            throws Exception {
+        ApplicationStatusChanged event = new ApplicationStatusChanged(UUID.fromString(id), "LT-TEST", "5203", status,
+                null, null, reference, 1, null, 1, status == ApplicationStatus.DELAYED ? 1 : 0, Instant.now());
+        kafka.sendCloudEvent(Topics.APPLICATION_STATUS, id, UUID.randomUUID().toString(), ApplicationStatusChanged.TYPE,
+                json.writeValueAsString(event));
+    }
+}

@@ -1,0 +1,95 @@
+package id.ltsa.relay.notification.decision;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.ltsa.relay.contracts.ApplicationAmended;
+import id.ltsa.relay.contracts.ApplicationReceived;
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.ApplicationStatusChanged;
+import id.ltsa.relay.contracts.ApplicationWithdrawn;
+import id.ltsa.relay.contracts.EventType;
+import id.ltsa.relay.contracts.EventTypes;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads application events (who to tell, RECEIVED, WITHDRAWN) and status changes (everything else). Each event is
+ * applied with its id recorded, in one transaction, before its offset is committed.
+ */
+@ApplicationScoped
+public class EventConsumers {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumers.class);
+
+    private final NotificationDecisions decisions;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    EventConsumers(NotificationDecisions decisions, ObjectMapper json, Clock clock) {
+        this.decisions = decisions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Incoming("applications")
+    @Blocking
+    @Transactional
+    public void onApplication(ConsumerRecord<String, String> record) throws Exception {
+        Optional<Object> read = read(record);
+        if (read.isEmpty()) {
+            return;
+        }
+        Object event = read.get();
+        if (event instanceof ApplicationReceived received) {
+            decisions.remember(received.applicationId(), received.trackingCode(), received.officeCode(),
+                    received.applicant());
+            decisions.decide(received.applicationId(), received.officeCode(), ApplicationStatus.RECEIVED,
+                    received.revision(), 0, null);
+        } else if (event instanceof ApplicationAmended amended) {
+            decisions.remember(amended.applicationId(), amended.trackingCode(), amended.officeCode(),
+                    amended.applicant());
+        } else if (event instanceof ApplicationWithdrawn withdrawn) {
+            decisions.decide(withdrawn.applicationId(), withdrawn.officeCode(), ApplicationStatus.WITHDRAWN,
+                    withdrawn.revision(), 0, withdrawn.reason());
+        }
+    }
+
+    @Incoming("application-status")
+    @Blocking
+    @Transactional
+    public void onStatus(ConsumerRecord<String, String> record) throws Exception {
+        Optional<Object> read = read(record);
+        if (read.isPresent() && read.get() instanceof ApplicationStatusChanged changed) {
+            decisions.decide(changed.applicationId(), changed.officeCode(), changed.status(), changed.revision(),
+                    changed.status() == ApplicationStatus.DELAYED ? changed.episode() : 0, changed.reason());
+        }
+    }
+
+    /** The event, or empty when it was processed before or is of a type this service does not know. */
+    private Optional<Object> read(ConsumerRecord<String, String> record) throws Exception {
+        String eventId = header(record, "ce_id");
+        Optional<EventType<?>> type = EventTypes.byName(header(record, "ce_type"));
+        if (eventId == null || type.isEmpty()) {
+            LOG.warnf("Skipped an unreadable record at %s-%d@%d", record.topic(), record.partition(), record.offset());
+            return Optional.empty();
+        }
+        if (ProcessedEvent.seen(eventId)) {
+            return Optional.empty();
+        }
+        Object event = json.readValue(record.value(), type.get().dataClass());
+        ProcessedEvent.remember(eventId, clock.instant());
+        return Optional.of(event);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

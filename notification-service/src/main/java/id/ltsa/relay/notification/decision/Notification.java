@@ -1,0 +1,43 @@
+package id.ltsa.relay.notification.decision;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One message decided for one transition of one application; its id is the gateway's idempotency key. */
+@Entity
+@Table(name = "notification")
+public class Notification extends PanacheEntityBase {
+
+    public static final String PENDING = "PENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+
+    @Id
+    public UUID id;
+    @Column(name = "application_id")
+    public UUID applicationId;
+    @Column(name = "office_code")
+    public String officeCode;
+    public String transition;
+    public int revision;
+    public int episode;
+    public String reason;
+    public String channel;
+    public String language;
+    public String template;
+    public String status;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "sent_at")
+    public Instant sentAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,31 @@
+package id.ltsa.relay.notification.decision;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** How to reach the applicant of one application. Personal data: never log it. */
+@Entity
+@Table(name = "recipient")
+public class Recipient extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "application_id")
+    public UUID applicationId;
+    @Column(name = "tracking_code")
+    public String trackingCode;
+    @Column(name = "office_code")
+    public String officeCode;
+    @Column(name = "full_name")
+    public String fullName;
+    public String phone;
+    public String email;
+    public String channel;
+    public String language;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

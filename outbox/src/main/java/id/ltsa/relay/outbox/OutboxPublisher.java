@@ -1,0 +1,48 @@
+package id.ltsa.relay.outbox;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Sends outbox rows to Kafka as CloudEvents in binary mode and waits for the broker's acknowledgement. */
+@ApplicationScoped
+class OutboxPublisher {
+
+    private final MutinyEmitter<String> emitter;
+    private final URI source;
+
+    OutboxPublisher(@Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config) {
+        this.emitter = emitter;
+        this.source = URI.create(config.source());
+    }
+
+    /** Sends the batch in order; completes when the broker has acknowledged every record, fails otherwise. */
+    void publish(List<OutboxRow> batch, Duration timeout) {
+        List<Uni<Void>> sends = batch.stream().map(row -> emitter.sendMessage(message(row))).toList();
+        Uni.join().all(sends).andCollectFailures().replaceWithVoid().await().atMost(timeout);
+    }
+
+    private Message<String> message(OutboxRow row) {
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(row.eventId().toString())
+                .withType(row.type())
+                .withSource(source)
+                .withSubject(row.key())
+                .withTimestamp(row.occurredAt().atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic())
+                .withKey(row.key())
+                .build();
+        return Message.of(row.payload()).addMetadata(cloudEvent).addMetadata(kafka);
+    }
+}

@@ -1,0 +1,137 @@
+package id.ltsa.relay.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox to Kafka, oldest row first, at least once.
+ *
+ * <p>Hand-written because the usual tool, Debezium's outbox router, needs Kafka Connect and logical replication,
+ * neither of which an office server runs. It is woken right after every commit that added a row (so an idle system
+ * publishes within milliseconds) and polls once a second as a safety net for rows written by another instance or
+ * left by a crash. While the broker is away it backs off and the rows simply wait in PostgreSQL.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxStore store;
+    private final OutboxPublisher publisher;
+    private final OutboxConfig config;
+    private final Clock clock;
+    private final Timer publishLatency;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Wake-ups not yet served; the worker drains until no new one arrived while it worked. */
+    private final AtomicInteger wakeups = new AtomicInteger();
+    private volatile Instant retryNotBefore = Instant.MIN;
+    private volatile Duration backoff = Duration.ZERO;
+
+    OutboxRelay(OutboxStore store, OutboxPublisher publisher, OutboxConfig config, Clock clock, MeterRegistry registry) {
+        this.store = store;
+        this.publisher = publisher;
+        this.config = config;
+        this.clock = clock;
+        this.publishLatency = Timer.builder("ltsa.outbox.publish.latency")
+                .description("Time from an event's commit to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        registry.gauge("ltsa.outbox.backlog", store, OutboxStore::backlog);
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        wake();
+    }
+
+    @Scheduled(every = "${ltsa.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        worker.shutdownNow();
+    }
+
+    public void wake() {
+        if (wakeups.getAndIncrement() == 0 && !worker.isShutdown()) {
+            try {
+                worker.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the service is shutting down; whatever is due is picked up after the restart
+            }
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            int seen = wakeups.get();
+            if (!clock.instant().isBefore(retryNotBefore)) {
+                publishUntilEmpty();
+            }
+            if (wakeups.compareAndSet(seen, 0)) {
+                return;
+            }
+        }
+    }
+
+    private void publishUntilEmpty() {
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew()
+                        .timeout((int) config.publishTimeout().toSeconds() + 30)
+                        .call(this::publishBatch);
+            } while (published == config.batchSize());
+            backoff = Duration.ZERO;
+        } catch (RuntimeException e) {
+            backoff = backoff.isZero() ? Duration.ofMillis(250) : min(backoff.multipliedBy(2), config.maxBackoff());
+            retryNotBefore = clock.instant().plus(backoff);
+            LOG.warnf("Outbox not published (%s); next attempt in %d ms", rootMessage(e), backoff.toMillis());
+        }
+    }
+
+    private int publishBatch() throws Exception {
+        if (!store.tryLockRelay()) {
+            return 0;
+        }
+        List<OutboxRow> batch = store.oldest(config.batchSize());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        publisher.publish(batch, config.publishTimeout());
+        store.delete(batch);
+        Instant now = clock.instant();
+        batch.forEach(row -> publishLatency.record(Duration.between(row.createdAt(), now)));
+        return batch.size();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

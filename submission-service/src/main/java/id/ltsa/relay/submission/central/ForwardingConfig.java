@@ -1,0 +1,27 @@
+package id.ltsa.relay.submission.central;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "ltsa.forwarding")
+public interface ForwardingConfig {
+
+    /** Submissions claimed per round. */
+    @WithDefault("20")
+    int batchSize();
+
+    /** First retry bound; doubles per attempt up to {@link #backoffCap()}. */
+    @WithDefault("1s")
+    Duration backoffBase();
+
+    @WithDefault("5m")
+    Duration backoffCap();
+
+    /**
+     * How long a claimed submission is reserved for the worker that claimed it. Longer than a call can take, so
+     * another instance only takes it over when the first one died mid-call.
+     */
+    @WithDefault("60s")
+    Duration claimLease();
+}

@@ -1,0 +1,90 @@
+package id.ltsa.relay.submission.central;
+
+import id.ltsa.relay.submission.queue.SubmissionDue;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due submissions to the central API. Woken right after a submission is queued, and every second for retries
+ * that came due; one worker thread per instance, several instances share the queue through {@link DueSubmissions}.
+ */
+@ApplicationScoped
+class SubmissionForwarder {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionForwarder.class);
+
+    private final DueSubmissions due;
+    private final CentralSender sender;
+    private final SubmissionOutcomes outcomes;
+    private final ForwardingConfig config;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "submission-forwarder");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicInteger wakeups = new AtomicInteger();
+
+    SubmissionForwarder(DueSubmissions due, CentralSender sender, SubmissionOutcomes outcomes,
+            ForwardingConfig config) {
+        this.due = due;
+        this.sender = sender;
+        this.outcomes = outcomes;
+        this.config = config;
+    }
+
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubmissionDue queued) {
+        wake();
+    }
+
+    @Scheduled(every = "${ltsa.forwarding.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        worker.shutdownNow();
+    }
+
+    void wake() {
+        if (wakeups.getAndIncrement() == 0 && !worker.isShutdown()) {
+            try {
+                worker.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the service is shutting down; whatever is due is picked up after the restart
+            }
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            int seen = wakeups.get();
+            try {
+                forwardUntilNoneDue();
+            } catch (Exception e) {
+                LOG.warnf("Forwarding round failed: %s", e.getMessage());
+            }
+            if (wakeups.compareAndSet(seen, 0)) {
+                return;
+            }
+        }
+    }
+
+    private void forwardUntilNoneDue() throws Exception {
+        List<DueSubmissions.Claimed> batch;
+        do {
+            batch = due.claim(config.batchSize());
+            for (DueSubmissions.Claimed claimed : batch) {
+                CentralOutcome outcome = sender.send(claimed.idempotencyKey(), claimed.payload());
+                outcomes.record(claimed.applicationId(), claimed.revision(), outcome);
+            }
+        } while (batch.size() == config.batchSize() && !Thread.currentThread().isInterrupted());
+    }
+}

@@ -1,0 +1,78 @@
+package id.ltsa.relay.submission.queue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.ltsa.relay.contracts.ApplicationAmended;
+import id.ltsa.relay.contracts.ApplicationEvent;
+import id.ltsa.relay.contracts.ApplicationReceived;
+import id.ltsa.relay.contracts.ApplicationWithdrawn;
+import id.ltsa.relay.contracts.EventType;
+import id.ltsa.relay.contracts.EventTypes;
+import id.ltsa.relay.contracts.Topics;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads {@code ltsa.applications}. Each event is applied and recorded as processed in one transaction, before its
+ * offset is committed: a crash at any point replays the event, and the replay changes nothing.
+ */
+@ApplicationScoped
+public class ApplicationEventConsumer {
+
+    private final SubmissionQueue queue;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ApplicationEventConsumer(SubmissionQueue queue, ObjectMapper json, Clock clock) {
+        this.queue = queue;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Incoming("applications")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) throws Exception {
+        String eventId = header(record, "ce_id");
+        EventType<?> type = EventTypes.byName(header(record, "ce_type"))
+                .filter(known -> Topics.APPLICATIONS.equals(known.topic()))
+                .orElseThrow(() -> new UnreadableEventException("unknown event type " + header(record, "ce_type")));
+        if (eventId == null) {
+            throw new UnreadableEventException("record without ce_id");
+        }
+        if (ProcessedEvent.findById(eventId) != null) {
+            return;
+        }
+        ApplicationEvent event = read(record, type);
+        if (event instanceof ApplicationReceived received) {
+            queue.enqueue(received);
+        } else if (event instanceof ApplicationAmended amended) {
+            queue.amend(amended);
+        } else if (event instanceof ApplicationWithdrawn withdrawn) {
+            queue.withdraw(withdrawn);
+        }
+        ProcessedEvent.of(eventId, clock.instant()).persist();
+    }
+
+    private ApplicationEvent read(ConsumerRecord<String, String> record, EventType<?> type) {
+        try {
+            return (ApplicationEvent) json.readValue(record.value(), type.dataClass());
+        } catch (JsonProcessingException e) {
+            // Jackson's message quotes the payload, which holds personal data: say where, not what
+            throw new UnreadableEventException("not a valid " + type.name() + " at line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr() + " column "
+                    + e.getLocation().getColumnNr()));
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

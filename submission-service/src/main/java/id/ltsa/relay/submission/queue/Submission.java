@@ -1,0 +1,47 @@
+package id.ltsa.relay.submission.queue;
+
+import id.ltsa.relay.contracts.ApplicationStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One application on its way to the central API, with its retry state. */
+@Entity
+@Table(name = "submission")
+public class Submission extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "application_id")
+    public UUID applicationId;
+    @Column(name = "tracking_code")
+    public String trackingCode;
+    @Column(name = "office_code")
+    public String officeCode;
+    public int revision;
+    @Enumerated(EnumType.STRING)
+    public ApplicationStatus status;
+    public String payload;
+    @Column(name = "central_reference")
+    public String centralReference;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    public int episode;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "queued_at")
+    public Instant queuedAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** The key the central API deduplicates on: one per application revision, the same on every retry. */
+    public String idempotencyKey() {
+        return applicationId + "-r" + revision;
+    }
+}

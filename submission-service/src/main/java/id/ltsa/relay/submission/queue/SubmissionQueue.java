@@ -1,0 +1,82 @@
+package id.ltsa.relay.submission.queue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.ltsa.relay.contracts.ApplicationAmended;
+import id.ltsa.relay.contracts.ApplicationReceived;
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.ApplicationWithdrawn;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/** Puts applications on the queue for the central API, and takes them off when they are amended or withdrawn. */
+@ApplicationScoped
+public class SubmissionQueue {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionQueue.class);
+
+    private final StatusPublisher status;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Event<SubmissionDue> due;
+
+    SubmissionQueue(StatusPublisher status, ObjectMapper json, Clock clock, Event<SubmissionDue> due) {
+        this.status = status;
+        this.json = json;
+        this.clock = clock;
+        this.due = due;
+    }
+
+    void enqueue(ApplicationReceived received) throws JsonProcessingException {
+        if (Submission.findById(received.applicationId()) != null) {
+            return; // the same application under another event id: already queued
+        }
+        Instant now = clock.instant();
+        Submission submission = new Submission();
+        submission.applicationId = received.applicationId();
+        submission.trackingCode = received.trackingCode();
+        submission.officeCode = received.officeCode();
+        submission.revision = received.revision();
+        submission.status = ApplicationStatus.RECEIVED;
+        submission.payload = json.writeValueAsString(received);
+        submission.nextAttemptAt = now;
+        submission.queuedAt = now;
+        submission.updatedAt = now;
+        submission.persist();
+        status.transition(submission, ApplicationStatus.QUEUED, null);
+        due.fire(new SubmissionDue());
+    }
+
+    void amend(ApplicationAmended amended) throws JsonProcessingException {
+        Submission submission = Submission.findById(amended.applicationId(), LockModeType.PESSIMISTIC_WRITE);
+        if (submission == null || amended.revision() <= submission.revision) {
+            return;
+        }
+        Instant now = clock.instant();
+        submission.revision = amended.revision();
+        submission.payload = json.writeValueAsString(amended);
+        submission.attempts = 0;
+        submission.episode = 0;
+        submission.lastError = null;
+        submission.nextAttemptAt = now;
+        submission.queuedAt = now;
+        submission.status = ApplicationStatus.RECEIVED;
+        status.transition(submission, ApplicationStatus.QUEUED, null);
+        due.fire(new SubmissionDue());
+    }
+
+    void withdraw(ApplicationWithdrawn withdrawn) {
+        Submission submission = Submission.findById(withdrawn.applicationId(), LockModeType.PESSIMISTIC_WRITE);
+        if (submission == null || submission.status.isFinal()) {
+            return;
+        }
+        // intake announced the withdrawal itself; here it only stops a pending send
+        submission.status = ApplicationStatus.WITHDRAWN;
+        submission.updatedAt = clock.instant();
+        LOG.infof("Application %s withdrawn; no further sends", submission.applicationId);
+    }
+}
