@@ -1,5 +1,6 @@
 package id.ltsa.relay.outbox;
 
+import id.ltsa.relay.drain.DrainLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,9 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,13 +33,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final Clock clock;
     private final Timer publishLatency;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** Wake-ups not yet served; the worker drains until no new one arrived while it worked. */
-    private final AtomicInteger wakeups = new AtomicInteger();
+    private final DrainLoop loop = new DrainLoop("outbox-relay", this::publishUntilEmpty);
     private volatile Instant retryNotBefore = Instant.MIN;
     private volatile Duration backoff = Duration.ZERO;
 
@@ -67,32 +59,17 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        worker.shutdownNow();
+        loop.close();
     }
 
     public void wake() {
-        if (wakeups.getAndIncrement() == 0 && !worker.isShutdown()) {
-            try {
-                worker.execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // the service is shutting down; whatever is due is picked up after the restart
-            }
-        }
-    }
-
-    private void drain() {
-        while (true) {
-            int seen = wakeups.get();
-            if (!clock.instant().isBefore(retryNotBefore)) {
-                publishUntilEmpty();
-            }
-            if (wakeups.compareAndSet(seen, 0)) {
-                return;
-            }
-        }
+        loop.wake();
     }
 
     private void publishUntilEmpty() {
+        if (clock.instant().isBefore(retryNotBefore)) {
+            return; // backing off while the broker is away; the next poll after the pause retries
+        }
         try {
             int published;
             do {

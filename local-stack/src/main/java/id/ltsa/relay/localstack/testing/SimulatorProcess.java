@@ -25,9 +25,11 @@ final class SimulatorProcess {
             throw new UncheckedIOException(e);
         }
         smtpPort = Processes.freePort();
+        int port = Processes.freePort();
         process = new ServiceProcess("central-api-simulator",
-                ProjectLayout.detect().serviceJar("central-api-simulator"), Processes.freePort(),
-                Map.of("LTSA_CALLBACK_URL", callbackUrl,
+                ProjectLayout.detect().serviceJar("central-api-simulator"), port,
+                Map.of("QUARKUS_HTTP_PORT", Integer.toString(port),
+                        "LTSA_CALLBACK_URL", callbackUrl,
                         "LTSA_CALLBACK_SECRET", StackSettings.DEV_CALLBACK_SECRET,
                         "LTSA_SMTP_PORT", Integer.toString(smtpPort)),
                 home.resolve("central-api-simulator.log"), home.resolve("central-api-simulator.pid"));

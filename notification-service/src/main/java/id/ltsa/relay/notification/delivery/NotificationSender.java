@@ -1,11 +1,13 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.drain.DrainLoop;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationDecided;
 import id.ltsa.relay.notification.decision.Recipient;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +32,7 @@ class NotificationSender {
     private final Mailer mailer;
     private final MessageRenderer renderer;
     private final Clock clock;
+    private final DrainLoop loop = new DrainLoop("notification-sender", this::sendDue);
 
     NotificationSender(@RestClient GatewayClient gateway, Mailer mailer, MessageRenderer renderer, Clock clock) {
         this.gateway = gateway;
@@ -39,11 +42,19 @@ class NotificationSender {
     }
 
     void onDecided(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationDecided decided) {
-        sendDue();
+        loop.wake();
     }
 
     @Scheduled(every = "${ltsa.notification.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    synchronized void sendDue() {
+    void poll() {
+        loop.wake();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        loop.close();
+    }
+
+    private void sendDue() {
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Notification
                 .<Notification>find("status = ?1 and nextAttemptAt <= ?2 order by createdAt", Notification.PENDING,
                         clock.instant())

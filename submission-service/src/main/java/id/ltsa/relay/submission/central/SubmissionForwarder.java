@@ -1,5 +1,6 @@
 package id.ltsa.relay.submission.central;
 
+import id.ltsa.relay.drain.DrainLoop;
 import id.ltsa.relay.submission.queue.SubmissionDue;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -7,10 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.logging.Logger;
 
 /**
  * Sends due submissions to the central API. Woken right after a submission is queued, and every second for retries
@@ -19,18 +16,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class SubmissionForwarder {
 
-    private static final Logger LOG = Logger.getLogger(SubmissionForwarder.class);
-
     private final DueSubmissions due;
     private final CentralSender sender;
     private final SubmissionOutcomes outcomes;
     private final ForwardingConfig config;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "submission-forwarder");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicInteger wakeups = new AtomicInteger();
+    private final DrainLoop loop = new DrainLoop("submission-forwarder", this::forwardUntilNoneDue);
 
     SubmissionForwarder(DueSubmissions due, CentralSender sender, SubmissionOutcomes outcomes,
             ForwardingConfig config) {
@@ -50,31 +40,11 @@ class SubmissionForwarder {
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        worker.shutdownNow();
+        loop.close();
     }
 
     void wake() {
-        if (wakeups.getAndIncrement() == 0 && !worker.isShutdown()) {
-            try {
-                worker.execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // the service is shutting down; whatever is due is picked up after the restart
-            }
-        }
-    }
-
-    private void drain() {
-        while (true) {
-            int seen = wakeups.get();
-            try {
-                forwardUntilNoneDue();
-            } catch (Exception e) {
-                LOG.warnf("Forwarding round failed: %s", e.getMessage());
-            }
-            if (wakeups.compareAndSet(seen, 0)) {
-                return;
-            }
-        }
+        loop.wake();
     }
 
     private void forwardUntilNoneDue() throws Exception {

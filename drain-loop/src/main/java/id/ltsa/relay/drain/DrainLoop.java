@@ -1,0 +1,70 @@
+package id.ltsa.relay.drain;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * One background thread that drains a durable queue (the outbox, due submissions, due notifications) whenever it is
+ * woken, and keeps going until no wake-up arrived while it worked.
+ *
+ * <p>Written by hand because the woken work must run off the caller's thread (often a transaction's after-commit
+ * callback or a Kafka consumer) and many wake-ups must collapse into one run; Quarkus' scheduler polls on a fixed
+ * interval only, which would add up to a second of latency to every event.
+ */
+public final class DrainLoop implements AutoCloseable {
+
+    /** One round of draining; returns normally even when it could not finish (the next wake-up retries). */
+    @FunctionalInterface
+    public interface Round {
+        void drain() throws Exception;
+    }
+
+    private final Logger log;
+    private final Round round;
+    private final ExecutorService thread;
+    /** Wake-ups not yet served. */
+    private final AtomicInteger wakeups = new AtomicInteger();
+
+    public DrainLoop(String name, Round round) {
+        this.log = Logger.getLogger(DrainLoop.class.getName() + "." + name);
+        this.round = round;
+        this.thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread worker = new Thread(runnable, name);
+            worker.setDaemon(true);
+            return worker;
+        });
+    }
+
+    /** Asks for a round soon; cheap, never blocks, safe from any thread. */
+    public void wake() {
+        if (wakeups.getAndIncrement() == 0 && !thread.isShutdown()) {
+            try {
+                thread.execute(this::run);
+            } catch (RejectedExecutionException stopping) {
+                // shutting down: the durable queue is drained after the restart
+            }
+        }
+    }
+
+    private void run() {
+        while (true) {
+            int seen = wakeups.get();
+            try {
+                round.drain();
+            } catch (Exception e) {
+                log.warnf("Round failed, retried on the next wake-up: %s", e.toString());
+            }
+            if (wakeups.compareAndSet(seen, 0) || thread.isShutdown()) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
