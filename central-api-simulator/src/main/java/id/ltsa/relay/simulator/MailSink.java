@@ -22,15 +22,17 @@ public class MailSink {
     public record Email(String to, String subject, String text, Instant receivedAt) {
     }
 
+    private final String host;
     private final int port;
     private GreenMail greenMail;
 
-    MailSink(@ConfigProperty(name = "ltsa.smtp.port") int port) {
+    MailSink(@ConfigProperty(name = "ltsa.smtp.host") String host, @ConfigProperty(name = "ltsa.smtp.port") int port) {
+        this.host = host;
         this.port = port;
     }
 
     void start(@Observes StartupEvent startup) {
-        ServerSetup smtp = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup smtp = new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP);
         greenMail = new GreenMail(port == 0 ? smtp.dynamicPort() : smtp);
         greenMail.start();
     }

@@ -125,6 +125,14 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         return infrastructure;
     }
 
+    /** Asking Testcontainers where no engine can be logs a page of errors; skip it when there is plainly none. */
+    private static boolean dockerMayBeThere() {
+        return System.getenv("DOCKER_HOST") != null
+                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".docker/run/docker.sock"))
+                || "containers".equals(System.getenv("LTSA_TEST_INFRA"));
+    }
+
     private static TestInfrastructure choose() {
         String kafka = System.getenv("LTSA_TEST_KAFKA_BOOTSTRAP_SERVERS");
         String postgres = System.getenv("LTSA_TEST_POSTGRES_URL");
@@ -132,7 +140,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             return new ExternalInfrastructure(kafka, postgres);
         }
         String mode = System.getenv().getOrDefault("LTSA_TEST_INFRA", "auto");
-        if (!"local".equals(mode) && DockerClientFactory.instance().isDockerAvailable()) {
+        if (!"local".equals(mode) && dockerMayBeThere() && DockerClientFactory.instance().isDockerAvailable()) {
             return new ContainerInfrastructure();
         }
         return new LocalProcessInfrastructure();
