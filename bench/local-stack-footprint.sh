@@ -15,9 +15,10 @@ until grep -q "is up after" "$log"; do
 done
 ready=$(date +%s.%N)
 sleep 5   # let the services settle after start-up before reading memory
-mem() { # pid -> "rss_kb pss_kb" summed over the process and its children
-  local total_rss=0 total_pss=0
-  for p in $1 $(pgrep -P "$1" || true); do
+mem() { # pid [with-children] -> "rss_kb pss_kb"
+  local total_rss=0 total_pss=0 pids=$1
+  [ "${2:-}" = with-children ] && pids="$1 $(pgrep -P "$1" | tr '\n' ' ')"
+  for p in $pids; do
     local r=$(awk '/^Rss:/{print $2}' /proc/$p/smaps_rollup 2>/dev/null || echo 0)
     local s=$(awk '/^Pss:/{print $2}' /proc/$p/smaps_rollup 2>/dev/null || echo 0)
     total_rss=$((total_rss + ${r:-0})); total_pss=$((total_pss + ${s:-0}))
@@ -26,13 +27,13 @@ mem() { # pid -> "rss_kb pss_kb" summed over the process and its children
 }
 printf "%-24s %10s %10s\n" process "RSS MiB" "PSS MiB"
 sum_rss=0; sum_pss=0
-report() { read -r r s <<< "$(mem "$2")"; printf "%-24s %10d %10d\n" "$1" $((r/1024)) $((s/1024)); sum_rss=$((sum_rss+r)); sum_pss=$((sum_pss+s)); }
+report() { read -r r s <<< "$(mem "$2" "${3:-}")"; printf "%-24s %10d %10d\n" "$1" $((r/1024)) $((s/1024)); sum_rss=$((sum_rss+r)); sum_pss=$((sum_pss+s)); }
 for f in "$LTSA_HOME"/run/*.pid; do
   name=$(basename "$f" .pid); [ "$name" = ltsa ] && name="ltsa launcher"
   report "$name" "$(cat "$f")"
 done
 report kafka "$(pgrep -f 'kafka.Kafka .*'"$LTSA_HOME" | head -1)"
-report postgresql "$(head -1 "$LTSA_HOME"/data/postgres/postmaster.pid)"
+report postgresql "$(head -1 "$LTSA_HOME"/data/postgres/postmaster.pid)" with-children
 printf "%-24s %10d %10d\n" total $((sum_rss/1024)) $((sum_pss/1024))
 echo "ready after $(echo "$ready - $started" | bc) s (wall, including the launcher's JVM start)"
 ./ltsa down > /dev/null

@@ -39,8 +39,41 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Starts everything and returns once every service answers ready. */
+    /** Starts everything and returns once every service answers ready; on failure stops what it started. */
     public LocalStack start() {
+        refuseBusyPorts();
+        try {
+            startAll();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Another stack (or anything else) on our ports would make a confusing half-started system: say so up front. */
+    private void refuseBusyPorts() {
+        List<String> busy = new ArrayList<>();
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put("postgresql", settings.postgresPort());
+        ports.put("kafka", settings.kafkaPort());
+        ports.put("kafka controller", settings.kafkaControllerPort());
+        ports.put("smtp sink", settings.smtpPort());
+        for (Service service : Service.values()) {
+            ports.put(service.module(), settings.port(service));
+        }
+        ports.forEach((what, port) -> {
+            if (Processes.isListening(port)) {
+                busy.add(what + " port " + port);
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("Already in use: " + String.join(", ", busy)
+                    + ". Is another LTSA Relay running? Stop it with ./ltsa down, or choose other ports (see README).");
+        }
+    }
+
+    private void startAll() {
         CompletableFuture<Void> broker = CompletableFuture.runAsync(kafka::start);
         postgres.start();
         for (Service service : Service.values()) {
@@ -56,7 +89,6 @@ public final class LocalStack implements AutoCloseable {
             ready.add(CompletableFuture.runAsync(() -> service.awaitReady(READY_TIMEOUT)));
         }
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
-        return this;
     }
 
     private Map<String, String> environment(Service service) {

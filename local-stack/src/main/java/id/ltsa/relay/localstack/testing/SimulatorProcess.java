@@ -33,9 +33,14 @@ final class SimulatorProcess {
                         "LTSA_CALLBACK_SECRET", StackSettings.DEV_CALLBACK_SECRET,
                         "LTSA_SMTP_PORT", Integer.toString(smtpPort)),
                 home.resolve("central-api-simulator.log"), home.resolve("central-api-simulator.pid"));
-        process.launch();
-        process.awaitReady(Duration.ofSeconds(90));
         Runtime.getRuntime().addShutdownHook(new Thread(process::stop, "ltsa-test-simulator-stop"));
+        process.launch();
+        try {
+            process.awaitReady(Duration.ofSeconds(90));
+        } catch (RuntimeException e) {
+            process.stop();
+            throw e;
+        }
     }
 
     String url() {
