@@ -1,10 +1,10 @@
 package id.ltsa.relay.intake.application;
 
-import id.ltsa.relay.contracts.ApplicantDetails;
-import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
-import id.ltsa.relay.contracts.PlacementDetails;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.ltsa.relay.intake.idempotency.Claim;
+import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
 import id.ltsa.relay.intake.web.Caller;
 import id.ltsa.relay.intake.web.FieldError;
 import id.ltsa.relay.intake.web.ProblemException;
@@ -32,12 +32,29 @@ public class ApplicationService {
     private final TrackingCodes trackingCodes;
     private final Outbox outbox;
     private final Clock clock;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ObjectMapper json;
 
-    ApplicationService(ApplicationValidator validator, TrackingCodes trackingCodes, Outbox outbox, Clock clock) {
+    ApplicationService(ApplicationValidator validator, TrackingCodes trackingCodes, Outbox outbox, Clock clock,
+            IdempotencyKeys idempotencyKeys, ObjectMapper json) {
         this.validator = validator;
         this.trackingCodes = trackingCodes;
         this.outbox = outbox;
         this.clock = clock;
+        this.idempotencyKeys = idempotencyKeys;
+        this.json = json;
+    }
+
+    public static String location(ApplicationView view) {
+        return "/api/v1/applications/" + view.id();
+    }
+
+    private String json(ApplicationView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -45,7 +62,7 @@ public class ApplicationService {
      * exist or none does.
      */
     @Transactional
-    public ApplicationView register(String officeCode, ApplicationRequest request) {
+    public ApplicationView register(String officeCode, ApplicationRequest request, Optional<Claim.Proceed> claim) {
         List<FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -66,9 +83,11 @@ public class ApplicationService {
         }
         StatusHistoryEntry first = StatusHistoryEntry.of(application.id, ApplicationStatus.RECEIVED, null, 1, now);
         first.persist();
-        outbox.append(application.id.toString(), received(application, now));
+        outbox.append(application.id.toString(), ApplicationEvents.received(application, now));
+        ApplicationView view = ApplicationView.of(application, List.of(first));
+        claim.ifPresent(key -> idempotencyKeys.complete(key, 201, json(view), location(view)));
         LOG.infof("Registered application %s at office %s", application.id, officeCode);
-        return ApplicationView.of(application, List.of(first));
+        return view;
     }
 
     public ApplicationView find(String id, Caller caller) {
@@ -89,8 +108,6 @@ public class ApplicationService {
     }
 
     private Application newApplication(String officeCode, ApplicationRequest request, Instant now) {
-        ApplicationRequest.Applicant applicant = request.applicant();
-        ApplicationRequest.Placement placement = request.placement();
         Application application = new Application();
         application.id = UUID.randomUUID();
         application.trackingCode = trackingCodes.next();
@@ -99,6 +116,16 @@ public class ApplicationService {
         application.revision = 1;
         application.status = ApplicationStatus.RECEIVED;
         application.statusRevision = 1;
+        copy(request, application);
+        application.createdAt = now;
+        application.updatedAt = now;
+        return application;
+    }
+
+    /** Takes the validated request's applicant and placement into the entity (new or amended). */
+    static void copy(ApplicationRequest request, Application application) {
+        ApplicationRequest.Applicant applicant = request.applicant();
+        ApplicationRequest.Placement placement = request.placement();
         application.nik = applicant.nik();
         application.fullName = applicant.fullName().trim();
         application.birthDate = ApplicationValidator.parseDate(applicant.birthDate());
@@ -114,23 +141,10 @@ public class ApplicationService {
         application.employerName = placement.employerName();
         application.jobTitle = placement.jobTitle();
         application.p3miName = placement.p3miName();
-        application.createdAt = now;
-        application.updatedAt = now;
-        return application;
     }
 
-    static ApplicationReceived received(Application application, Instant now) {
-        return new ApplicationReceived(application.id, application.trackingCode, application.officeCode,
-                application.documentType, application.revision,
-                new ApplicantDetails(application.nik, application.fullName, application.birthDate,
-                        application.birthPlace, application.gender, application.phone, application.email,
-                        application.preferredChannel, application.language),
-                new PlacementDetails(application.destinationCountry, application.scheme, application.employerName,
-                        application.jobTitle, application.p3miName),
-                now);
-    }
 
-    private static ProblemException duplicate() {
+    static ProblemException duplicate() {
         return ProblemException.conflict("duplicate-application", "Duplicate application",
                 "This NIK already has an open application for this document type");
     }

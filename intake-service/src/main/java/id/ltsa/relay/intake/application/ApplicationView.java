@@ -32,6 +32,17 @@ public record ApplicationView(
     public record StatusChange(ApplicationStatus status, Instant at, String reason) {
     }
 
+    /** The stored applicant and placement in request form, to merge a partial amendment with. */
+    static ApplicationRequest asRequest(Application application) {
+        return new ApplicationRequest(application.documentType,
+                new ApplicationRequest.Applicant(application.nik, application.fullName,
+                        application.birthDate.toString(), application.birthPlace, application.gender,
+                        application.phone, application.email, application.preferredChannel.name(),
+                        application.language),
+                new ApplicationRequest.Placement(application.destinationCountry, application.scheme,
+                        application.employerName, application.jobTitle, application.p3miName));
+    }
+
     static ApplicationView of(Application application, List<StatusHistoryEntry> history) {
         return new ApplicationView(application.id, application.trackingCode, application.officeCode,
                 application.documentType,

@@ -1,7 +1,15 @@
 package id.ltsa.relay.intake.tracking;
 
 import id.ltsa.relay.intake.application.Application;
+import id.ltsa.relay.intake.web.Problem;
 import id.ltsa.relay.intake.web.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
+import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,10 +26,29 @@ import java.util.stream.Collectors;
 @PermitAll
 public class TrackingResource {
 
+    private final TrackingRateLimiter rateLimiter;
+
+    TrackingResource(TrackingRateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
     @GET
     @Path("/{trackingCode}")
+    @Operation(summary = "Public status lookup by tracking code", description = "No token. Never shows personal "
+            + "data: initials only. Labels in Bahasa Indonesia unless Accept-Language is en.")
+    @APIResponse(responseCode = "200", description = "The status",
+            content = @Content(schema = @Schema(implementation = TrackingView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown tracking code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many lookups from this address; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TrackingView track(@PathParam("trackingCode") String trackingCode,
-            @HeaderParam("Accept-Language") String acceptLanguage) {
+            @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
+        Duration wait = rateLimiter.admit(request.remoteAddress().hostAddress());
+        if (!wait.isZero()) {
+            throw new ProblemException(Problem.of("too-many-requests", "Too many requests", 429,
+                    "Too many tracking lookups from this address"), Math.max(1, (wait.toMillis() + 999) / 1000));
+        }
         Application application = Application.<Application>find("trackingCode", trackingCode).firstResultOptional()
                 .orElseThrow(ProblemException::notFound);
         boolean english = acceptLanguage != null && acceptLanguage.trim().toLowerCase().startsWith("en");

@@ -6,14 +6,25 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final long retryAfterSeconds;
 
     public ProblemException(Problem problem) {
+        this(problem, 0);
+    }
+
+    /** A problem the client may retry after {@code retryAfterSeconds} (answered as Retry-After). */
+    public ProblemException(Problem problem, long retryAfterSeconds) {
         super(problem.title(), null, false, false);
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException notFound() {

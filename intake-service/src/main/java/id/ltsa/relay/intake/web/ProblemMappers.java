@@ -2,6 +2,7 @@ package id.ltsa.relay.intake.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -14,7 +15,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return answer(e.problem());
+        Response answer = answer(e.problem());
+        if (e.retryAfterSeconds() > 0) {
+            return Response.fromResponse(answer).header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        return answer;
     }
 
     /** Unparseable JSON, or a value of the wrong JSON type: the field is named when Jackson knows it. */
@@ -28,6 +33,12 @@ public class ProblemMappers {
             return answer(Problem.invalid(List.of(new FieldError(field, "has the wrong type"))));
         }
         return answer(Problem.invalid(List.of(new FieldError("body", "is not valid JSON"))));
+    }
+
+    /** Quarkus maps this subtype itself, as plain text; the contract wants the field named in a problem. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,52 @@
+package id.ltsa.relay.intake.application;
+
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.intake.web.Caller;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Lists an office's applications (every office's for the ministry), newest first, a page at a time. */
+@ApplicationScoped
+public class ApplicationSearch {
+
+    public record Page(List<ApplicationView> items, int page, int size, long total) {
+    }
+
+    public Page list(Caller caller, ApplicationStatus status, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (!caller.isMinistry()) {
+            where.append(" and officeCode = :office");
+            parameters.and("office", caller.office().orElse("----"));
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        PanacheQuery<Application> query = Application.find(where.toString(),
+                Sort.descending("createdAt").and("id"), parameters);
+        List<Application> applications = query.page(page, size).list();
+        Map<UUID, List<StatusHistoryEntry>> histories = histories(applications);
+        return new Page(applications.stream()
+                .map(application -> ApplicationView.of(application, histories.getOrDefault(application.id, List.of())))
+                .toList(), page, size, query.count());
+    }
+
+    /** One query for the histories of a whole page, not one per application. */
+    private static Map<UUID, List<StatusHistoryEntry>> histories(List<Application> applications) {
+        if (applications.isEmpty()) {
+            return Map.of();
+        }
+        List<StatusHistoryEntry> entries = StatusHistoryEntry.list("applicationId in ?1 order by id",
+                applications.stream().map(application -> application.id).toList());
+        return entries.stream().collect(Collectors.groupingBy(entry -> entry.applicationId,
+                Collectors.mapping(Function.identity(), Collectors.toList())));
+    }
+}

@@ -1,0 +1,36 @@
+package id.ltsa.relay.intake.web;
+
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers a body over the limit with a problem before reading it. The HTTP layer would refuse it too, but with a bare
+ * 413 that a district office's program could not tell from a proxy's.
+ */
+@ApplicationScoped
+class BodyLimitFilter {
+
+    private final long maxBodyBytes;
+
+    BodyLimitFilter(@ConfigProperty(name = "ltsa.intake.max-body-bytes", defaultValue = "65536") long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").order(Integer.MIN_VALUE).handler(context -> {
+            String length = context.request().getHeader("Content-Length");
+            if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
+                    && Long.parseLong(length) > maxBodyBytes) {
+                Problem problem = Problem.of("payload-too-large", "Request too large", 413,
+                        "The body must be at most " + maxBodyBytes / 1024 + " KiB");
+                context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close").end(Json.encode(problem));
+            } else {
+                context.next();
+            }
+        });
+    }
+}
