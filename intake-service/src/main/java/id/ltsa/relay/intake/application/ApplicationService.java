@@ -12,6 +12,7 @@ import id.ltsa.relay.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +62,11 @@ public class ApplicationService {
      * Stores the application, its first status and its {@code received} event in one transaction: either all three
      * exist or none does.
      */
+    /**
+     * Bounded so that an overload is answered at once with 503 and Retry-After ({@code ProblemMappers}) instead of
+     * piling requests onto the connection pool until they time out half-way. The limit stays below the pool size.
+     */
+    @Bulkhead(16)
     @Transactional
     public ApplicationView register(String officeCode, ApplicationRequest request, Optional<Claim.Proceed> claim) {
         List<FieldError> errors = validator.validate(request);

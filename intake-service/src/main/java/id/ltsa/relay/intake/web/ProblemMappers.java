@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.NotSupportedException;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -39,6 +40,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
         return unreadable(e);
+    }
+
+    /** More registrations at once than the database can take: ask the client to come back in a second. */
+    @ServerExceptionMapper
+    public Response overloaded(BulkheadException e) {
+        return Response.fromResponse(answer(Problem.of("overloaded", "Busy", 503,
+                "Too many registrations at this moment; retry after the given seconds"))).header("Retry-After", 1)
+                .build();
     }
 
     @ServerExceptionMapper
