@@ -3,12 +3,13 @@ package id.ltsa.relay.outbox;
 import id.ltsa.relay.drain.DrainLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,30 +72,32 @@ public class OutboxRelay {
             return; // backing off while the broker is away; the next poll after the pause retries
         }
         try {
-            int published;
-            do {
-                published = QuarkusTransaction.requiringNew()
-                        .timeout((int) config.publishTimeout().toSeconds() + 30)
-                        .call(this::publishBatch);
-            } while (published == config.batchSize());
+            Connection relay = store.lockRelay();
+            if (relay == null) {
+                return; // another instance relays; its rows and ours are one table
+            }
+            try {
+                while (publishBatch(relay) == config.batchSize()) {
+                    // a full batch: there may be more
+                }
+            } finally {
+                store.unlockRelay(relay);
+            }
             backoff = Duration.ZERO;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             backoff = backoff.isZero() ? Duration.ofMillis(250) : min(backoff.multipliedBy(2), config.maxBackoff());
             retryNotBefore = clock.instant().plus(backoff);
             LOG.warnf("Outbox not published (%s); next attempt in %d ms", rootMessage(e), backoff.toMillis());
         }
     }
 
-    private int publishBatch() throws Exception {
-        if (!store.tryLockRelay()) {
-            return 0;
-        }
-        List<OutboxRow> batch = store.oldest(config.batchSize());
+    private int publishBatch(Connection relay) throws SQLException {
+        List<OutboxRow> batch = store.oldest(relay, config.batchSize());
         if (batch.isEmpty()) {
             return 0;
         }
         publisher.publish(batch, config.publishTimeout());
-        store.delete(batch);
+        store.delete(relay, batch);
         Instant now = clock.instant();
         batch.forEach(row -> publishLatency.record(Duration.between(row.createdAt(), now)));
         return batch.size();

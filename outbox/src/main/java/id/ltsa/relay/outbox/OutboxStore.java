@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The outbox table as the relay sees it. Every method runs inside the relay's transaction. */
+/**
+ * The outbox table as the relay sees it: plain JDBC on one connection of its own, outside any JTA transaction.
+ * Waiting for Kafka inside a JTA transaction would hand the transaction to Kafka's threads along with the message
+ * context; here each statement commits on its own, and a row is deleted only after the broker acknowledged it.
+ */
 @ApplicationScoped
 class OutboxStore {
 
@@ -27,23 +31,36 @@ class OutboxStore {
         this.dataSource = dataSource;
     }
 
-    /** Takes the relay lock for the current transaction; false when another instance holds it. */
-    boolean tryLockRelay() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+    /** A connection holding the relay lock, or null when another instance relays right now. */
+    Connection lockRelay() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             lock.setLong(1, RELAY_LOCK);
             try (ResultSet rows = lock.executeQuery()) {
                 rows.next();
-                return rows.getBoolean(1);
+                if (rows.getBoolean(1)) {
+                    return connection;
+                }
             }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        connection.close();
+        return null;
+    }
+
+    void unlockRelay(Connection connection) throws SQLException {
+        try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, RELAY_LOCK);
+            unlock.execute();
         }
     }
 
-    List<OutboxRow> oldest(int limit) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        SELECT seq, event_id, topic, message_key, event_type, occurred_at, created_at, payload
-                        FROM outbox_event ORDER BY seq LIMIT ?""")) {
+    List<OutboxRow> oldest(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT seq, event_id, topic, message_key, event_type, occurred_at, created_at, payload
+                FROM outbox_event ORDER BY seq LIMIT ?""")) {
             select.setInt(1, limit);
             List<OutboxRow> batch = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
@@ -57,9 +74,8 @@ class OutboxStore {
         }
     }
 
-    void delete(List<OutboxRow> published) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE seq = ANY (?)")) {
+    void delete(Connection connection, List<OutboxRow> published) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE seq = ANY (?)")) {
             Array seqs = connection.createArrayOf("bigint", published.stream().map(OutboxRow::seq).toArray());
             delete.setArray(1, seqs);
             delete.executeUpdate();

@@ -1,5 +1,6 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.notification.decision.Notification;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +37,12 @@ public class NotificationResource {
         if (applicationId == null) {
             throw new NotFoundException();
         }
-        List<Notification> notifications = Notification.list("applicationId = ?1 order by createdAt", applicationId);
+        // in lifecycle order, whatever order the events arrived in (two topics do not keep order between them)
+        List<Notification> notifications = Notification.<Notification>list("applicationId", applicationId).stream()
+                .sorted(Comparator.comparingInt((Notification n) -> n.revision)
+                        .thenComparingInt(n -> ApplicationStatus.valueOf(n.transition).rank())
+                        .thenComparing(n -> n.createdAt))
+                .toList();
         Object office = token.getClaim("office");
         boolean seesAll = token.getGroups().contains("ministry") || token.getGroups().contains("ops");
         if (notifications.isEmpty()

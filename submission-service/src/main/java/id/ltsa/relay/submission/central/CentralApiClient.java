@@ -1,6 +1,7 @@
 package id.ltsa.relay.submission.central;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,4 +20,8 @@ public interface CentralApiClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, String application);
+
+    /** A light probe: any HTTP answer at all (even 405) proves the link carries requests. */
+    @HEAD
+    Response probe();
 }

@@ -32,10 +32,20 @@ public class CentralSender {
             if (status == 429) {
                 return new CentralOutcome.Failed("429 Too Many Requests", retryAfter(response), false);
             }
-            return new CentralOutcome.Failed("HTTP " + status, Duration.ZERO, status >= 500);
+            // the central API answered, so the link works: a 5xx is this attempt's problem, retried with backoff
+            return new CentralOutcome.Failed("HTTP " + status, Duration.ZERO, false);
         } catch (ProcessingException e) {
             // connect refused, reset, timeout: the link, not the application
             return new CentralOutcome.Failed(rootMessage(e), Duration.ZERO, true);
+        }
+    }
+
+    /** @return empty when the central API answered anything, otherwise what went wrong on the way */
+    public java.util.Optional<String> probe() {
+        try (Response response = client.probe()) {
+            return java.util.Optional.empty();
+        } catch (ProcessingException e) {
+            return java.util.Optional.of(rootMessage(e));
         }
     }
 

@@ -11,18 +11,20 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Claims submissions that are due, oldest first. {@code FOR UPDATE SKIP LOCKED} lets several instances claim at once
- * without taking the same row; the lease (a later next_attempt_at) keeps a claimed row from being claimed again while
- * its call is in flight, and frees it if the claiming instance dies.
+ * Claims submissions to send. A claim moves next_attempt_at past a lease, so a claimed row is not claimed again while
+ * its call is in flight, and is free again if the claiming instance dies; the conditional UPDATE makes two instances
+ * claiming at once take different rows.
  */
 @ApplicationScoped
 class DueSubmissions {
 
-    record Claimed(UUID applicationId, int revision, String idempotencyKey, String payload) {
+    record Claimed(UUID applicationId, int revision, String idempotencyKey, String payload, int rank) {
     }
 
     private final AgroalDataSource dataSource;
@@ -35,38 +37,60 @@ class DueSubmissions {
         this.clock = clock;
     }
 
+    /**
+     * Due submissions, oldest first but fair across offices: each office's oldest, then each office's second oldest,
+     * and so on, so one busy office cannot hold the others' applications back after an outage.
+     */
     @Transactional
     List<Claimed> claim(int limit) throws SQLException {
         Instant now = clock.instant();
+        return claimWhere("""
+                SELECT application_id, row_number() OVER (PARTITION BY office_code ORDER BY queued_at) AS turn, queued_at
+                FROM submission WHERE status IN ('QUEUED', 'DELAYED') AND next_attempt_at <= ?
+                ORDER BY turn, queued_at LIMIT ?""", List.of(Timestamp.from(now), limit), false, now);
+    }
+
+    /** The oldest pending submission whatever its own retry time: the probe of a link that is down. */
+    @Transactional
+    Optional<Claimed> claimOldest() throws SQLException {
+        return claimWhere("""
+                SELECT application_id, 1 AS turn, queued_at FROM submission
+                WHERE status IN ('QUEUED', 'DELAYED') ORDER BY queued_at LIMIT 1""", List.of(), true, clock.instant())
+                .stream().findFirst();
+    }
+
+    private List<Claimed> claimWhere(String candidates, List<Object> candidateParameters, boolean anyTime,
+            Instant now) throws SQLException {
+        String sql = "WITH candidate AS (" + candidates + ") "
+                + "UPDATE submission s SET next_attempt_at = ? FROM candidate c "
+                + "WHERE s.application_id = c.application_id AND s.status IN ('QUEUED', 'DELAYED') "
+                + "AND (? OR s.next_attempt_at <= ?) "
+                + "RETURNING s.application_id, s.revision, s.payload, c.turn, c.queued_at";
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement claim = connection.prepareStatement("""
-                        UPDATE submission SET next_attempt_at = ?
-                        WHERE application_id IN (
-                            SELECT application_id FROM submission
-                            WHERE status IN ('QUEUED', 'DELAYED') AND next_attempt_at <= ?
-                            ORDER BY queued_at
-                            LIMIT ?
-                            FOR UPDATE SKIP LOCKED)
-                        RETURNING application_id, revision, payload, queued_at""")) {
-            claim.setTimestamp(1, Timestamp.from(now.plus(config.claimLease())));
-            claim.setTimestamp(2, Timestamp.from(now));
-            claim.setInt(3, limit);
+                PreparedStatement claim = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (Object parameter : candidateParameters) {
+                claim.setObject(i++, parameter);
+            }
+            claim.setTimestamp(i++, Timestamp.from(now.plus(config.claimLease())));
+            claim.setBoolean(i++, anyTime);
+            claim.setTimestamp(i, Timestamp.from(now));
             List<Claimed> claimed = new ArrayList<>();
             List<Instant> queuedAt = new ArrayList<>();
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
                     UUID id = rows.getObject(1, UUID.class);
                     int revision = rows.getInt(2);
-                    claimed.add(new Claimed(id, revision, id + "-r" + revision, rows.getString(3)));
-                    queuedAt.add(rows.getTimestamp(4).toInstant());
+                    claimed.add(new Claimed(id, revision, id + "-r" + revision, rows.getString(3), rows.getInt(4)));
+                    queuedAt.add(rows.getTimestamp(5).toInstant());
                 }
             }
-            // RETURNING does not keep the subquery's order: restore oldest first
+            // RETURNING does not keep the candidates' order: restore it
             List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < claimed.size(); i++) {
-                order.add(i);
+            for (int k = 0; k < claimed.size(); k++) {
+                order.add(k);
             }
-            order.sort((a, b) -> queuedAt.get(a).compareTo(queuedAt.get(b)));
+            order.sort(Comparator.<Integer>comparingInt(k -> claimed.get(k).rank()).thenComparing(queuedAt::get));
             return order.stream().map(claimed::get).toList();
         }
     }

@@ -24,4 +24,12 @@ public interface ForwardingConfig {
      */
     @WithDefault("60s")
     Duration claimLease();
+
+    /** Sends per second at most, in all, so a drained backlog does not flood the central API. */
+    @WithDefault("20")
+    double maxRate();
+
+    /** Calls in flight at once; with the central API's latency this is what lets the rate be reached. */
+    @WithDefault("4")
+    int parallelism();
 }

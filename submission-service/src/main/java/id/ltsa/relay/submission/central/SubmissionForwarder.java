@@ -1,60 +1,103 @@
 package id.ltsa.relay.submission.central;
 
 import id.ltsa.relay.drain.DrainLoop;
+import id.ltsa.relay.submission.link.CentralLink;
+import id.ltsa.relay.submission.link.LinkRestored;
+import id.ltsa.relay.submission.link.LinkStatus;
 import id.ltsa.relay.submission.queue.SubmissionDue;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Sends due submissions to the central API. Woken right after a submission is queued, and every second for retries
- * that came due; one worker thread per instance, several instances share the queue through {@link DueSubmissions}.
+ * Sends due submissions to the central API: oldest first and fair across offices, at most {@code max-rate} per
+ * second with {@code parallelism} calls in flight. When a call finds the link dead, the round stops, the link is
+ * marked DOWN and the rest of the batch waits for the probe to see it back (see {@link LinkProbe}).
  */
 @ApplicationScoped
 class SubmissionForwarder {
 
     private final DueSubmissions due;
-    private final CentralSender sender;
-    private final SubmissionOutcomes outcomes;
+    private final Delivery delivery;
+    private final CentralLink link;
+    private final LinkProbe probe;
     private final ForwardingConfig config;
-    private final DrainLoop loop = new DrainLoop("submission-forwarder", this::forwardUntilNoneDue);
+    private final DrainLoop loop = new DrainLoop("submission-forwarder", this::round);
+    private final ExecutorService calls;
+    private final Pacer pacer;
 
-    SubmissionForwarder(DueSubmissions due, CentralSender sender, SubmissionOutcomes outcomes,
+    SubmissionForwarder(DueSubmissions due, Delivery delivery, CentralLink link, LinkProbe probe,
             ForwardingConfig config) {
         this.due = due;
-        this.sender = sender;
-        this.outcomes = outcomes;
+        this.delivery = delivery;
+        this.link = link;
+        this.probe = probe;
         this.config = config;
+        this.calls = Executors.newFixedThreadPool(config.parallelism());
+        this.pacer = new Pacer(config.maxRate());
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubmissionDue queued) {
-        wake();
+        loop.wake();
+    }
+
+    void onLinkRestored(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinkRestored restored) {
+        loop.wake();
     }
 
     @Scheduled(every = "${ltsa.forwarding.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        wake();
+        loop.wake();
     }
 
     void onStop(@Observes ShutdownEvent stop) {
         loop.close();
+        calls.shutdownNow();
     }
 
-    void wake() {
-        loop.wake();
-    }
-
-    private void forwardUntilNoneDue() throws Exception {
+    private void round() throws Exception {
+        LinkStatus status = link.current();
+        if (status.paused()) {
+            return;
+        }
+        if (status.isDown()) {
+            probe.probeDownLink(status);
+            return;
+        }
         List<DueSubmissions.Claimed> batch;
         do {
             batch = due.claim(config.batchSize());
-            for (DueSubmissions.Claimed claimed : batch) {
-                CentralOutcome outcome = sender.send(claimed.idempotencyKey(), claimed.payload());
-                outcomes.record(claimed.applicationId(), claimed.revision(), outcome);
+            if (!sendAll(batch)) {
+                return;
             }
         } while (batch.size() == config.batchSize() && !Thread.currentThread().isInterrupted());
+    }
+
+    /** @return false when the link went down during the batch */
+    private boolean sendAll(List<DueSubmissions.Claimed> batch) throws Exception {
+        AtomicReference<String> linkFailure = new AtomicReference<>();
+        List<Future<?>> sent = new ArrayList<>();
+        for (DueSubmissions.Claimed claimed : batch) {
+            if (linkFailure.get() == null) {
+                pacer.awaitSlot();
+            }
+            sent.add(calls.submit(() -> delivery.deliver(claimed, linkFailure)));
+        }
+        for (Future<?> call : sent) {
+            call.get();
+        }
+        if (linkFailure.get() != null) {
+            link.reportDown(linkFailure.get());
+            return false;
+        }
+        return true;
     }
 }

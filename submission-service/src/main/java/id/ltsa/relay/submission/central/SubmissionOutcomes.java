@@ -1,6 +1,7 @@
 package id.ltsa.relay.submission.central;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.submission.queue.DelayedEpisodes;
 import id.ltsa.relay.submission.queue.StatusPublisher;
 import id.ltsa.relay.submission.queue.Submission;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Records what a call to the central API came to, and announces the status it leads to. */
@@ -44,6 +46,31 @@ class SubmissionOutcomes {
         }
     }
 
+    /**
+     * While the link is down, applications still QUEUED (queued just before the outage was noticed, or by a
+     * transaction that raced the notice) are DELAYED too: their applicants hear now that they are safe, not when the
+     * link returns.
+     */
+    @Transactional
+    void holdQueued(String error) {
+        List<Submission> queued = Submission.<Submission>find("status", ApplicationStatus.QUEUED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, 500).list();
+        for (Submission submission : queued) {
+            DelayedEpisodes.enter(submission, status, "Central API unreachable: " + error);
+        }
+    }
+
+    /** Claimed but not sent because the link went down meanwhile: delayed by the outage, no attempt counted. */
+    @Transactional
+    void heldByOutage(UUID applicationId, int revision, String error) {
+        Submission submission = Submission.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
+        if (submission == null || submission.revision != revision || !submission.status.isPending()) {
+            return;
+        }
+        submission.nextAttemptAt = clock.instant();
+        DelayedEpisodes.enter(submission, status, "Central API unreachable: " + error);
+    }
+
     private void delay(Submission submission, CentralOutcome.Failed failed) {
         Instant now = clock.instant();
         Duration wait = new Backoff(config.backoffBase(), config.backoffCap()).after(submission.attempts);
@@ -52,11 +79,7 @@ class SubmissionOutcomes {
         }
         submission.nextAttemptAt = now.plus(wait);
         submission.lastError = failed.error();
-        if (submission.status == ApplicationStatus.DELAYED) {
-            submission.updatedAt = now; // same episode: no new DELAYED
-        } else {
-            submission.episode++;
-            status.transition(submission, ApplicationStatus.DELAYED, "Central API unreachable: " + failed.error());
-        }
+        submission.updatedAt = now;
+        DelayedEpisodes.enter(submission, status, "Central API unreachable or failing: " + failed.error());
     }
 }

@@ -6,6 +6,8 @@ import id.ltsa.relay.contracts.ApplicationAmended;
 import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationWithdrawn;
+import id.ltsa.relay.submission.link.CentralLink;
+import id.ltsa.relay.submission.link.LinkStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -23,12 +25,15 @@ public class SubmissionQueue {
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<SubmissionDue> due;
+    private final CentralLink link;
 
-    SubmissionQueue(StatusPublisher status, ObjectMapper json, Clock clock, Event<SubmissionDue> due) {
+    SubmissionQueue(StatusPublisher status, ObjectMapper json, Clock clock, Event<SubmissionDue> due,
+            CentralLink link) {
         this.status = status;
         this.json = json;
         this.clock = clock;
         this.due = due;
+        this.link = link;
     }
 
     void enqueue(ApplicationReceived received) throws JsonProcessingException {
@@ -48,7 +53,16 @@ public class SubmissionQueue {
         submission.updatedAt = now;
         submission.persist();
         status.transition(submission, ApplicationStatus.QUEUED, null);
+        holdIfLinkDown(submission);
         due.fire(new SubmissionDue());
+    }
+
+    /** Queued while the link is known to be down: the applicant hears at once that it is safe, not after a retry. */
+    private void holdIfLinkDown(Submission submission) {
+        LinkStatus link = this.link.current();
+        if (link.isDown()) {
+            DelayedEpisodes.enter(submission, status, "Central API unreachable: " + link.lastError());
+        }
     }
 
     void amend(ApplicationAmended amended) throws JsonProcessingException {
@@ -66,6 +80,7 @@ public class SubmissionQueue {
         submission.queuedAt = now;
         submission.status = ApplicationStatus.RECEIVED;
         status.transition(submission, ApplicationStatus.QUEUED, null);
+        holdIfLinkDown(submission);
         due.fire(new SubmissionDue());
     }
 

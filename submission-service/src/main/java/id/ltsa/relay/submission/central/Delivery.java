@@ -1,0 +1,30 @@
+package id.ltsa.relay.submission.central;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** One claimed submission sent and its outcome recorded; or, once the batch met a dead link, held for the outage. */
+@ApplicationScoped
+class Delivery {
+
+    private final CentralSender sender;
+    private final SubmissionOutcomes outcomes;
+
+    Delivery(CentralSender sender, SubmissionOutcomes outcomes) {
+        this.sender = sender;
+        this.outcomes = outcomes;
+    }
+
+    void deliver(DueSubmissions.Claimed claimed, AtomicReference<String> linkFailure) {
+        String failure = linkFailure.get();
+        if (failure != null) {
+            outcomes.heldByOutage(claimed.applicationId(), claimed.revision(), failure);
+            return;
+        }
+        CentralOutcome outcome = sender.send(claimed.idempotencyKey(), claimed.payload());
+        if (outcome instanceof CentralOutcome.Failed failed && failed.linkProblem()) {
+            linkFailure.compareAndSet(null, failed.error());
+        }
+        outcomes.record(claimed.applicationId(), claimed.revision(), outcome);
+    }
+}

@@ -1,0 +1,67 @@
+package id.ltsa.relay.submission.central;
+
+import id.ltsa.relay.submission.link.CentralLink;
+import id.ltsa.relay.submission.link.LinkConfig;
+import id.ltsa.relay.submission.link.LinkStatus;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Finds out whether the link works without every pending application asking on its own timer. While the link is down,
+ * one probe per interval in all: the oldest pending application (if it gets through, it is submitted) or, with nothing
+ * pending, a HEAD request. While it is up, a heartbeat HEAD now and then, so a dead link is seen before an applicant's
+ * application meets it.
+ */
+@ApplicationScoped
+class LinkProbe {
+
+    private final CentralLink link;
+    private final DueSubmissions due;
+    private final CentralSender sender;
+    private final SubmissionOutcomes outcomes;
+    private final LinkConfig config;
+
+    LinkProbe(CentralLink link, DueSubmissions due, CentralSender sender, SubmissionOutcomes outcomes,
+            LinkConfig config) {
+        this.link = link;
+        this.due = due;
+        this.sender = sender;
+        this.outcomes = outcomes;
+        this.config = config;
+    }
+
+    /** Called by the forwarder on every round while the link is down; probes only when the shared slot is due. */
+    void probeDownLink(LinkStatus status) throws Exception {
+        outcomes.holdQueued(status.lastError());
+        if (!link.claimProbe(config.probeInterval())) {
+            return;
+        }
+        Optional<DueSubmissions.Claimed> oldest = due.claimOldest();
+        if (oldest.isEmpty()) {
+            report(sender.probe());
+            return;
+        }
+        DueSubmissions.Claimed probe = oldest.get();
+        CentralOutcome outcome = sender.send(probe.idempotencyKey(), probe.payload());
+        if (outcome instanceof CentralOutcome.Failed failed && failed.linkProblem()) {
+            link.reportDown(failed.error());
+        } else {
+            link.reportUp();
+        }
+        outcomes.record(probe.applicationId(), probe.revision(), outcome);
+    }
+
+    @Scheduled(every = "${ltsa.link.heartbeat-check:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        LinkStatus status = link.current();
+        if (status.paused() || status.isDown() || !link.claimProbe(config.heartbeatInterval())) {
+            return; // a down link is probed by the forwarder, more often
+        }
+        report(sender.probe());
+    }
+
+    private void report(Optional<String> failure) {
+        failure.ifPresentOrElse(link::reportDown, link::reportUp);
+    }
+}

@@ -1,0 +1,131 @@
+package id.ltsa.relay.submission.link;
+
+import id.ltsa.relay.contracts.CentralLinkChanged;
+import id.ltsa.relay.contracts.LinkState;
+import id.ltsa.relay.outbox.Outbox;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * The state of the link to the central API, shared by every instance through the central_link row. A change of state
+ * is announced on {@code ltsa.central-link} through the outbox, once, by the instance that made it.
+ */
+@ApplicationScoped
+public class CentralLink {
+
+    private static final Logger LOG = Logger.getLogger(CentralLink.class);
+
+    private final AgroalDataSource dataSource;
+    private final Outbox outbox;
+    private final LinkConfig config;
+    private final Clock clock;
+    private final Event<LinkRestored> restored;
+
+    CentralLink(AgroalDataSource dataSource, Outbox outbox, LinkConfig config, Clock clock,
+            Event<LinkRestored> restored) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+        this.restored = restored;
+    }
+
+    @Transactional
+    public LinkStatus current() {
+        return read(false);
+    }
+
+    /**
+     * Takes the next probe slot if it is due, and books the one after {@code interval}; false when another probe
+     * (in this instance or another) has it.
+     */
+    @Transactional
+    public boolean claimProbe(java.time.Duration interval) {
+        Instant now = clock.instant();
+        return update("UPDATE central_link SET next_probe_at = ? WHERE id = 1 AND next_probe_at <= ?",
+                Timestamp.from(now.plus(interval)), Timestamp.from(now)) == 1;
+    }
+
+    /** A call found no central API: the link is down (announced if it was up). */
+    @Transactional
+    public void reportDown(String error) {
+        LinkStatus before = read(true);
+        Instant now = clock.instant();
+        if (before.isDown()) {
+            update("UPDATE central_link SET last_error = ? WHERE id = 1", error);
+            return;
+        }
+        update("UPDATE central_link SET state = 'DOWN', since = ?, last_error = ?, next_probe_at = ? WHERE id = 1",
+                Timestamp.from(now), error, Timestamp.from(now.plus(config.probeInterval())));
+        LOG.warnf("Central API link DOWN: %s", error);
+        outbox.append("central-link", new CentralLinkChanged(LinkState.DOWN, now, error, pending()));
+    }
+
+    /** A call was answered: the link is up. On recovery every pending application becomes due at once. */
+    @Transactional
+    public void reportUp() {
+        LinkStatus before = read(true);
+        if (!before.isDown()) {
+            return;
+        }
+        Instant now = clock.instant();
+        update("UPDATE central_link SET state = 'UP', since = ?, last_error = NULL WHERE id = 1", Timestamp.from(now));
+        update("UPDATE submission SET next_attempt_at = ? WHERE status IN ('QUEUED', 'DELAYED')", Timestamp.from(now));
+        LOG.infof("Central API link UP again after %s", java.time.Duration.between(before.since(), now));
+        outbox.append("central-link", new CentralLinkChanged(LinkState.UP, now, null, pending()));
+        restored.fire(new LinkRestored());
+    }
+
+    @Transactional
+    public void setPaused(boolean paused) {
+        update("UPDATE central_link SET paused = ? WHERE id = 1", paused);
+    }
+
+    private LinkStatus read(boolean lock) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT state, since, last_error, paused FROM central_link WHERE id = 1"
+                                + (lock ? " FOR UPDATE" : ""));
+                ResultSet row = select.executeQuery()) {
+            row.next();
+            return new LinkStatus(LinkState.valueOf(row.getString(1)), row.getTimestamp(2).toInstant(),
+                    row.getString(3), row.getBoolean(4));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long pending() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT count(*) FROM submission WHERE status IN ('RECEIVED', 'QUEUED', 'DELAYED')");
+                ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

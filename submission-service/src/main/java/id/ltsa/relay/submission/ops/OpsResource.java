@@ -1,0 +1,66 @@
+package id.ltsa.relay.submission.ops;
+
+import id.ltsa.relay.submission.link.CentralLink;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** What ops need when the link misbehaves: the backlog, a retry now, and a pause while the centre asks for one. */
+@Path("/api/v1/ops")
+@Produces(MediaType.APPLICATION_JSON)
+public class OpsResource {
+
+    private final BacklogReport backlog;
+    private final RetryNow retryNow;
+    private final CentralLink link;
+
+    OpsResource(BacklogReport backlog, RetryNow retryNow, CentralLink link) {
+        this.backlog = backlog;
+        this.retryNow = retryNow;
+        this.link = link;
+    }
+
+    @GET
+    @Path("/backlog")
+    @RolesAllowed({"ops", "ministry"})
+    @Operation(summary = "Applications not yet handed to the central API, by office, with the link state")
+    public Backlog backlog() {
+        return backlog.current();
+    }
+
+    @POST
+    @Path("/submissions/{applicationId}/retry")
+    @RolesAllowed("ops")
+    @Operation(summary = "Send a pending application now instead of at its next retry")
+    public Response retry(@PathParam("applicationId") String applicationId) {
+        return retryNow.retry(applicationId)
+                ? Response.accepted(Map.of("applicationId", applicationId)).build()
+                : Response.status(404).entity(Map.of("message", "no pending submission " + applicationId)).build();
+    }
+
+    @POST
+    @Path("/link/pause")
+    @RolesAllowed("ops")
+    @Operation(summary = "Stop sending to the central API (applications keep queuing safely)")
+    public Backlog pause() {
+        link.setPaused(true);
+        return backlog.current();
+    }
+
+    @POST
+    @Path("/link/resume")
+    @RolesAllowed("ops")
+    @Operation(summary = "Resume sending to the central API")
+    public Backlog resume() {
+        link.setPaused(false);
+        retryNow.wakeForwarder();
+        return backlog.current();
+    }
+}

@@ -1,0 +1,95 @@
+package id.ltsa.relay.submission;
+
+import static id.ltsa.relay.submission.TestEvents.kafka;
+import static id.ltsa.relay.submission.TestEvents.publishReceived;
+import static id.ltsa.relay.submission.TestEvents.simulatorMode;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.localstack.testing.KafkaTestClient;
+import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * East Lombok in a minute: the link dies, applications keep coming, each is told DELAYED once, the dead link sees only
+ * probes; the link returns and every application reaches the central API exactly once.
+ */
+@QuarkusTest
+class CompressedOutageTest {
+
+    static final int APPLICATIONS = 30;
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    @AfterEach
+    void linkUp() {
+        TestEvents.linkBackUp();
+    }
+
+    @Test
+    void an_outage_costs_only_probes_and_every_application_arrives_once_when_the_link_returns() throws Exception {
+        simulatorMode("{\"mode\":\"DOWN\"}");
+        JsonPath before = stats();
+        long outageStarted = System.nanoTime();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < APPLICATIONS; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            publishReceived(id, UUID.randomUUID().toString());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> allReached(ids, "DELAYED"));
+        // let the outage go on a while, as outages do: only probes may reach the dead link meanwhile
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        JsonPath during = stats();
+        double outageSeconds = (System.nanoTime() - outageStarted) / 1e9;
+
+        simulatorMode("{\"mode\":\"UP\"}");
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> allReached(ids, "SUBMITTED"));
+        long callsDuringOutage = during.getLong("droppedWhileDown") - before.getLong("droppedWhileDown");
+        assertTrue(callsDuringOutage <= outageSeconds / 1.0 + 3,
+                callsDuringOutage + " calls met the dead link in " + outageSeconds + " s (probe interval 1 s)");
+        var statuses = TestEvents.statusesByApplication();
+        for (UUID id : ids) {
+            assertEquals(List.of("QUEUED", "DELAYED", "SUBMITTED"), statuses.get(id.toString()),
+                    "one DELAYED per application");
+            given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                    .then().statusCode(200).body("creates", org.hamcrest.Matchers.equalTo(1));
+        }
+        assertEquals(0, stats().getLong("duplicateCreates"));
+        List<String> linkStates = linkStatesSince(outageStarted);
+        assertTrue(linkStates.size() >= 2 && linkStates.get(linkStates.size() - 2).equals("DOWN")
+                && linkStates.get(linkStates.size() - 1).equals("UP"), linkStates.toString());
+    }
+
+    private static boolean allReached(List<UUID> ids, String status) {
+        var statuses = TestEvents.statusesByApplication();
+        return ids.stream().allMatch(id -> statuses.getOrDefault(id.toString(), List.of()).contains(status));
+    }
+
+    private List<String> linkStatesSince(long nanos) throws Exception {
+        List<String> states = new ArrayList<>();
+        for (var record : kafka().records(Topics.CENTRAL_LINK, record -> true)) {
+            JsonNode event = json.readTree(record.value());
+            states.add(event.get("state").asText());
+        }
+        return states;
+    }
+
+    private static JsonPath stats() {
+        return given().get(RealInfrastructure.simulatorUrl() + "/sim/stats").jsonPath();
+    }
+}

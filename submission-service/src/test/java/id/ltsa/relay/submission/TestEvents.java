@@ -1,0 +1,89 @@
+package id.ltsa.relay.submission;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.ltsa.relay.contracts.ApplicantDetails;
+import id.ltsa.relay.contracts.ApplicationReceived;
+import id.ltsa.relay.contracts.NotificationChannel;
+import id.ltsa.relay.contracts.PlacementDetails;
+import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.localstack.testing.KafkaTestClient;
+import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** What the tests of this service do to the outside world: events in, statuses out, the simulator's mode. */
+final class TestEvents {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static KafkaTestClient kafka;
+
+    private TestEvents() {
+    }
+
+    static synchronized KafkaTestClient kafka() {
+        if (kafka == null) {
+            kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
+        }
+        return kafka;
+    }
+
+    static void publishReceived(UUID id, String eventId) throws Exception {
+        ApplicationReceived received = new ApplicationReceived(id, "LT-TEST0001", "5203", "PASSPORT", 1,
+                new ApplicantDetails("5203010504950001", "Darwan Hadi", LocalDate.of(1995, 4, 5), "Selong", "M",
+                        "+6281234567890", null, NotificationChannel.WHATSAPP, "id"),
+                new PlacementDetails("KR", "G_TO_G", "Hanil Manufacturing", "Production operator", null),
+                Instant.now());
+        kafka().sendCloudEvent(Topics.APPLICATIONS, id.toString(), eventId, ApplicationReceived.TYPE,
+                JSON.writeValueAsString(received));
+    }
+
+    /** The statuses published for an application, in the order they are on the topic. */
+    static List<String> statuses(UUID id) {
+        List<String> statuses = new ArrayList<>();
+        for (var record : kafka().recordsWithKey(Topics.APPLICATION_STATUS, id.toString())) {
+            try {
+                statuses.add(JSON.readTree(record.value()).get("status").asText());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return statuses;
+    }
+
+    /** The simulator answers again, and the service has noticed (its probe runs each second in tests). */
+    static void linkBackUp() {
+        simulatorMode("{\"mode\":\"UP\"}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(RealInfrastructure.tokens().token(null, "ops")).get("/api/v1/ops/backlog")
+                .then().body("linkState", org.hamcrest.Matchers.equalTo("UP")));
+    }
+
+    /** Every application's statuses, from one read of the topic. */
+    static java.util.Map<String, List<String>> statusesByApplication() {
+        java.util.Map<String, List<String>> byId = new java.util.HashMap<>();
+        for (var record : kafka().records(Topics.APPLICATION_STATUS, record -> true)) {
+            try {
+                byId.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                        .add(JSON.readTree(record.value()).get("status").asText());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return byId;
+    }
+
+    static void simulatorMode(String body) {
+        given().contentType(ContentType.JSON).body(body).put(RealInfrastructure.simulatorUrl() + "/sim/mode")
+                .then().statusCode(200);
+    }
+}
