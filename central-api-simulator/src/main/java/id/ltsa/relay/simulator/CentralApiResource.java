@@ -31,16 +31,17 @@ public class CentralApiResource {
     public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode body) {
         registry.countReceived();
         ModeSettings settings = modes.current();
-        Uni<Response> answer = Uni.createFrom().item(() -> answer(idempotencyKey, body, settings.mode()));
+        Response answer = answer(idempotencyKey, body, settings);
         if (settings.mode() == SimulatorMode.SLOW && settings.latencyMs() > 0) {
-            // the application is created when the answer is finally given, even if the caller has given up by then
-            return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(settings.latencyMs()))
-                    .chain(() -> answer);
+            // the work is done at once and only the answer is late, so a caller that gives up first still finds
+            // the application created: the case idempotency keys exist for
+            return Uni.createFrom().item(answer).onItem().delayIt().by(Duration.ofMillis(settings.latencyMs()));
         }
-        return answer;
+        return Uni.createFrom().item(answer);
     }
 
-    private Response answer(String idempotencyKey, JsonNode body, SimulatorMode mode) {
+    private Response answer(String idempotencyKey, JsonNode body, ModeSettings settings) {
+        SimulatorMode mode = settings.mode();
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return Response.status(400).entity(errors("Idempotency-Key", "required")).build();
         }
@@ -50,6 +51,10 @@ public class CentralApiResource {
         }
         if (mode == SimulatorMode.FLAKY && modes.failsThisTime()) {
             return Response.status(503).entity(Map.of("message", "central API temporarily unavailable")).build();
+        }
+        if (mode == SimulatorMode.RATE_LIMITED) {
+            return Response.status(429).header("Retry-After", settings.retryAfterSeconds())
+                    .entity(Map.of("message", "too many requests")).build();
         }
         if (mode == SimulatorMode.REJECT_ALL) {
             registry.countRejected();

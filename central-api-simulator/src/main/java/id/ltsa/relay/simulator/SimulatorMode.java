@@ -11,5 +11,7 @@ public enum SimulatorMode {
     /** Answers 503 to a failureRate fraction at random. */
     FLAKY,
     /** Answers 422 with errors and creates nothing. */
-    REJECT_ALL
+    REJECT_ALL,
+    /** Answers 429 with Retry-After: retryAfterSeconds, and creates nothing (an addition to the contract's modes). */
+    RATE_LIMITED
 }

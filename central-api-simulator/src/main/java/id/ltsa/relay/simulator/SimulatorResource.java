@@ -53,7 +53,8 @@ public class SimulatorResource {
             ModeSettings settings = new ModeSettings(
                     body.get("mode") == null ? null : SimulatorMode.valueOf(body.get("mode").toString()),
                     body.get("latencyMs") == null ? 0 : ((Number) body.get("latencyMs")).longValue(),
-                    body.get("failureRate") == null ? 0 : ((Number) body.get("failureRate")).doubleValue());
+                    body.get("failureRate") == null ? 0 : ((Number) body.get("failureRate")).doubleValue(),
+                    body.get("retryAfterSeconds") == null ? 1 : ((Number) body.get("retryAfterSeconds")).longValue());
             modes.set(settings);
             return Response.ok(settings).build();
         } catch (IllegalArgumentException | ClassCastException e) {
