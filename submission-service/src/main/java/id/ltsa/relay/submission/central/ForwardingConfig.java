@@ -19,10 +19,10 @@ public interface ForwardingConfig {
     Duration backoffCap();
 
     /**
-     * How long a claimed submission is reserved for the worker that claimed it. Longer than a call can take, so
-     * another instance only takes it over when the first one died mid-call.
+     * How long a claimed submission is reserved for the worker that claimed it: over twice the longest call (3 s
+     * connect + 10 s read timeout), so another instance only takes it over when the first one died mid-call.
      */
-    @WithDefault("60s")
+    @WithDefault("30s")
     Duration claimLease();
 
     /** Sends per second at most, in all, so a drained backlog does not flood the central API. */
