@@ -27,6 +27,8 @@ class NotificationSender {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
     private static final int MAX_ATTEMPTS = 10;
+    /** Longer than a channel call can take; frees the message for a retry if this instance dies mid-send. */
+    private static final Duration CLAIM = Duration.ofSeconds(60);
 
     private final GatewayClient gateway;
     private final Mailer mailer;
@@ -59,52 +61,75 @@ class NotificationSender {
                 .<Notification>find("status = ?1 and nextAttemptAt <= ?2 order by createdAt", Notification.PENDING,
                         clock.instant())
                 .page(0, 50).list().stream().map(notification -> notification.id).toList());
-        due.forEach(id -> QuarkusTransaction.requiringNew().run(() -> send(id)));
+        for (UUID id : due) {
+            Outgoing outgoing = QuarkusTransaction.requiringNew().call(() -> claim(id));
+            if (outgoing == null) {
+                continue;
+            }
+            // sent outside any transaction: a channel call never holds a database transaction open
+            String failure = deliver(outgoing);
+            QuarkusTransaction.requiringNew().run(() -> record(id, failure));
+        }
     }
 
-    private void send(UUID id) {
+    /** What to send, claimed for a while so another instance does not send it too; null when nothing to send now. */
+    private record Outgoing(UUID id, String channel, String phone, String email, MessageRenderer.Rendered message) {
+    }
+
+    private Outgoing claim(UUID id) {
         Notification notification = Notification.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (notification == null || !Notification.PENDING.equals(notification.status)) {
-            return;
+        if (notification == null || !Notification.PENDING.equals(notification.status)
+                || notification.nextAttemptAt.isAfter(clock.instant())) {
+            return null;
         }
         Recipient recipient = Recipient.findById(notification.applicationId);
         if (recipient == null) {
             // the status arrived before the application it belongs to: wait for the contact details
             notification.nextAttemptAt = clock.instant().plusSeconds(2);
-            return;
+            return null;
         }
         MessageRenderer.Rendered message = renderer.render(notification, recipient);
         notification.channel = recipient.channel;
         notification.language = recipient.language;
         notification.template = message.template();
         notification.attempts++;
+        notification.nextAttemptAt = clock.instant().plus(CLAIM);
+        return new Outgoing(id, recipient.channel, recipient.phone, recipient.email, message);
+    }
+
+    /** @return null when delivered, otherwise what went wrong */
+    private String deliver(Outgoing outgoing) {
         try {
-            deliver(notification, recipient, message);
-            notification.status = Notification.SENT;
-            notification.sentAt = clock.instant();
-            notification.lastError = null;
-        } catch (RuntimeException e) {
-            notification.lastError = e.getClass().getSimpleName();
-            if (notification.attempts >= MAX_ATTEMPTS) {
-                notification.status = Notification.FAILED;
-            } else {
-                notification.nextAttemptAt = clock.instant().plus(Duration.ofSeconds(1L << Math.min(notification.attempts, 8)));
+            if ("EMAIL".equals(outgoing.channel())) {
+                mailer.send(Mail.withText(outgoing.email(), outgoing.message().subject(), outgoing.message().text()));
+                return null;
             }
-            LOG.warnf("Notification %s (%s) not delivered, attempt %d: %s", notification.id, notification.transition,
-                    notification.attempts, notification.lastError);
+            // the notification id is the gateway's idempotency key: a resend after a crash is not a second message
+            try (Response response = gateway.send(outgoing.id().toString(), new GatewayClient.GatewayMessage(
+                    outgoing.phone(), outgoing.channel(), outgoing.message().text()))) {
+                return response.getStatus() < 300 ? null : "gateway answered " + response.getStatus();
+            }
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName();
         }
     }
 
-    private void deliver(Notification notification, Recipient recipient, MessageRenderer.Rendered message) {
-        if ("EMAIL".equals(recipient.channel)) {
-            mailer.send(Mail.withText(recipient.email, message.subject(), message.text()));
+    private void record(UUID id, String failure) {
+        Notification notification = Notification.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (failure == null) {
+            notification.status = Notification.SENT;
+            notification.sentAt = clock.instant();
+            notification.lastError = null;
             return;
         }
-        try (Response response = gateway.send(notification.id.toString(),
-                new GatewayClient.GatewayMessage(recipient.phone, recipient.channel, message.text()))) {
-            if (response.getStatus() >= 300) {
-                throw new IllegalStateException("gateway answered " + response.getStatus());
-            }
+        notification.lastError = failure;
+        if (notification.attempts >= MAX_ATTEMPTS) {
+            notification.status = Notification.FAILED;
+        } else {
+            notification.nextAttemptAt = clock.instant()
+                    .plus(Duration.ofSeconds(1L << Math.min(notification.attempts, 8)));
         }
+        LOG.warnf("Notification %s (%s) not delivered, attempt %d: %s", notification.id, notification.transition,
+                notification.attempts, failure);
     }
 }
