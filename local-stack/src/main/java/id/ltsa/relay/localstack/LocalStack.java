@@ -122,6 +122,21 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Starts another instance of a service on {@code port}, sharing the first one's database and broker, as a second
+     * server at the same office would. The caller stops it.
+     */
+    public ServiceProcess startAnotherInstance(Service service, int port) {
+        Map<String, String> env = environment(service);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        ServiceProcess another = new ServiceProcess(service.module() + "-" + port, layout.serviceJar(service.module()),
+                port, env, settings.logs().resolve(service.module() + "-" + port + ".log"),
+                settings.run().resolve(service.module() + "-" + port + ".pid"));
+        another.launch();
+        another.awaitReady(READY_TIMEOUT);
+        return another;
+    }
+
     public ServiceProcess service(Service service) {
         return services.get(service);
     }
