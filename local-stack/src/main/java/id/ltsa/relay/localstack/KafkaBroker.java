@@ -105,7 +105,11 @@ public final class KafkaBroker {
     }
 
     private void format() {
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes());
+        String clusterId;
+        do {
+            // a leading '-' would be read as an option by the storage tool (Kafka's own Uuid avoids it the same way)
+            clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes());
+        } while (clusterId.startsWith("-"));
         Processes.run(java("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId, "-c",
                 home.resolve("server.properties").toString()), log, Duration.ofSeconds(120));
     }

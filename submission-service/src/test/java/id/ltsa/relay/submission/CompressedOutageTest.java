@@ -51,8 +51,10 @@ class CompressedOutageTest {
             publishReceived(id, UUID.randomUUID().toString());
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> allReached(ids, "DELAYED"));
-        // let the outage go on a while, as outages do: only probes may reach the dead link meanwhile
-        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        // the outage goes on for several probe intervals, as outages do: only probes may reach the dead link meanwhile
+        long droppedAtStart = before.getLong("droppedWhileDown");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stats().getLong("droppedWhileDown") - droppedAtStart >= 5);
         JsonPath during = stats();
         double outageSeconds = (System.nanoTime() - outageStarted) / 1e9;
 
