@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /** Small process and port chores shared by the broker, the database and the services. */
 public final class Processes {
@@ -59,24 +62,21 @@ public final class Processes {
     }
 
     /**
-     * Waits for something outside this JVM to become true. A polling loop, because the thing waited on is another
-     * process that has no way to call us back.
+     * Waits for something outside this JVM to become true, polling because the other process has no way to call us
+     * back; gives up at once if that process dies, and shows the end of its log either way.
      */
     static void await(String what, Duration timeout, BooleanSupplier condition, Process process, Path log) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(what + ": process exited with " + process.exitValue() + "\n" + tail(log));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + ": not ready after " + timeout + "\n" + tail(log));
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            Awaitility.await(what)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100))
+                    .failFast(what + ": process exited", () -> process != null && !process.isAlive())
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(what + ": not ready after " + timeout + "\n" + tail(log), e);
+        } catch (TerminalFailureException e) {
+            throw new IllegalStateException(what + ": process exited with " + process.exitValue() + "\n" + tail(log),
+                    e);
         }
     }
 
