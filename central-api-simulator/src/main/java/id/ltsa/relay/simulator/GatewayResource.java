@@ -20,9 +20,11 @@ public class GatewayResource {
     }
 
     private final MessageLog messages;
+    private final GatewayFaults faults;
 
-    GatewayResource(MessageLog messages) {
+    GatewayResource(MessageLog messages, GatewayFaults faults) {
         this.messages = messages;
+        this.faults = faults;
     }
 
     /** Records the message; the same Idempotency-Key again answers the same message id and records nothing new. */
@@ -32,6 +34,14 @@ public class GatewayResource {
                 || !List.of("WHATSAPP", "SMS").contains(message.channel())) {
             return Response.status(400)
                     .entity(Map.of("message", "to, text and channel (WHATSAPP or SMS) are required")).build();
+        }
+        if (faults.down()) {
+            return Response.status(503).header("Retry-After", "1")
+                    .entity(Map.of("message", "gateway temporarily unavailable")).build();
+        }
+        String refusal = faults.refusal(message.to(), message.channel());
+        if (refusal != null) {
+            return Response.status(422).entity(Map.of("message", refusal)).build();
         }
         MessageLog.Sent sent = messages.record(idempotencyKey, message.to(), message.channel(), message.text());
         return Response.status(202).entity(Map.of("messageId", sent.messageId())).build();

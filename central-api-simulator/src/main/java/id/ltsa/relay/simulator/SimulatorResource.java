@@ -25,14 +25,16 @@ public class SimulatorResource {
     }
 
     private final ModeSwitch modes;
+    private final GatewayFaults gatewayFaults;
     private final CentralRegistry registry;
     private final CallbackSender callbacks;
     private final ObjectMapper json;
     private final Clock clock;
 
-    SimulatorResource(ModeSwitch modes, CentralRegistry registry, CallbackSender callbacks, ObjectMapper json,
+    SimulatorResource(ModeSwitch modes, GatewayFaults gatewayFaults, CentralRegistry registry, CallbackSender callbacks, ObjectMapper json,
             Clock clock) {
         this.modes = modes;
+        this.gatewayFaults = gatewayFaults;
         this.registry = registry;
         this.callbacks = callbacks;
         this.json = json;
@@ -64,6 +66,24 @@ public class SimulatorResource {
     }
 
     @GET
+    @Path("/gateway")
+    public GatewayFaults.Settings gateway() {
+        return gatewayFaults.current();
+    }
+
+    /**
+     * {@code {"down": true}} makes the gateway answer 503; {@code withoutWhatsapp} lists numbers WhatsApp refuses and
+     * {@code invalidNumbers} numbers every channel refuses (422).
+     */
+    @PUT
+    @Path("/gateway")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GatewayFaults.Settings setGateway(GatewayFaults.Settings settings) {
+        gatewayFaults.set(settings == null ? GatewayFaults.Settings.NONE : settings);
+        return gatewayFaults.current();
+    }
+
+    @GET
     @Path("/stats")
     public CentralRegistry.Stats stats() {
         return registry.stats();
@@ -74,6 +94,7 @@ public class SimulatorResource {
     public Response reset() {
         registry.reset();
         modes.set(ModeSettings.NORMAL);
+        gatewayFaults.set(GatewayFaults.Settings.NONE);
         return Response.noContent().build();
     }
 

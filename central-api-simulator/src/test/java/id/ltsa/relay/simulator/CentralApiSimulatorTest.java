@@ -112,6 +112,23 @@ class CentralApiSimulatorTest {
                 .body("items", hasSize(1)).body("items[0].text", equalTo("Halo"));
     }
 
+    @Test
+    void gateway_faults_are_a_503_when_down_and_a_422_for_a_number_without_whatsapp() {
+        String to = "+62811" + (System.nanoTime() % 10_000_000);
+        given().contentType(ContentType.JSON).body("{\"withoutWhatsapp\":[\"" + to + "\"]}").put("/sim/gateway")
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"to\":\"" + to + "\",\"channel\":\"WHATSAPP\",\"text\":\"Halo\"}")
+                .post("/gateway/v1/messages").then().statusCode(422);
+        given().contentType(ContentType.JSON).body("{\"to\":\"" + to + "\",\"channel\":\"SMS\",\"text\":\"Halo\"}")
+                .post("/gateway/v1/messages").then().statusCode(202);
+
+        given().contentType(ContentType.JSON).body("{\"down\":true}").put("/sim/gateway").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"to\":\"" + to + "\",\"channel\":\"SMS\",\"text\":\"Lagi\"}")
+                .post("/gateway/v1/messages").then().statusCode(503).header("Retry-After", notNullValue());
+
+        given().queryParam("to", to).get("/sim/messages").then().body("items.channel", hasSize(1));
+    }
+
     private static io.restassured.response.Response submit(String applicationId, int revision, String key) {
         return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body("{\"applicationId\":\"" + applicationId + "\",\"revision\":" + revision + "}")

@@ -1,5 +1,12 @@
 package id.ltsa.relay.notification;
 
+import static id.ltsa.relay.notification.NotificationEvents.emailsTo;
+import static id.ltsa.relay.notification.NotificationEvents.messagesTo;
+import static id.ltsa.relay.notification.NotificationEvents.newEmail;
+import static id.ltsa.relay.notification.NotificationEvents.newPhone;
+import static id.ltsa.relay.notification.NotificationEvents.notificationLog;
+import static id.ltsa.relay.notification.NotificationEvents.publishReceived;
+import static id.ltsa.relay.notification.NotificationEvents.publishStatus;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -7,115 +14,135 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import id.ltsa.relay.contracts.ApplicantDetails;
-import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
-import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.NotificationChannel;
-import id.ltsa.relay.contracts.PlacementDetails;
-import id.ltsa.relay.contracts.Topics;
-import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** One message per applicant per transition, whatever Kafka redelivers or reorders. */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = {
     @ResourceArg(name = "database", value = "notification"),
     @ResourceArg(name = "simulator", value = "true")})
 class NotificationFlowTest {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 100_000));
-    static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
     @Test
     void a_whatsapp_applicant_hears_received_and_submitted_once_each_in_bahasa_indonesia() throws Exception {
         UUID id = UUID.randomUUID();
-        String phone = "+62812" + String.format("%07d", PHONES.incrementAndGet());
+        String phone = newPhone();
         publishReceived(id, phone, null, NotificationChannel.WHATSAPP, "id");
         String submittedEventId = UUID.randomUUID().toString();
         publishStatus(id, ApplicationStatus.SUBMITTED, submittedEventId);
         publishStatus(id, ApplicationStatus.SUBMITTED, submittedEventId); // redelivered
         publishStatus(id, ApplicationStatus.SUBMITTED, UUID.randomUUID().toString()); // re-published by the outbox
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("to", phone)
-                .get(RealInfrastructure.simulatorUrl() + "/sim/messages")
-                .then().body("items", hasSize(2))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone)
+                .body("items", hasSize(2))
+                .body("items[0].channel", equalTo("WHATSAPP"))
                 .body("items[0].text", containsString("Kode lacak: LT-TEST0001"))
                 .body("items[1].text", containsString("sudah dikirim ke pusat")));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given()
-                .auth().oauth2(RealInfrastructure.tokens().token("5203", "office"))
-                .queryParam("applicationId", id.toString()).get("/api/v1/notifications")
-                .then().statusCode(200)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> notificationLog(id)
                 .body("items.transition", contains("RECEIVED", "SUBMITTED"))
-                .body("items.status", contains("SENT", "SENT")));
+                .body("items.status", contains("SENT", "SENT"))
+                .body("items.language", contains("id", "id")));
     }
 
     @Test
     void an_email_applicant_gets_an_email_in_english() throws Exception {
         UUID id = UUID.randomUUID();
-        String email = "cpmi" + PHONES.incrementAndGet() + "@example.org";
+        String email = newEmail();
 
         publishReceived(id, "+6281200000001", email, NotificationChannel.EMAIL, "en");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("to", email)
-                .get(RealInfrastructure.simulatorUrl() + "/sim/emails")
-                .then().body("items", hasSize(1))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> emailsTo(email)
+                .body("items", hasSize(1))
                 .body("items[0].subject", equalTo("Passport application LT-TEST0001"))
                 .body("items[0].text", containsString("Tracking code: LT-TEST0001")));
+    }
+
+    @Test
+    void an_sms_applicant_gets_an_sms() throws Exception {
+        UUID id = UUID.randomUUID();
+        String phone = newPhone();
+
+        publishReceived(id, phone, null, NotificationChannel.SMS, "en");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone)
+                .body("items.channel", contains("SMS"))
+                .body("items[0].text", containsString("Tracking code: LT-TEST0001")));
+    }
+
+    @Test
+    void one_delayed_message_per_outage_episode_however_many_retries_report_it() throws Exception {
+        UUID id = UUID.randomUUID();
+        String phone = newPhone();
+        publishReceived(id, phone, null, NotificationChannel.WHATSAPP, "id");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            publishStatus(id, ApplicationStatus.DELAYED, attempt, 1, null, UUID.randomUUID().toString());
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone).body("items", hasSize(2)));
+
+        // the link came back, the send failed again: a second episode is news
+        for (int attempt = 6; attempt <= 8; attempt++) {
+            publishStatus(id, ApplicationStatus.DELAYED, attempt, 2, null, UUID.randomUUID().toString());
+        }
+        publishStatus(id, ApplicationStatus.SUBMITTED, UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone)
+                .body("items", hasSize(4))
+                .body("items[1].text", containsString("tersimpan aman"))
+                .body("items[2].text", containsString("tersimpan aman"))
+                .body("items[3].text", containsString("sudah dikirim ke pusat")));
+        notificationLog(id).body("items.transition", contains("RECEIVED", "DELAYED", "DELAYED", "SUBMITTED"));
+    }
+
+    @Test
+    void a_late_older_status_is_never_announced_after_a_newer_one() throws Exception {
+        UUID id = UUID.randomUUID();
+        String phone = newPhone();
+        publishReceived(id, phone, null, NotificationChannel.WHATSAPP, "en");
+        publishStatus(id, ApplicationStatus.SUBMITTED, UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone).body("items", hasSize(2)));
+
+        publishStatus(id, ApplicationStatus.DELAYED, 1, 1, null, UUID.randomUUID().toString()); // late
+        publishStatus(id, ApplicationStatus.APPROVED, UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone)
+                .body("items", hasSize(3))
+                .body("items[2].text", containsString("is approved")));
+        notificationLog(id).body("items.transition", contains("RECEIVED", "SUBMITTED", "APPROVED"));
+    }
+
+    @Test
+    void a_status_that_arrives_before_its_application_waits_and_goes_out_after_received() throws Exception {
+        UUID id = UUID.randomUUID();
+        String phone = newPhone();
+        publishStatus(id, ApplicationStatus.SUBMITTED, UUID.randomUUID().toString());
+        publishReceived(id, phone, null, NotificationChannel.SMS, "id");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone)
+                .body("items", hasSize(2))
+                .body("items[0].text", containsString("Kode lacak"))
+                .body("items[1].text", containsString("sudah dikirim ke pusat")));
     }
 
     @Test
     void another_office_cannot_read_the_notification_log() throws Exception {
         UUID id = UUID.randomUUID();
         publishReceived(id, "+6281200000002", null, NotificationChannel.SMS, "id");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .auth().oauth2(RealInfrastructure.tokens().token("5203", "office"))
-                .queryParam("applicationId", id.toString()).get("/api/v1/notifications").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notificationLog(id));
 
         given().auth().oauth2(RealInfrastructure.tokens().token("5201", "office"))
                 .queryParam("applicationId", id.toString()).get("/api/v1/notifications").then().statusCode(404);
-    }
-
-    private static void publishReceived(UUID id, String phone, String email, NotificationChannel channel,
-            String language) throws Exception {
-        ApplicationReceived received = new ApplicationReceived(id, "LT-TEST0001", "5203", "PASSPORT", 1,
-                new ApplicantDetails("5203010504950001", "Darwan Hadi", LocalDate.of(1995, 4, 5), "Selong", "M",
-                        phone, email, channel, language),
-                new PlacementDetails("KR", "G_TO_G", "Hanil Manufacturing", "Production operator", null),
-                Instant.now());
-        kafka.sendCloudEvent(Topics.APPLICATIONS, id.toString(), UUID.randomUUID().toString(),
-                ApplicationReceived.TYPE, JSON.writeValueAsString(received));
-    }
-
-    private static void publishStatus(UUID id, ApplicationStatus status, String eventId) throws Exception {
-        ApplicationStatusChanged changed = new ApplicationStatusChanged(id, "LT-TEST0001", "5203", status,
-                ApplicationStatus.QUEUED, null, "PAS-1", 1, null, 1, 0, Instant.now());
-        kafka.sendCloudEvent(Topics.APPLICATION_STATUS, id.toString(), eventId, ApplicationStatusChanged.TYPE,
-                JSON.writeValueAsString(changed));
+        given().auth().oauth2(RealInfrastructure.tokens().token("5201", "office"))
+                .queryParam("applicationId", UUID.randomUUID().toString()).get("/api/v1/notifications")
+                .then().statusCode(404);
+        given().auth().oauth2(RealInfrastructure.tokens().token("0000", "ministry"))
+                .queryParam("applicationId", id.toString()).get("/api/v1/notifications").then().statusCode(200);
     }
 }

@@ -1,6 +1,7 @@
 package id.ltsa.relay.intake.status;
 
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
+import id.ltsa.relay.contracts.LifecyclePosition;
 import id.ltsa.relay.intake.application.Application;
 import id.ltsa.relay.intake.application.StatusHistoryEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,9 +52,7 @@ public class StatusReadModel {
         if (application.status.isFinal()) {
             return false;
         }
-        if (event.revision() != application.statusRevision) {
-            return event.revision() > application.statusRevision;
-        }
-        return event.status().rank() > application.status.rank();
+        return new LifecyclePosition(event.revision(), event.status())
+                .isAfter(new LifecyclePosition(application.statusRevision, application.status));
     }
 }

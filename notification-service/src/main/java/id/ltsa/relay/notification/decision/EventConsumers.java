@@ -6,8 +6,11 @@ import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.ApplicationWithdrawn;
+import id.ltsa.relay.contracts.CentralLinkChanged;
 import id.ltsa.relay.contracts.EventType;
 import id.ltsa.relay.contracts.EventTypes;
+import id.ltsa.relay.notification.alert.LinkAlerts;
+import id.ltsa.relay.notification.backlog.Backlog;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,8 +23,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads application events (who to tell, RECEIVED, WITHDRAWN) and status changes (everything else). Each event is
- * applied with its id recorded, in one transaction, before its offset is committed.
+ * Reads application events (who to tell, RECEIVED, WITHDRAWN), status changes (everything else) and central link
+ * changes (outage alerts). Each event is applied with its id recorded, in one transaction, before its offset is
+ * committed.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -29,11 +33,16 @@ public class EventConsumers {
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
 
     private final NotificationDecisions decisions;
+    private final Backlog backlog;
+    private final LinkAlerts linkAlerts;
     private final ObjectMapper json;
     private final Clock clock;
 
-    EventConsumers(NotificationDecisions decisions, ObjectMapper json, Clock clock) {
+    EventConsumers(NotificationDecisions decisions, Backlog backlog, LinkAlerts linkAlerts, ObjectMapper json,
+            Clock clock) {
         this.decisions = decisions;
+        this.backlog = backlog;
+        this.linkAlerts = linkAlerts;
         this.json = json;
         this.clock = clock;
     }
@@ -52,12 +61,21 @@ public class EventConsumers {
                     received.applicant());
             decisions.decide(received.applicationId(), received.officeCode(), ApplicationStatus.RECEIVED,
                     received.revision(), 0, null);
+            backlog.track(received.applicationId(), received.officeCode(), ApplicationStatus.RECEIVED,
+                    received.revision(), received.occurredAt());
         } else if (event instanceof ApplicationAmended amended) {
             decisions.remember(amended.applicationId(), amended.trackingCode(), amended.officeCode(),
                     amended.applicant());
+            // the corrected application starts again at RECEIVED
+            decisions.decide(amended.applicationId(), amended.officeCode(), ApplicationStatus.RECEIVED,
+                    amended.revision(), 0, null);
+            backlog.track(amended.applicationId(), amended.officeCode(), ApplicationStatus.RECEIVED,
+                    amended.revision(), amended.occurredAt());
         } else if (event instanceof ApplicationWithdrawn withdrawn) {
             decisions.decide(withdrawn.applicationId(), withdrawn.officeCode(), ApplicationStatus.WITHDRAWN,
                     withdrawn.revision(), 0, withdrawn.reason());
+            backlog.track(withdrawn.applicationId(), withdrawn.officeCode(), ApplicationStatus.WITHDRAWN,
+                    withdrawn.revision(), withdrawn.occurredAt());
         }
     }
 
@@ -69,6 +87,18 @@ public class EventConsumers {
         if (read.isPresent() && read.get() instanceof ApplicationStatusChanged changed) {
             decisions.decide(changed.applicationId(), changed.officeCode(), changed.status(), changed.revision(),
                     changed.status() == ApplicationStatus.DELAYED ? changed.episode() : 0, changed.reason());
+            backlog.track(changed.applicationId(), changed.officeCode(), changed.status(), changed.revision(),
+                    changed.occurredAt());
+        }
+    }
+
+    @Incoming("central-link")
+    @Blocking
+    @Transactional
+    public void onLinkChanged(ConsumerRecord<String, String> record) throws Exception {
+        Optional<Object> read = read(record);
+        if (read.isPresent() && read.get() instanceof CentralLinkChanged changed) {
+            linkAlerts.linkChanged(changed);
         }
     }
 

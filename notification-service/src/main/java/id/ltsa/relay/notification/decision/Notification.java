@@ -1,5 +1,7 @@
 package id.ltsa.relay.notification.decision;
 
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.LifecyclePosition;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,4 +42,8 @@ public class Notification extends PanacheEntityBase {
     public Instant sentAt;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    public LifecyclePosition position() {
+        return new LifecyclePosition(revision, ApplicationStatus.valueOf(transition));
+    }
 }

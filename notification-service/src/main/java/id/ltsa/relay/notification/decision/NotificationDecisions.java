@@ -2,16 +2,19 @@ package id.ltsa.relay.notification.decision;
 
 import id.ltsa.relay.contracts.ApplicantDetails;
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.LifecyclePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Decides which messages to send. A decision is a row, written before anything is sent and unique per application,
- * transition, revision and outage episode: the same event twice decides nothing new.
+ * transition, revision and outage episode: the same event twice decides nothing new, and a status older than one
+ * already decided (a late or re-published event) is never announced after the newer one.
  */
 @ApplicationScoped
 public class NotificationDecisions {
@@ -48,9 +51,18 @@ public class NotificationDecisions {
 
     void decide(UUID applicationId, String officeCode, ApplicationStatus transition, int revision, int episode,
             String reason) {
-        if (!NOTIFIED.contains(transition)
-                || Notification.count("applicationId = ?1 and transition = ?2 and revision = ?3 and episode = ?4",
-                        applicationId, transition.name(), revision, episode) > 0) {
+        if (!NOTIFIED.contains(transition)) {
+            return;
+        }
+        List<Notification> earlier = Notification.list("applicationId", applicationId);
+        LifecyclePosition position = new LifecyclePosition(revision, transition);
+        boolean decidedBefore = earlier.stream().anyMatch(notification -> notification.transition
+                .equals(transition.name()) && notification.revision == revision && notification.episode == episode);
+        // RECEIVED comes from the other topic and may arrive after a later status of the same application; it carries
+        // the tracking code, so it is still sent, and the sender sends it first.
+        boolean superseded = transition != ApplicationStatus.RECEIVED
+                && earlier.stream().anyMatch(notification -> notification.position().isAfter(position));
+        if (decidedBefore || superseded) {
             return;
         }
         Instant now = clock.instant();

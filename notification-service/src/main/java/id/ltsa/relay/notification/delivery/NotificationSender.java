@@ -1,11 +1,11 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.drain.Backoff;
 import id.ltsa.relay.drain.DrainLoop;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationDecided;
 import id.ltsa.relay.notification.decision.Recipient;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -13,33 +13,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-/** Sends decided messages on the applicant's channel and records the result. */
+/**
+ * Sends decided messages and records the result: claimed in one transaction, sent outside any, recorded in another.
+ * Messages of one application go out in lifecycle order. A permanent WhatsApp failure (no WhatsApp account) falls
+ * back to SMS; other failures are retried with backoff until the configured attempts are spent.
+ */
 @ApplicationScoped
 class NotificationSender {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
-    private static final int MAX_ATTEMPTS = 10;
     /** Longer than a channel call can take; frees the message for a retry if this instance dies mid-send. */
     private static final Duration CLAIM = Duration.ofSeconds(60);
+    /** How soon to look again at a message waiting for contact details or for an earlier message. */
+    private static final Duration WAIT = Duration.ofSeconds(1);
 
-    private final GatewayClient gateway;
-    private final Mailer mailer;
+    private final Channels channels;
     private final MessageRenderer renderer;
+    private final DeliverySettings settings;
+    private final Backoff backoff;
+    private final MeterRegistry metrics;
     private final Clock clock;
     private final DrainLoop loop = new DrainLoop("notification-sender", this::sendDue);
 
-    NotificationSender(@RestClient GatewayClient gateway, Mailer mailer, MessageRenderer renderer, Clock clock) {
-        this.gateway = gateway;
-        this.mailer = mailer;
+    NotificationSender(Channels channels, MessageRenderer renderer, DeliverySettings settings, MeterRegistry metrics,
+            Clock clock) {
+        this.channels = channels;
         this.renderer = renderer;
+        this.settings = settings;
+        this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -62,74 +70,79 @@ class NotificationSender {
                         clock.instant())
                 .page(0, 50).list().stream().map(notification -> notification.id).toList());
         for (UUID id : due) {
-            Outgoing outgoing = QuarkusTransaction.requiringNew().call(() -> claim(id));
-            if (outgoing == null) {
-                continue;
+            Channels.Outgoing outgoing = QuarkusTransaction.requiringNew().call(() -> claim(id));
+            if (outgoing != null) {
+                // sent outside any transaction: a channel call never holds a database transaction open
+                Channels.Result result = channels.deliver(outgoing);
+                QuarkusTransaction.requiringNew().run(() -> record(id, outgoing.channel(), result));
             }
-            // sent outside any transaction: a channel call never holds a database transaction open
-            String failure = deliver(outgoing);
-            QuarkusTransaction.requiringNew().run(() -> record(id, failure));
         }
     }
 
     /** What to send, claimed for a while so another instance does not send it too; null when nothing to send now. */
-    private record Outgoing(UUID id, String channel, String phone, String email, MessageRenderer.Rendered message) {
-    }
-
-    private Outgoing claim(UUID id) {
+    private Channels.Outgoing claim(UUID id) {
         Notification notification = Notification.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (notification == null || !Notification.PENDING.equals(notification.status)
                 || notification.nextAttemptAt.isAfter(clock.instant())) {
             return null;
         }
         Recipient recipient = Recipient.findById(notification.applicationId);
-        if (recipient == null) {
-            // the status arrived before the application it belongs to: wait for the contact details
-            notification.nextAttemptAt = clock.instant().plusSeconds(2);
+        if (recipient == null || earlierOneWaits(notification)) {
+            // the status arrived before the contact details, or an earlier message must reach the applicant first
+            notification.nextAttemptAt = clock.instant().plus(WAIT);
             return null;
         }
-        MessageRenderer.Rendered message = renderer.render(notification, recipient);
-        notification.channel = recipient.channel;
+        String channel = notification.channel == null ? recipient.channel : notification.channel;
+        MessageRenderer.Rendered message = renderer.render(new MessageRenderer.Request(notification.transition,
+                recipient.language, channel, recipient.fullName, recipient.trackingCode, notification.reason));
+        notification.channel = channel;
         notification.language = recipient.language;
         notification.template = message.template();
         notification.attempts++;
         notification.nextAttemptAt = clock.instant().plus(CLAIM);
-        return new Outgoing(id, recipient.channel, recipient.phone, recipient.email, message);
+        return new Channels.Outgoing(id, channel, recipient.phone, recipient.email, message);
     }
 
-    /** @return null when delivered, otherwise what went wrong */
-    private String deliver(Outgoing outgoing) {
-        try {
-            if ("EMAIL".equals(outgoing.channel())) {
-                mailer.send(Mail.withText(outgoing.email(), outgoing.message().subject(), outgoing.message().text()));
-                return null;
-            }
-            // the notification id is the gateway's idempotency key: a resend after a crash is not a second message
-            try (Response response = gateway.send(outgoing.id().toString(), new GatewayClient.GatewayMessage(
-                    outgoing.phone(), outgoing.channel(), outgoing.message().text()))) {
-                return response.getStatus() < 300 ? null : "gateway answered " + response.getStatus();
-            }
-        } catch (RuntimeException e) {
-            return e.getClass().getSimpleName();
-        }
+    private static boolean earlierOneWaits(Notification notification) {
+        return Notification.<Notification>list("applicationId = ?1 and status = ?2 and id <> ?3",
+                notification.applicationId, Notification.PENDING, notification.id).stream()
+                .anyMatch(other -> notification.position().isAfter(other.position()));
     }
 
-    private void record(UUID id, String failure) {
+    private void record(UUID id, String channel, Channels.Result result) {
         Notification notification = Notification.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (failure == null) {
+        if (result.delivered()) {
             notification.status = Notification.SENT;
             notification.sentAt = clock.instant();
             notification.lastError = null;
+            count(channel, "sent");
             return;
         }
-        notification.lastError = failure;
-        if (notification.attempts >= MAX_ATTEMPTS) {
-            notification.status = Notification.FAILED;
-        } else {
-            notification.nextAttemptAt = clock.instant()
-                    .plus(Duration.ofSeconds(1L << Math.min(notification.attempts, 8)));
+        notification.lastError = result.failure();
+        if (result.permanent() && "WHATSAPP".equals(channel)) {
+            // no WhatsApp on this number: the applicant still has a phone, so tell them by SMS, now
+            notification.channel = "SMS";
+            notification.nextAttemptAt = clock.instant();
+            count(channel, "fell_back_to_sms");
+            LOG.infof("Notification %s (%s): WhatsApp refused (%s), falling back to SMS", notification.id,
+                    notification.transition, result.failure());
+            loop.wake();
+            return;
         }
-        LOG.warnf("Notification %s (%s) not delivered, attempt %d: %s", notification.id, notification.transition,
-                notification.attempts, failure);
+        if (result.permanent() || notification.attempts >= settings.maxAttempts()) {
+            notification.status = Notification.FAILED;
+            count(channel, "failed");
+            LOG.errorf("Notification %s (%s) FAILED on %s after %d attempts: %s", notification.id,
+                    notification.transition, channel, notification.attempts, result.failure());
+            return;
+        }
+        notification.nextAttemptAt = clock.instant().plus(backoff.after(notification.attempts));
+        count(channel, "retried");
+        LOG.warnf("Notification %s (%s) not delivered on %s, attempt %d: %s", notification.id,
+                notification.transition, channel, notification.attempts, result.failure());
+    }
+
+    private void count(String channel, String outcome) {
+        metrics.counter("ltsa.notification.outcomes", "channel", channel, "outcome", outcome).increment();
     }
 }

@@ -1,6 +1,7 @@
 package id.ltsa.relay.submission.central;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.drain.Backoff;
 import id.ltsa.relay.submission.queue.DelayedEpisodes;
 import id.ltsa.relay.submission.queue.StatusPublisher;
 import id.ltsa.relay.submission.queue.Submission;

@@ -1,4 +1,4 @@
-package id.ltsa.relay.submission.central;
+package id.ltsa.relay.drain;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,0 +1,27 @@
+package id.ltsa.relay.notification.delivery;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How messages to applicants are retried, and what they point to. */
+@ConfigMapping(prefix = "ltsa.notification")
+interface DeliverySettings {
+
+    /** Attempts on a channel before the message is FAILED (and visible in the notification log and metrics). */
+    @WithDefault("12")
+    int maxAttempts();
+
+    @WithDefault("2s")
+    Duration backoffBase();
+
+    @WithDefault("10m")
+    Duration backoffCap();
+
+    /** The public page where an applicant checks a tracking code; without it the message says to ask the office. */
+    Optional<String> trackingUrl();
+
+    @WithDefault("1s")
+    Duration pollInterval();
+}

@@ -1,0 +1,110 @@
+package id.ltsa.relay.notification;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.ltsa.relay.contracts.ApplicantDetails;
+import id.ltsa.relay.contracts.ApplicationReceived;
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.ApplicationStatusChanged;
+import id.ltsa.relay.contracts.CentralLinkChanged;
+import id.ltsa.relay.contracts.LinkState;
+import id.ltsa.relay.contracts.NotificationChannel;
+import id.ltsa.relay.contracts.PlacementDetails;
+import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.localstack.testing.KafkaTestClient;
+import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Publishes the events notification-service consumes, and reads what the simulated gateway and SMTP sink got. */
+final class NotificationEvents {
+
+    static final String OFFICE = "5203";
+    static final String TRACKING_CODE = "LT-TEST0001";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final AtomicInteger NUMBERS = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+    private static KafkaTestClient kafka;
+
+    private NotificationEvents() {
+    }
+
+    static synchronized KafkaTestClient kafka() {
+        if (kafka == null) {
+            kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers());
+        }
+        return kafka;
+    }
+
+    static String newPhone() {
+        return "+62812" + String.format("%07d", NUMBERS.incrementAndGet());
+    }
+
+    static String newEmail() {
+        return "cpmi" + NUMBERS.incrementAndGet() + "@example.org";
+    }
+
+    static void publishReceived(UUID id, String phone, String email, NotificationChannel channel, String language)
+            throws Exception {
+        publishReceived(id, "Darwan Hadi", phone, email, channel, language);
+    }
+
+    static void publishReceived(UUID id, String fullName, String phone, String email, NotificationChannel channel,
+            String language) throws Exception {
+        ApplicationReceived received = new ApplicationReceived(id, TRACKING_CODE, OFFICE, "PASSPORT", 1,
+                new ApplicantDetails("5203010504950001", fullName, LocalDate.of(1995, 4, 5), "Selong", "M",
+                        phone, email, channel, language),
+                new PlacementDetails("KR", "G_TO_G", "Hanil Manufacturing", "Production operator", null),
+                Instant.now());
+        kafka().sendCloudEvent(Topics.APPLICATIONS, id.toString(), UUID.randomUUID().toString(),
+                ApplicationReceived.TYPE, JSON.writeValueAsString(received));
+    }
+
+    static void publishStatus(UUID id, ApplicationStatus status, String eventId) throws Exception {
+        publishStatus(id, status, 1, 0, null, eventId);
+    }
+
+    static void publishStatus(UUID id, ApplicationStatus status, int attempt, int episode, String reason,
+            String eventId) throws Exception {
+        ApplicationStatusChanged changed = new ApplicationStatusChanged(id, TRACKING_CODE, OFFICE, status,
+                ApplicationStatus.QUEUED, reason, status == ApplicationStatus.SUBMITTED ? "PAS-1" : null, attempt,
+                null, 1, episode, Instant.now());
+        kafka().sendCloudEvent(Topics.APPLICATION_STATUS, id.toString(), eventId, ApplicationStatusChanged.TYPE,
+                JSON.writeValueAsString(changed));
+    }
+
+    static void publishLink(LinkState state, Instant since, String eventId) throws Exception {
+        CentralLinkChanged changed = new CentralLinkChanged(state, since,
+                state == LinkState.DOWN ? "connection reset" : null, 0);
+        kafka().sendCloudEvent(Topics.CENTRAL_LINK, "central-link", eventId, CentralLinkChanged.TYPE,
+                JSON.writeValueAsString(changed));
+    }
+
+    static ValidatableResponse messagesTo(String phone) {
+        return given().queryParam("to", phone).get(RealInfrastructure.simulatorUrl() + "/sim/messages").then();
+    }
+
+    static ValidatableResponse emailsTo(String address) {
+        return given().queryParam("to", address).get(RealInfrastructure.simulatorUrl() + "/sim/emails").then();
+    }
+
+    static ValidatableResponse notificationLog(UUID id) {
+        return given().auth().oauth2(RealInfrastructure.tokens().token(OFFICE, "office"))
+                .queryParam("applicationId", id.toString()).get("/api/v1/notifications").then().statusCode(200);
+    }
+
+    static void gateway(boolean down, List<String> withoutWhatsapp, List<String> invalidNumbers) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("down", down, "withoutWhatsapp", withoutWhatsapp, "invalidNumbers", invalidNumbers))
+                .put(RealInfrastructure.simulatorUrl() + "/sim/gateway").then().statusCode(200);
+    }
+}
