@@ -1,0 +1,175 @@
+package id.ltsa.relay.submission.lag;
+
+import id.ltsa.relay.contracts.Topics;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads every consumer group's committed offsets and the partitions' end offsets from the broker, with Kafka's own
+ * admin client, the way {@code kafka-consumer-groups.sh --describe} does. The age of the first unconsumed record is
+ * read from the record itself: offsets say how many records wait, only the record says for how long.
+ */
+@ApplicationScoped
+class LagSampler {
+
+    private static final long TIMEOUT_SECONDS = 5;
+
+    private final String bootstrapServers;
+    private final Clock clock;
+    private Admin admin;
+    private KafkaConsumer<byte[], byte[]> peeker;
+
+    LagSampler(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Clock clock) {
+        this.bootstrapServers = bootstrapServers;
+        this.clock = clock;
+    }
+
+    /** Every consumer group of the cluster, now. Called from one thread at a time. */
+    List<GroupSample> sample() throws InterruptedException, ExecutionException, TimeoutException {
+        connect();
+        Instant now = clock.instant();
+        Set<String> groups = await(admin.listConsumerGroups().all()).stream().map(ConsumerGroupListing::groupId)
+                .collect(Collectors.toSet());
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ConsumerGroupDescription> descriptions = await(admin.describeConsumerGroups(groups).all());
+        Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
+        for (String group : groups) {
+            committed.put(group, committedOffsets(group, descriptions.get(group)));
+        }
+        Set<TopicPartition> partitions = committed.values().stream().flatMap(offsets -> offsets.keySet().stream())
+                .collect(Collectors.toSet());
+        Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> beginnings = offsets(partitions, OffsetSpec.earliest());
+
+        List<GroupSample> samples = new ArrayList<>();
+        for (String group : groups) {
+            Map<TopicPartition, OffsetSample> byPartition = new HashMap<>();
+            committed.get(group).forEach((partition, offset) -> {
+                // a partition the group was given but never committed on is read from its beginning
+                long position = offset < 0 ? beginnings.getOrDefault(partition, 0L) : offset;
+                long end = ends.getOrDefault(partition, position);
+                byPartition.put(partition, new OffsetSample(now, position, end,
+                        end > position ? ageOfRecordAt(partition, position, now) : 0));
+            });
+            ConsumerGroupDescription description = descriptions.get(group);
+            samples.add(new GroupSample(group, description != null && !description.members().isEmpty(), byPartition));
+        }
+        return samples;
+    }
+
+    /** Records waiting in the dead-letter topic: anything above zero needs a person to look. */
+    long deadLetters() throws InterruptedException, ExecutionException, TimeoutException {
+        connect();
+        if (!await(admin.listTopics().names()).contains(Topics.APPLICATIONS_DLQ)) {
+            return 0;
+        }
+        TopicDescription topic = await(admin.describeTopics(List.of(Topics.APPLICATIONS_DLQ)).allTopicNames())
+                .get(Topics.APPLICATIONS_DLQ);
+        Set<TopicPartition> partitions = topic.partitions().stream()
+                .map(info -> new TopicPartition(Topics.APPLICATIONS_DLQ, info.partition())).collect(Collectors.toSet());
+        Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> beginnings = offsets(partitions, OffsetSpec.earliest());
+        return partitions.stream().mapToLong(p -> ends.get(p) - beginnings.get(p)).sum();
+    }
+
+    /** Committed offsets, plus -1 for assigned partitions without a commit yet. */
+    private Map<TopicPartition, Long> committedOffsets(String group, ConsumerGroupDescription description)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        if (description != null) {
+            description.members().forEach(member -> member.assignment().topicPartitions()
+                    .forEach(partition -> offsets.put(partition, -1L)));
+        }
+        Map<TopicPartition, OffsetAndMetadata> commits = await(
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        commits.forEach((partition, commit) -> {
+            if (commit != null) {
+                offsets.put(partition, commit.offset());
+            }
+        });
+        return offsets;
+    }
+
+    private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(partition -> request.put(partition, spec));
+        Map<TopicPartition, ListOffsetsResultInfo> answers = await(admin.listOffsets(request).all());
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        answers.forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+
+    private long ageOfRecordAt(TopicPartition partition, long offset, Instant now) {
+        peeker.assign(List.of(partition));
+        peeker.seek(partition, offset);
+        for (ConsumerRecord<byte[], byte[]> record : peeker.poll(Duration.ofMillis(500))) {
+            return Math.max(0, Duration.between(Instant.ofEpochMilli(record.timestamp()), now).toSeconds());
+        }
+        return 0; // not fetched in time (or deleted by retention): unknown rather than wrong
+    }
+
+    private void connect() {
+        if (admin != null) {
+            return;
+        }
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "submission-service-lag-monitor");
+        admin = Admin.create(properties);
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "submission-service-lag-peeker");
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        peeker = new KafkaConsumer<>(consumer);
+    }
+
+    private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+            peeker.close(Duration.ofSeconds(2));
+        }
+    }
+}
