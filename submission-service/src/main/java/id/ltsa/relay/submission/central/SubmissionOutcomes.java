@@ -2,6 +2,7 @@ package id.ltsa.relay.submission.central;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.drain.Backoff;
+import io.micrometer.core.instrument.MeterRegistry;
 import id.ltsa.relay.submission.queue.DelayedEpisodes;
 import id.ltsa.relay.submission.queue.StatusPublisher;
 import id.ltsa.relay.submission.queue.Submission;
@@ -20,9 +21,11 @@ class SubmissionOutcomes {
 
     private final StatusPublisher status;
     private final ForwardingConfig config;
+    private final MeterRegistry metrics;
     private final Clock clock;
 
-    SubmissionOutcomes(StatusPublisher status, ForwardingConfig config, Clock clock) {
+    SubmissionOutcomes(StatusPublisher status, ForwardingConfig config, MeterRegistry metrics, Clock clock) {
+        this.metrics = metrics;
         this.status = status;
         this.config = config;
         this.clock = clock;
@@ -35,8 +38,10 @@ class SubmissionOutcomes {
             return; // amended or withdrawn while the call was in flight: this answer is about the past
         }
         submission.attempts++;
+        metrics.counter("ltsa.central.attempts", "outcome", outcomeName(outcome)).increment();
         if (outcome instanceof CentralOutcome.Accepted accepted) {
             submission.centralReference = accepted.centralReference();
+            submission.submittedAt = clock.instant();
             submission.lastError = null;
             status.transition(submission, ApplicationStatus.SUBMITTED, null);
         } else if (outcome instanceof CentralOutcome.Returned returned) {
@@ -82,5 +87,12 @@ class SubmissionOutcomes {
         submission.lastError = failed.error();
         submission.updatedAt = now;
         DelayedEpisodes.enter(submission, status, "Central API unreachable or failing: " + failed.error());
+    }
+
+    private static String outcomeName(CentralOutcome outcome) {
+        if (outcome instanceof CentralOutcome.Failed failed) {
+            return failed.linkProblem() ? "unreachable" : "failed";
+        }
+        return outcome instanceof CentralOutcome.Accepted ? "accepted" : "returned";
     }
 }

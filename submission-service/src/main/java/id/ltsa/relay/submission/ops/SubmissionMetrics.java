@@ -3,12 +3,17 @@ package id.ltsa.relay.submission.ops;
 import id.ltsa.relay.contracts.LinkState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The backlog as Prometheus gauges. Read from the database at most once per few seconds however often it is scraped,
@@ -22,6 +27,8 @@ class SubmissionMetrics {
     private final BacklogReport report;
     private final Clock clock;
     private volatile Backlog last;
+    private MultiGauge offices;
+    private MultiGauge officeAges;
     private volatile Instant readAt = Instant.MIN;
 
     SubmissionMetrics(BacklogReport report, Clock clock) {
@@ -40,6 +47,10 @@ class SubmissionMetrics {
                 .baseUnit("seconds").description("Age of the oldest pending application").register(registry);
         Gauge.builder("ltsa.central.link.up", this, m -> m.backlog().linkState() == LinkState.UP ? 1 : 0)
                 .description("1 while the central API answers, 0 while the link is down").register(registry);
+        offices = MultiGauge.builder("ltsa.office.pending")
+                .description("Applications of one office not yet handed to the central API").register(registry);
+        officeAges = MultiGauge.builder("ltsa.office.oldest.pending.age").baseUnit("seconds")
+                .description("Age of one office's oldest pending application").register(registry);
         Gauge.builder("ltsa.forwarding.paused", this, m -> m.backlog().paused() ? 1 : 0)
                 .description("1 while ops paused forwarding").register(registry);
     }
@@ -51,5 +62,18 @@ class SubmissionMetrics {
             readAt = now;
         }
         return last;
+    }
+
+    /** Offices come and go from the backlog, so their series are rewritten rather than registered once. */
+    @Scheduled(every = "${ltsa.metrics.office-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshOffices() {
+        if (offices == null) {
+            return;
+        }
+        List<Backlog.OfficeBacklog> byOffice = backlog().byOffice();
+        offices.register(byOffice.stream().map(office -> MultiGauge.Row.of(Tags.of("office", office.officeCode()),
+                office.pending())).collect(Collectors.toList()), true);
+        officeAges.register(byOffice.stream().map(office -> MultiGauge.Row.of(Tags.of("office", office.officeCode()),
+                office.oldestPendingAgeSeconds())).collect(Collectors.toList()), true);
     }
 }

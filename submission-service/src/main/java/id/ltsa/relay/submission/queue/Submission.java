@@ -37,6 +37,12 @@ public class Submission extends PanacheEntityBase {
     public String lastError;
     @Column(name = "queued_at")
     public Instant queuedAt;
+    /** When the office received this revision (the event's time). */
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    /** When the central API accepted it; null until then. */
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

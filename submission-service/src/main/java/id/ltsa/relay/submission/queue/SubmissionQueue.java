@@ -50,6 +50,7 @@ public class SubmissionQueue {
         submission.payload = json.writeValueAsString(received);
         submission.nextAttemptAt = now;
         submission.queuedAt = now;
+        submission.receivedAt = received.occurredAt();
         submission.updatedAt = now;
         submission.persist();
         status.transition(submission, ApplicationStatus.QUEUED, null);
@@ -78,6 +79,8 @@ public class SubmissionQueue {
         submission.lastError = null;
         submission.nextAttemptAt = now;
         submission.queuedAt = now;
+        submission.receivedAt = amended.occurredAt();
+        submission.submittedAt = null;
         submission.status = ApplicationStatus.RECEIVED;
         status.transition(submission, ApplicationStatus.QUEUED, null);
         holdIfLinkDown(submission);
