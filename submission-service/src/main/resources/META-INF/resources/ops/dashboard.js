@@ -1,0 +1,109 @@
+// The ops screen: polls submission-service's ops endpoints and redraws. Plain DOM, no framework: it must run on any
+// office browser and load over a bad link. The token comes from the URL fragment (#token=..., never sent to a server
+// or written in access logs) or the form, and stays in this tab's sessionStorage.
+(function () {
+  'use strict';
+
+  const params = new URLSearchParams(location.hash.slice(1));
+  const refreshSeconds = Number(params.get('refresh') || 10);
+  if (params.get('token')) {
+    sessionStorage.setItem('ltsa-token', params.get('token'));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+
+  function token() {
+    return sessionStorage.getItem('ltsa-token');
+  }
+
+  async function get(path) {
+    const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
+    if (response.status === 401 || response.status === 403) {
+      throw new Error('token refused (' + response.status + '): an ops or ministry token is needed');
+    }
+    if (!response.ok) {
+      throw new Error(path + ' answered ' + response.status);
+    }
+    return response.json();
+  }
+
+  function age(seconds) {
+    if (seconds === null || seconds === undefined) return '–';
+    const d = Math.floor(seconds / 86400), h = Math.floor(seconds % 86400 / 3600), m = Math.floor(seconds % 3600 / 60);
+    if (d > 0) return d + ' d ' + h + ' h';
+    if (h > 0) return h + ' h ' + m + ' min';
+    if (m > 0) return m + ' min';
+    return Math.floor(seconds) + ' s';
+  }
+
+  function cell(row, text, className) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (className) td.className = className;
+    row.appendChild(td);
+  }
+
+  function fill(tableId, items, toCells) {
+    const body = document.querySelector('#' + tableId + ' tbody');
+    body.replaceChildren();
+    items.forEach(function (item) {
+      const row = document.createElement('tr');
+      toCells(item).forEach(function (c) { cell(row, c[0], c[1]); });
+      body.appendChild(row);
+    });
+  }
+
+  function showLink(backlog) {
+    const link = document.getElementById('link');
+    const state = backlog.paused ? 'PAUSED' : backlog.linkState;
+    link.dataset.state = state;
+    link.className = 'link ' + state.toLowerCase();
+    link.textContent = 'Link: ' + state;
+  }
+
+  function render(backlog, report, consumers) {
+    showLink(backlog);
+    document.getElementById('pending').textContent = backlog.pending;
+    document.getElementById('delayed').textContent = backlog.delayed;
+    document.getElementById('escalated').textContent = backlog.escalated;
+    document.getElementById('oldest').textContent = age(backlog.oldestPendingAgeSeconds);
+    document.getElementById('deadLetters').textContent = consumers.deadLetters;
+    fill('offices', report.offices, function (office) {
+      return [[office.officeCode], [office.linkState, 'status ' + office.linkState],
+        [office.pending, 'number'], [office.countsByStatus.DELAYED, 'number'],
+        [age(office.pending > 0 ? office.oldestPendingAgeSeconds : null), 'number'],
+        [office.submittedLast7Days, 'number'], [age(office.medianSecondsToSubmitLast7Days), 'number']];
+    });
+    fill('consumers', consumers.groups, function (group) {
+      return [[group.group], [group.status, 'status ' + group.status], [group.lag, 'number'],
+        [age(group.lagSeconds), 'number'], [group.hasMembers ? 'connected' : 'none']];
+    });
+  }
+
+  async function refresh() {
+    const problem = document.getElementById('problem');
+    try {
+      const [backlog, report, consumers] = await Promise.all([
+        get('/api/v1/ops/backlog'), get('/api/v1/reports/offices'), get('/api/v1/ops/consumers')]);
+      render(backlog, report, consumers);
+      problem.hidden = true;
+      document.getElementById('updated').textContent = 'Diperbarui / updated ' + new Date().toLocaleTimeString();
+    } catch (e) {
+      problem.hidden = false;
+      problem.textContent = 'Data tidak diperbarui / not updated: ' + e.message;
+    }
+    setTimeout(refresh, refreshSeconds * 1000);
+  }
+
+  if (!token()) {
+    const form = document.getElementById('login');
+    form.hidden = false;
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      sessionStorage.setItem('ltsa-token', document.getElementById('token').value.trim());
+      form.hidden = true;
+      refresh();
+    });
+  } else {
+    refresh();
+  }
+}());

@@ -1,0 +1,120 @@
+package id.ltsa.relay.submission.dashboard;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import id.ltsa.relay.submission.queue.Submission;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ops dashboard in a real browser (Debian's headless Chromium): it must draw the offices, the backlog and the
+ * consumer groups from live endpoints. The screenshot is kept as target/dashboard/ops-dashboard.png.
+ */
+@QuarkusTest
+class DashboardInChromiumTest {
+
+    static final String TRACKING_CODE = "LT-DASHBRD1";
+
+    @TestHTTPResource("/ops/index.html")
+    URL dashboard;
+
+    @AfterEach
+    void forget() {
+        QuarkusTransaction.requiringNew().run(() -> Submission.delete("trackingCode", TRACKING_CODE));
+    }
+
+    @Test
+    void the_dashboard_shows_each_office_with_its_backlog_and_the_consumer_groups() throws Exception {
+        String office = "97" + String.format("%02d", (int) (System.nanoTime() % 100));
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 3; i++) {
+                pending(office, Instant.now().minus(Duration.ofHours(2 + i)));
+            }
+        });
+        // the lag monitor has sampled at least once, so the consumer table has rows
+        await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured.given()
+                .auth().oauth2(RealInfrastructure.tokens().token(null, "ops")).get("/api/v1/ops/consumers")
+                .then().extract().path("groups.size()"), groups -> ((Integer) groups) > 0);
+        String url = dashboard + "#token=" + RealInfrastructure.tokens().token(null, "ops");
+        Path out = Path.of("target/dashboard");
+        Files.createDirectories(out);
+
+        String dom = chromium(List.of("--dump-dom", url));
+        chromium(List.of("--screenshot=" + out.resolve("ops-dashboard.png").toAbsolutePath(),
+                "--window-size=1280,1000", url));
+
+        Files.writeString(out.resolve("ops-dashboard.html"), dom);
+        assertTrue(dom.contains("<td>" + office + "</td>"), "the office row is drawn");
+        String officeRow = dom.substring(dom.indexOf("<td>" + office + "</td>"));
+        officeRow = officeRow.substring(0, officeRow.indexOf("</tr>"));
+        assertTrue(officeRow.contains("<td class=\"number\">3</td>"), "3 pending: " + officeRow);
+        assertTrue(officeRow.contains("4 h"), "oldest pending 4 h: " + officeRow);
+        assertTrue(dom.contains("submission-service"), "the consumer groups are drawn");
+        assertTrue(dom.matches("(?s).*data-state=\"(UP|DOWN|PAUSED)\".*"), "the link state is drawn");
+        assertTrue(!dom.contains("class=\"problem\">"), "no error banner");
+        assertTrue(Files.size(out.resolve("ops-dashboard.png")) > 10_000, "a screenshot with content");
+    }
+
+    private static String chromium(List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(browser(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--virtual-time-budget=8000"));
+        command.addAll(arguments);
+        File log = File.createTempFile("chromium", ".log");
+        Process process = new ProcessBuilder(command).redirectError(log).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "chromium finished");
+        assertEquals(0, process.exitValue(), () -> "chromium failed: " + read(log));
+        return output;
+    }
+
+    private static String browser() {
+        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+            if (new File(candidate).canExecute()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Headless Chromium is needed for this test: apt-get install chromium"
+                + " (.ci/run installs it)");
+    }
+
+    private static String read(File log) {
+        try {
+            return Files.readString(log.toPath());
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    private static void pending(String office, Instant receivedAt) {
+        Submission submission = new Submission();
+        submission.applicationId = UUID.randomUUID();
+        submission.trackingCode = TRACKING_CODE;
+        submission.officeCode = office;
+        submission.revision = 1;
+        submission.status = ApplicationStatus.DELAYED;
+        submission.payload = "{}";
+        submission.nextAttemptAt = receivedAt.plus(Duration.ofDays(365));
+        submission.queuedAt = receivedAt;
+        submission.receivedAt = receivedAt;
+        submission.updatedAt = receivedAt;
+        submission.persist();
+    }
+}
