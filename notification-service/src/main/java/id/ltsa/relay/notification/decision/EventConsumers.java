@@ -1,5 +1,6 @@
 package id.ltsa.relay.notification.decision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.contracts.ApplicationAmended;
 import id.ltsa.relay.contracts.ApplicationReceived;
@@ -11,23 +12,30 @@ import id.ltsa.relay.contracts.EventType;
 import id.ltsa.relay.contracts.EventTypes;
 import id.ltsa.relay.notification.alert.LinkAlerts;
 import id.ltsa.relay.notification.backlog.Backlog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Reads application events (who to tell, RECEIVED, WITHDRAWN), status changes (everything else) and central link
  * changes (outage alerts). Each event is applied with its id recorded, in one transaction, before its offset is
- * committed.
+ * committed. When the database is away the event is retried in place, with backoff, for as long as it takes: skipping
+ * it would lose a message, and failing the channel would stop all of them. The retry wraps the transaction (rather than
+ * the other way round), so each attempt starts a fresh one.
  */
 @ApplicationScoped
+@Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 0)
+@ExponentialBackoff(maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
 public class EventConsumers {
 
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
@@ -49,8 +57,23 @@ public class EventConsumers {
 
     @Incoming("applications")
     @Blocking
-    @Transactional
-    public void onApplication(ConsumerRecord<String, String> record) throws Exception {
+    public void onApplication(ConsumerRecord<String, String> record) {
+        QuarkusTransaction.requiringNew().run(() -> applyApplication(record));
+    }
+
+    @Incoming("application-status")
+    @Blocking
+    public void onStatus(ConsumerRecord<String, String> record) {
+        QuarkusTransaction.requiringNew().run(() -> applyStatus(record));
+    }
+
+    @Incoming("central-link")
+    @Blocking
+    public void onLinkChanged(ConsumerRecord<String, String> record) {
+        QuarkusTransaction.requiringNew().run(() -> applyLinkChange(record));
+    }
+
+    private void applyApplication(ConsumerRecord<String, String> record) {
         Optional<Object> read = read(record);
         if (read.isEmpty()) {
             return;
@@ -79,10 +102,7 @@ public class EventConsumers {
         }
     }
 
-    @Incoming("application-status")
-    @Blocking
-    @Transactional
-    public void onStatus(ConsumerRecord<String, String> record) throws Exception {
+    private void applyStatus(ConsumerRecord<String, String> record) {
         Optional<Object> read = read(record);
         if (read.isPresent() && read.get() instanceof ApplicationStatusChanged changed) {
             decisions.decide(changed.applicationId(), changed.officeCode(), changed.status(), changed.revision(),
@@ -92,10 +112,7 @@ public class EventConsumers {
         }
     }
 
-    @Incoming("central-link")
-    @Blocking
-    @Transactional
-    public void onLinkChanged(ConsumerRecord<String, String> record) throws Exception {
+    private void applyLinkChange(ConsumerRecord<String, String> record) {
         Optional<Object> read = read(record);
         if (read.isPresent() && read.get() instanceof CentralLinkChanged changed) {
             linkAlerts.linkChanged(changed);
@@ -103,7 +120,7 @@ public class EventConsumers {
     }
 
     /** The event, or empty when it was processed before or is of a type this service does not know. */
-    private Optional<Object> read(ConsumerRecord<String, String> record) throws Exception {
+    private Optional<Object> read(ConsumerRecord<String, String> record) {
         String eventId = header(record, "ce_id");
         Optional<EventType<?>> type = EventTypes.byName(header(record, "ce_type"));
         if (eventId == null || type.isEmpty()) {
@@ -113,7 +130,15 @@ public class EventConsumers {
         if (ProcessedEvent.seen(eventId)) {
             return Optional.empty();
         }
-        Object event = json.readValue(record.value(), type.get().dataClass());
+        Object event;
+        try {
+            event = json.readValue(record.value(), type.get().dataClass());
+        } catch (JsonProcessingException e) {
+            // Jackson's message quotes the payload, which holds personal data: say where, not what
+            LOG.warnf("Skipped an unreadable %s at %s-%d@%d", type.get().name(), record.topic(), record.partition(),
+                    record.offset());
+            return Optional.empty();
+        }
         ProcessedEvent.remember(eventId, clock.instant());
         return Optional.of(event);
     }

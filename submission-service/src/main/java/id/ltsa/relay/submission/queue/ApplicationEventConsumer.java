@@ -9,18 +9,23 @@ import id.ltsa.relay.contracts.ApplicationWithdrawn;
 import id.ltsa.relay.contracts.EventType;
 import id.ltsa.relay.contracts.EventTypes;
 import id.ltsa.relay.contracts.Topics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads {@code ltsa.applications}. Each event is applied and recorded as processed in one transaction, before its
- * offset is committed: a crash at any point replays the event, and the replay changes nothing.
+ * offset is committed: a crash at any point replays the event, and the replay changes nothing. Only an unreadable
+ * record goes to the dead-letter topic; any other failure (the database restarting, say) is retried in place with
+ * backoff for as long as it takes, each attempt in a fresh transaction, so a valid application is never set aside.
  */
 @ApplicationScoped
 public class ApplicationEventConsumer {
@@ -37,8 +42,17 @@ public class ApplicationEventConsumer {
 
     @Incoming("applications")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) throws Exception {
+    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 0,
+            abortOn = UnreadableEventException.class)
+    @ExponentialBackoff(maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
+    public void consume(ConsumerRecord<String, String> record) {
+        QuarkusTransaction.requiringNew().call(() -> {
+            apply(record);
+            return null;
+        });
+    }
+
+    private void apply(ConsumerRecord<String, String> record) throws JsonProcessingException {
         String eventId = header(record, "ce_id");
         EventType<?> type = EventTypes.byName(header(record, "ce_type"))
                 .filter(known -> Topics.APPLICATIONS.equals(known.topic()))
