@@ -28,10 +28,11 @@ public class CentralApiResource {
     }
 
     @POST
-    public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode body) {
+    public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("traceparent") String traceparent, JsonNode body) {
         registry.countReceived();
         ModeSettings settings = modes.current();
-        Response answer = answer(idempotencyKey, body, settings);
+        Response answer = answer(idempotencyKey, traceparent, body, settings);
         if (settings.mode() == SimulatorMode.SLOW && settings.latencyMs() > 0) {
             // the work is done at once and only the answer is late, so a caller that gives up first still finds
             // the application created: the case idempotency keys exist for
@@ -40,7 +41,7 @@ public class CentralApiResource {
         return Uni.createFrom().item(answer);
     }
 
-    private Response answer(String idempotencyKey, JsonNode body, ModeSettings settings) {
+    private Response answer(String idempotencyKey, String traceparent, JsonNode body, ModeSettings settings) {
         SimulatorMode mode = settings.mode();
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return Response.status(400).entity(errors("Idempotency-Key", "required")).build();
@@ -62,7 +63,7 @@ public class CentralApiResource {
                     .build();
         }
         CentralRegistry.Creation creation = registry.create(idempotencyKey, body.get("applicationId").asText(),
-                body.get("revision").asInt(), body);
+                body.get("revision").asInt(), body, traceparent);
         return Response.status(creation.replayed() ? 200 : 201)
                 .entity(Map.of("centralReference", creation.revision().centralReference(), "status", "ACCEPTED"))
                 .build();

@@ -18,8 +18,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class CentralRegistry {
 
+    /** One created revision; {@code traceparent} is the W3C trace the call carried, to follow it end to end. */
     public record Revision(int revision, String idempotencyKey, String centralReference, Instant receivedAt,
-            JsonNode data) {
+            JsonNode data, String traceparent) {
     }
 
     public record Creation(Revision revision, boolean replayed) {
@@ -56,7 +57,8 @@ public class CentralRegistry {
     }
 
     /** Creates the application revision, or answers the earlier creation when the key was seen before. */
-    public synchronized Creation create(String idempotencyKey, String applicationId, int revision, JsonNode data) {
+    public synchronized Creation create(String idempotencyKey, String applicationId, int revision, JsonNode data,
+            String traceparent) {
         Revision existing = byKey.get(idempotencyKey);
         if (existing != null) {
             replays++;
@@ -68,7 +70,7 @@ public class CentralRegistry {
             duplicateCreates++;
         }
         String reference = "PAS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Revision created = new Revision(revision, idempotencyKey, reference, clock.instant(), data);
+        Revision created = new Revision(revision, idempotencyKey, reference, clock.instant(), data, traceparent);
         revisions.add(created);
         byKey.put(idempotencyKey, created);
         applicationByReference.put(reference, applicationId);

@@ -29,7 +29,8 @@ public class GatewayResource {
 
     /** Records the message; the same Idempotency-Key again answers the same message id and records nothing new. */
     @POST
-    public Response send(@HeaderParam("Idempotency-Key") String idempotencyKey, OutgoingMessage message) {
+    public Response send(@HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("traceparent") String traceparent, OutgoingMessage message) {
         if (message == null || message.to() == null || message.text() == null
                 || !List.of("WHATSAPP", "SMS").contains(message.channel())) {
             return Response.status(400)
@@ -43,7 +44,8 @@ public class GatewayResource {
         if (refusal != null) {
             return Response.status(422).entity(Map.of("message", refusal)).build();
         }
-        MessageLog.Sent sent = messages.record(idempotencyKey, message.to(), message.channel(), message.text());
+        MessageLog.Sent sent = messages.record(idempotencyKey, message.to(), message.channel(), message.text(),
+                traceparent);
         return Response.status(202).entity(Map.of("messageId", sent.messageId())).build();
     }
 }

@@ -13,7 +13,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class MessageLog {
 
-    public record Sent(String to, String channel, String text, String messageId, Instant receivedAt) {
+    /** One accepted message; {@code traceparent} is the W3C trace the call carried. */
+    public record Sent(String to, String channel, String text, String messageId, Instant receivedAt,
+            String traceparent) {
     }
 
     private final Clock clock;
@@ -24,11 +26,12 @@ public class MessageLog {
         this.clock = clock;
     }
 
-    public synchronized Sent record(String idempotencyKey, String to, String channel, String text) {
+    public synchronized Sent record(String idempotencyKey, String to, String channel, String text,
+            String traceparent) {
         if (idempotencyKey != null && byIdempotencyKey.containsKey(idempotencyKey)) {
             return byIdempotencyKey.get(idempotencyKey);
         }
-        Sent message = new Sent(to, channel, text, "msg-" + UUID.randomUUID(), clock.instant());
+        Sent message = new Sent(to, channel, text, "msg-" + UUID.randomUUID(), clock.instant(), traceparent);
         sent.add(message);
         if (idempotencyKey != null) {
             byIdempotencyKey.put(idempotencyKey, message);

@@ -10,6 +10,7 @@ import id.ltsa.relay.localstack.Processes;
 import id.ltsa.relay.localstack.Service;
 import id.ltsa.relay.localstack.ServiceProcess;
 import id.ltsa.relay.localstack.StackSettings;
+import id.ltsa.relay.scenario.Applicants;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class TwoSubmissionInstancesIT {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < APPLICATIONS; i++) {
             ids.add(given().auth().oauth2(office).contentType(ContentType.JSON)
-                    .body(Bodies.application(String.format("520301050495%04d", 3000 + i), "+62813345" + (10000 + i)))
+                    .body(Applicants.body(String.format("520301050495%04d", 3000 + i), "+62813345" + (10000 + i)))
                     .post(stack.url(Service.INTAKE) + "/api/v1/applications")
                     .then().statusCode(201).extract().path("id"));
         }

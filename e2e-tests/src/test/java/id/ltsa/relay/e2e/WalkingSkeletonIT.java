@@ -3,15 +3,20 @@ package id.ltsa.relay.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.localstack.LocalStack;
 import id.ltsa.relay.localstack.Service;
 import id.ltsa.relay.localstack.StackSettings;
+import id.ltsa.relay.scenario.Applicants;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +32,9 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startTheStack() throws Exception {
-        stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-"))).start();
+        // JSON logs, as a log pipeline would take them: the trace test reads them back
+        stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-"))
+                .withServiceEnvironment(Map.of("LTSA_JSON_LOGS", "true"))).start();
     }
 
     @AfterAll
@@ -43,7 +50,7 @@ class WalkingSkeletonIT {
         String phone = "+6281234500017";
 
         String id = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Bodies.application("5203010504950017", phone))
+                .body(Applicants.body("5203010504950017", phone))
                 .post(stack.url(Service.INTAKE) + "/api/v1/applications")
                 .then().statusCode(201).body("status", equalTo("RECEIVED"))
                 .extract().path("id");
@@ -65,6 +72,34 @@ class WalkingSkeletonIT {
                 .get(stack.url(Service.NOTIFICATION) + "/api/v1/notifications")
                 .then().body("items.transition", contains("RECEIVED", "SUBMITTED"))
                 .body("items.status", contains("SENT", "SENT")));
+    }
+
+    @Test
+    void one_trace_follows_an_application_from_the_offices_post_to_the_central_call_and_the_applicants_messages()
+            throws Exception {
+        String token = stack.tokens().token("5203", "office");
+        String phone = "+6281234500018";
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Applicants.body("5203010504950018", phone))
+                .post(stack.url(Service.INTAKE) + "/api/v1/applications")
+                .then().statusCode(201).extract().path("id");
+
+        // HTTP -> outbox -> Kafka -> submission-service -> HTTP to the central API
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/applications/" + id)
+                .then().statusCode(200).body("revisions[0].traceparent", containsString("-" + traceId + "-")));
+        // ... and Kafka -> notification-service -> HTTP to the gateway, for RECEIVED and for SUBMITTED
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("to", phone)
+                .get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/messages")
+                .then().body("items", hasSize(2))
+                .body("items.traceparent", everyItem(containsString("-" + traceId + "-"))));
+        // the services' JSON log lines carry the trace id, so a log search finds every step of this application
+        String intakeLog = Files.readString(stack.service(Service.INTAKE).log());
+        assertTrue(intakeLog.lines().anyMatch(line -> line.startsWith("{") && line.contains(id)
+                && line.contains("\"traceId\":\"" + traceId + "\"")), "a JSON log line with the trace id");
     }
 
     @Test

@@ -119,6 +119,7 @@ public final class LocalStack implements AutoCloseable {
             default -> {
             }
         }
+        env.putAll(settings.serviceEnvironment());
         return env;
     }
 

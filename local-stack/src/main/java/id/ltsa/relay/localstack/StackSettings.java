@@ -2,6 +2,7 @@ package id.ltsa.relay.localstack;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +17,8 @@ public record StackSettings(
         int smtpPort,
         Map<Service, Integer> servicePorts,
         boolean throwaway,
-        String callbackSecret) {
+        String callbackSecret,
+        Map<String, String> serviceEnvironment) {
 
     public static final String DEV_CALLBACK_SECRET = "ltsa-dev-callback-secret";
 
@@ -32,7 +34,8 @@ public record StackSettings(
                 intEnv("LTSA_SMTP_PORT", 2525),
                 ports,
                 false,
-                System.getenv().getOrDefault("LTSA_CALLBACK_SECRET", DEV_CALLBACK_SECRET));
+                System.getenv().getOrDefault("LTSA_CALLBACK_SECRET", DEV_CALLBACK_SECRET),
+                Map.of());
     }
 
     public static StackSettings throwaway(Path home) {
@@ -41,7 +44,18 @@ public record StackSettings(
             ports.put(service, Processes.freePort());
         }
         return new StackSettings(home, Processes.freePort(), Processes.freePort(), Processes.freePort(),
-                Processes.freePort(), ports, true, DEV_CALLBACK_SECRET);
+                Processes.freePort(), ports, true, DEV_CALLBACK_SECRET, Map.of());
+    }
+
+    /**
+     * The same stack with extra environment variables for every service, e.g. {@code LTSA_ALERTS_LINK_DOWN_THRESHOLD}
+     * to compress an outage's timeline into minutes. A service ignores the variables that are not its own.
+     */
+    public StackSettings withServiceEnvironment(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>(serviceEnvironment);
+        merged.putAll(environment);
+        return new StackSettings(home, postgresPort, kafkaPort, kafkaControllerPort, smtpPort, servicePorts, throwaway,
+                callbackSecret, Map.copyOf(merged));
     }
 
     public int port(Service service) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.contracts.EventType;
 import id.ltsa.relay.contracts.EventTypes;
+import id.ltsa.relay.trace.TraceParent;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -45,14 +46,16 @@ public class Outbox {
         UUID eventId = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO outbox_event (event_id, topic, message_key, event_type, occurred_at, payload)
-                        VALUES (?, ?, ?, ?, ?, ?)""")) {
+                        INSERT INTO outbox_event (event_id, topic, message_key, event_type, occurred_at, payload,
+                            traceparent)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setObject(1, eventId);
             insert.setString(2, type.topic());
             insert.setString(3, key);
             insert.setString(4, type.name());
             insert.setTimestamp(5, Timestamp.from(clock.instant()));
             insert.setString(6, json.writeValueAsString(event));
+            insert.setString(7, TraceParent.current());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write to the outbox: " + e.getMessage(), e);

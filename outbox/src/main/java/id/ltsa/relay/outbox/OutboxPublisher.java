@@ -1,9 +1,11 @@
 package id.ltsa.relay.outbox;
 
+import id.ltsa.relay.trace.TraceParent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
@@ -43,6 +45,9 @@ class OutboxPublisher {
                 .withTopic(row.topic())
                 .withKey(row.key())
                 .build();
-        return Message.of(row.payload()).addMetadata(cloudEvent).addMetadata(kafka);
+        Message<String> message = Message.of(row.payload()).addMetadata(cloudEvent).addMetadata(kafka);
+        // the trace of the request that wrote the row, not of the relay thread that happens to publish it
+        return row.traceparent() == null ? message
+                : message.addMetadata(TracingMetadata.withCurrent(TraceParent.restore(row.traceparent())));
     }
 }

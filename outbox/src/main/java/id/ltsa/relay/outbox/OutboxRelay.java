@@ -46,6 +46,10 @@ public class OutboxRelay {
         this.publishLatency = Timer.builder("ltsa.outbox.publish.latency")
                 .description("Time from an event's commit to the broker's acknowledgement")
                 .publishPercentiles(0.5, 0.99)
+                // buckets too, so Prometheus can aggregate the p99 across instances (quantiles cannot be)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(1))
                 .register(registry);
         registry.gauge("ltsa.outbox.backlog", store, OutboxStore::backlog);
     }

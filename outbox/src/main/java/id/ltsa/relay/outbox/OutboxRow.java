@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** One unpublished event as stored. */
 record OutboxRow(long seq, UUID eventId, String topic, String key, String type, Instant occurredAt, Instant createdAt,
-        String payload) {
+        String payload, String traceparent) {
 }

@@ -59,7 +59,7 @@ class OutboxStore {
 
     List<OutboxRow> oldest(Connection connection, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT seq, event_id, topic, message_key, event_type, occurred_at, created_at, payload
+                SELECT seq, event_id, topic, message_key, event_type, occurred_at, created_at, payload, traceparent
                 FROM outbox_event ORDER BY seq LIMIT ?""")) {
             select.setInt(1, limit);
             List<OutboxRow> batch = new ArrayList<>();
@@ -67,7 +67,7 @@ class OutboxStore {
                 while (rows.next()) {
                     batch.add(new OutboxRow(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3),
                             rows.getString(4), rows.getString(5), rows.getTimestamp(6).toInstant(),
-                            rows.getTimestamp(7).toInstant(), rows.getString(8)));
+                            rows.getTimestamp(7).toInstant(), rows.getString(8), rows.getString(9)));
                 }
             }
             return batch;

@@ -2,18 +2,23 @@ package id.ltsa.relay.notification.alert;
 
 import java.time.Duration;
 
-/** "3 hari 4 jam" / "3 days 4 hours": an outage length a person reads at a glance, to the minute when it is short. */
+/**
+ * "3 hari 4 jam" / "3 days 4 hours": an outage length a person reads at a glance, to the minute when it is short (and
+ * to the second under a minute, which only a compressed demo or test ever shows).
+ */
 final class DurationText {
 
     private DurationText() {
     }
 
     static String indonesian(Duration duration) {
-        return write(duration, "hari", "hari", "jam", "jam", "menit", "menit");
+        return duration.toMinutes() == 0 ? duration.toSeconds() + " detik"
+                : write(duration, "hari", "hari", "jam", "jam", "menit", "menit");
     }
 
     static String english(Duration duration) {
-        return write(duration, "day", "days", "hour", "hours", "minute", "minutes");
+        return duration.toMinutes() == 0 ? duration.toSeconds() + " seconds"
+                : write(duration, "day", "days", "hour", "hours", "minute", "minutes");
     }
 
     private static String write(Duration duration, String day, String days, String hour, String hours, String minute,

@@ -12,6 +12,8 @@ import id.ltsa.relay.contracts.EventType;
 import id.ltsa.relay.contracts.EventTypes;
 import id.ltsa.relay.notification.alert.LinkAlerts;
 import id.ltsa.relay.notification.backlog.Backlog;
+import id.ltsa.relay.trace.TraceParent;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -58,19 +60,25 @@ public class EventConsumers {
     @Incoming("applications")
     @Blocking
     public void onApplication(ConsumerRecord<String, String> record) {
-        QuarkusTransaction.requiringNew().run(() -> applyApplication(record));
+        try (Scope trace = TraceParent.resume(header(record, TraceParent.HEADER))) {
+            QuarkusTransaction.requiringNew().run(() -> applyApplication(record));
+        }
     }
 
     @Incoming("application-status")
     @Blocking
     public void onStatus(ConsumerRecord<String, String> record) {
-        QuarkusTransaction.requiringNew().run(() -> applyStatus(record));
+        try (Scope trace = TraceParent.resume(header(record, TraceParent.HEADER))) {
+            QuarkusTransaction.requiringNew().run(() -> applyStatus(record));
+        }
     }
 
     @Incoming("central-link")
     @Blocking
     public void onLinkChanged(ConsumerRecord<String, String> record) {
-        QuarkusTransaction.requiringNew().run(() -> applyLinkChange(record));
+        try (Scope trace = TraceParent.resume(header(record, TraceParent.HEADER))) {
+            QuarkusTransaction.requiringNew().run(() -> applyLinkChange(record));
+        }
     }
 
     private void applyApplication(ConsumerRecord<String, String> record) {

@@ -42,6 +42,8 @@ public class Notification extends PanacheEntityBase {
     public Instant sentAt;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The W3C traceparent of the event that decided this message. */
+    public String traceparent;
 
     public LifecyclePosition position() {
         return new LifecyclePosition(revision, ApplicationStatus.valueOf(transition));

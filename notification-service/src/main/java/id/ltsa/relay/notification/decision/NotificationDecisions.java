@@ -3,8 +3,10 @@ package id.ltsa.relay.notification.decision;
 import id.ltsa.relay.contracts.ApplicantDetails;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.LifecyclePosition;
+import id.ltsa.relay.trace.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +69,9 @@ public class NotificationDecisions {
         }
         Instant now = clock.instant();
         Notification notification = new Notification();
-        notification.id = UUID.randomUUID();
+        // named by what it is about: a decision lost and made again is the same message, with the same gateway key
+        notification.id = UUID.nameUUIDFromBytes((applicationId + "/" + transition + "/" + revision + "/" + episode)
+                .getBytes(StandardCharsets.UTF_8));
         notification.applicationId = applicationId;
         notification.officeCode = officeCode;
         notification.transition = transition.name();
@@ -77,6 +81,7 @@ public class NotificationDecisions {
         notification.status = Notification.PENDING;
         notification.nextAttemptAt = now;
         notification.createdAt = now;
+        notification.traceparent = TraceParent.current();
         notification.persist();
         decided.fire(new NotificationDecided());
     }

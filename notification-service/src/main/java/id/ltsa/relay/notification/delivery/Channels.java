@@ -1,5 +1,7 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.trace.TraceParent;
+import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +14,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 class Channels {
 
     /** A rendered message on its way to one applicant. Personal data: never log it. */
-    record Outgoing(UUID notificationId, String channel, String phone, String email, MessageRenderer.Rendered message) {
+    record Outgoing(UUID notificationId, String channel, String phone, String email, MessageRenderer.Rendered message,
+            String traceparent) {
     }
 
     /** Delivered, or why not and whether trying again could help. */
@@ -38,7 +41,8 @@ class Channels {
     }
 
     Result deliver(Outgoing outgoing) {
-        try {
+        // the trace of the event that decided the message: the gateway call joins the office's trace
+        try (Scope trace = TraceParent.resume(outgoing.traceparent())) {
             if ("EMAIL".equals(outgoing.channel())) {
                 mailer.send(Mail.withText(outgoing.email(), outgoing.message().subject(), outgoing.message().text()));
                 return Result.DELIVERED;

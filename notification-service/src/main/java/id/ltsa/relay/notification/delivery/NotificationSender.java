@@ -100,7 +100,7 @@ class NotificationSender {
         notification.template = message.template();
         notification.attempts++;
         notification.nextAttemptAt = clock.instant().plus(CLAIM);
-        return new Channels.Outgoing(id, channel, recipient.phone, recipient.email, message);
+        return new Channels.Outgoing(id, channel, recipient.phone, recipient.email, message, notification.traceparent);
     }
 
     private static boolean earlierOneWaits(Notification notification) {

@@ -1,5 +1,7 @@
 package id.ltsa.relay.submission.central;
 
+import id.ltsa.relay.trace.TraceParent;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,10 +23,13 @@ class Delivery {
             outcomes.heldByOutage(claimed.applicationId(), claimed.revision(), failure);
             return;
         }
-        CentralOutcome outcome = sender.send(claimed.idempotencyKey(), claimed.payload());
-        if (outcome instanceof CentralOutcome.Failed failed && failed.linkProblem()) {
-            linkFailure.compareAndSet(null, failed.error());
+        // the office's trace, kept with the row through any outage: the central call and the status it leads to join it
+        try (Scope trace = TraceParent.resume(claimed.traceparent())) {
+            CentralOutcome outcome = sender.send(claimed.idempotencyKey(), claimed.payload());
+            if (outcome instanceof CentralOutcome.Failed failed && failed.linkProblem()) {
+                linkFailure.compareAndSet(null, failed.error());
+            }
+            outcomes.record(claimed.applicationId(), claimed.revision(), outcome);
         }
-        outcomes.record(claimed.applicationId(), claimed.revision(), outcome);
     }
 }

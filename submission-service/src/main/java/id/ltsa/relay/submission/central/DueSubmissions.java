@@ -24,7 +24,8 @@ import java.util.UUID;
 @ApplicationScoped
 class DueSubmissions {
 
-    record Claimed(UUID applicationId, int revision, String idempotencyKey, String payload, int rank) {
+    record Claimed(UUID applicationId, int revision, String idempotencyKey, String payload, int rank,
+            String traceparent) {
     }
 
     private final AgroalDataSource dataSource;
@@ -65,7 +66,7 @@ class DueSubmissions {
                 + "UPDATE submission s SET next_attempt_at = ? FROM candidate c "
                 + "WHERE s.application_id = c.application_id AND s.status IN ('QUEUED', 'DELAYED') "
                 + "AND (? OR s.next_attempt_at <= ?) "
-                + "RETURNING s.application_id, s.revision, s.payload, c.turn, c.queued_at";
+                + "RETURNING s.application_id, s.revision, s.payload, c.turn, c.queued_at, s.traceparent";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement claim = connection.prepareStatement(sql)) {
             int i = 1;
@@ -81,7 +82,8 @@ class DueSubmissions {
                 while (rows.next()) {
                     UUID id = rows.getObject(1, UUID.class);
                     int revision = rows.getInt(2);
-                    claimed.add(new Claimed(id, revision, id + "-r" + revision, rows.getString(3), rows.getInt(4)));
+                    claimed.add(new Claimed(id, revision, id + "-r" + revision, rows.getString(3), rows.getInt(4),
+                            rows.getString(6)));
                     queuedAt.add(rows.getTimestamp(5).toInstant());
                 }
             }

@@ -9,6 +9,8 @@ import id.ltsa.relay.contracts.ApplicationWithdrawn;
 import id.ltsa.relay.contracts.EventType;
 import id.ltsa.relay.contracts.EventTypes;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.trace.TraceParent;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -46,10 +48,13 @@ public class ApplicationEventConsumer {
             abortOn = UnreadableEventException.class)
     @ExponentialBackoff(maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     public void consume(ConsumerRecord<String, String> record) {
-        QuarkusTransaction.requiringNew().call(() -> {
-            apply(record);
-            return null;
-        });
+        // continue the trace the event carries, whether or not the connector made it current on this thread
+        try (Scope trace = TraceParent.resume(header(record, TraceParent.HEADER))) {
+            QuarkusTransaction.requiringNew().call(() -> {
+                apply(record);
+                return null;
+            });
+        }
     }
 
     private void apply(ConsumerRecord<String, String> record) throws JsonProcessingException {

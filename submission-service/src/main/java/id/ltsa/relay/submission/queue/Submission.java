@@ -43,6 +43,8 @@ public class Submission extends PanacheEntityBase {
     /** When the central API accepted it; null until then. */
     @Column(name = "submitted_at")
     public Instant submittedAt;
+    /** The W3C traceparent of the event that queued this revision. */
+    public String traceparent;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

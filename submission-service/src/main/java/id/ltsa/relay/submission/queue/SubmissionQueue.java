@@ -8,6 +8,7 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationWithdrawn;
 import id.ltsa.relay.submission.link.CentralLink;
 import id.ltsa.relay.submission.link.LinkStatus;
+import id.ltsa.relay.trace.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -51,6 +52,7 @@ public class SubmissionQueue {
         submission.nextAttemptAt = now;
         submission.queuedAt = now;
         submission.receivedAt = received.occurredAt();
+        submission.traceparent = TraceParent.current();
         submission.updatedAt = now;
         submission.persist();
         status.transition(submission, ApplicationStatus.QUEUED, null);
@@ -80,6 +82,7 @@ public class SubmissionQueue {
         submission.nextAttemptAt = now;
         submission.queuedAt = now;
         submission.receivedAt = amended.occurredAt();
+        submission.traceparent = TraceParent.current();
         submission.submittedAt = null;
         submission.status = ApplicationStatus.RECEIVED;
         status.transition(submission, ApplicationStatus.QUEUED, null);
