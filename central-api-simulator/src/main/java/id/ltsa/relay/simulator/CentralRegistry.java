@@ -69,12 +69,24 @@ public class CentralRegistry {
             // the bug this simulator exists to catch: the same revision created twice under different keys
             duplicateCreates++;
         }
-        String reference = "PAS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String reference = newReference();
         Revision created = new Revision(revision, idempotencyKey, reference, clock.instant(), data, traceparent);
         revisions.add(created);
         byKey.put(idempotencyKey, created);
         applicationByReference.put(reference, applicationId);
         return new Creation(created, false);
+    }
+
+    /**
+     * A reference no other application holds, as the real central API promises. Eight hex digits were not enough: a
+     * 100,000-application backlog met a repeated one (the birthday bound of 2^32 is near 77,000).
+     */
+    private String newReference() {
+        String reference;
+        do {
+            reference = "PAS-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        } while (applicationByReference.containsKey(reference));
+        return reference;
     }
 
     public synchronized Optional<List<Revision>> revisionsOf(String applicationId) {

@@ -74,6 +74,8 @@ class ApplicationRegistrationTest {
         assertEquals(id, event.get("applicationId").asText());
         assertEquals(body.get("applicant") instanceof Map<?, ?> a ? a.get("nik") : null,
                 event.get("applicant").get("nik").asText());
+        // the published row leaves the outbox: the table holds only what still waits for the broker
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows(id) == 0);
     }
 
     @Test
@@ -147,6 +149,12 @@ class ApplicationRegistrationTest {
 
     static String officeToken(String office) {
         return RealInfrastructure.tokens().token(office, "office");
+    }
+
+    private static long outboxRows(String applicationId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Application.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE message_key = ?1")
+                .setParameter(1, applicationId).getSingleResult()).longValue());
     }
 
     private static long storedApplications() {

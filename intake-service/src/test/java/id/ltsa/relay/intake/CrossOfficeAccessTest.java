@@ -3,6 +3,7 @@ package id.ltsa.relay.intake;
 import static id.ltsa.relay.intake.ApplicationRegistrationTest.officeToken;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -27,13 +28,14 @@ class CrossOfficeAccessTest {
     static final String LOMBOK_BARAT = "5201";
     static final String MISSING = "00000000-0000-0000-0000-000000000000";
 
+    /** Every endpoint on one application, called with a token and the application's id. */
     static Stream<Arguments> endpoints() {
-        BiFunction<String, String, Response> get = (office, id) -> given().auth().oauth2(officeToken(office))
+        BiFunction<String, String, Response> get = (token, id) -> given().auth().oauth2(token)
                 .get("/api/v1/applications/" + id);
-        BiFunction<String, String, Response> withdraw = (office, id) -> given().auth().oauth2(officeToken(office))
+        BiFunction<String, String, Response> withdraw = (token, id) -> given().auth().oauth2(token)
                 .contentType(ContentType.JSON).body(Map.of("reason", "x"))
                 .post("/api/v1/applications/" + id + "/withdrawal");
-        BiFunction<String, String, Response> amend = (office, id) -> given().auth().oauth2(officeToken(office))
+        BiFunction<String, String, Response> amend = (token, id) -> given().auth().oauth2(token)
                 .contentType(ContentType.JSON).body(Map.of("placement", Map.of("destinationCountry", "JP",
                         "scheme", "G_TO_G")))
                 .post("/api/v1/applications/" + id + "/amendments");
@@ -47,8 +49,8 @@ class CrossOfficeAccessTest {
         for (String[] pair : new String[][] {{LOMBOK_TIMUR, LOMBOK_BARAT}, {LOMBOK_BARAT, LOMBOK_TIMUR}}) {
             String id = ApplicationRegistrationTest.register(pair[0]);
 
-            Response foreign = call.apply(pair[1], id);
-            Response missing = call.apply(pair[1], MISSING);
+            Response foreign = call.apply(officeToken(pair[1]), id);
+            Response missing = call.apply(officeToken(pair[1]), MISSING);
 
             assertEquals(404, foreign.statusCode(), name);
             assertEquals(missing.statusCode(), foreign.statusCode(), name);
@@ -63,8 +65,10 @@ class CrossOfficeAccessTest {
     void an_ops_token_is_forbidden(String name, BiFunction<String, String, Response> call) {
         String id = ApplicationRegistrationTest.register(LOMBOK_TIMUR);
 
-        given().auth().oauth2(RealInfrastructure.tokens().token(null, "ops")).get("/api/v1/applications/" + id)
-                .then().statusCode(403);
+        call.apply(RealInfrastructure.tokens().token(null, "ops"), id).then().statusCode(403)
+                .contentType("application/problem+json").body("type", endsWith("/forbidden"));
+        given().auth().oauth2(officeToken(LOMBOK_TIMUR)).get("/api/v1/applications/" + id)
+                .then().statusCode(200).body("status", equalTo("RECEIVED")).body("revision", equalTo(1));
     }
 
     @org.junit.jupiter.api.Test

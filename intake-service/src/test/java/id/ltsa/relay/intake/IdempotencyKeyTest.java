@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class IdempotencyKeyTest {
+public class IdempotencyKeyTest {
 
     static final String OFFICE = "5203";
 
@@ -111,7 +111,7 @@ class IdempotencyKeyTest {
                 assertTrue(r.jsonPath().getString("type").endsWith("/idempotency-key-in-use"), r.asString()));
     }
 
-    static Response post(String office, String key, Map<String, Object> body) {
+    public static Response post(String office, String key, Map<String, Object> body) {
         return given().auth().oauth2(officeToken(office)).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body).post("/api/v1/applications");
     }

@@ -4,17 +4,31 @@ import static id.ltsa.relay.submission.TestEvents.publishReceived;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OpsApiTest {
+
+    static final long EIGHT_DAYS = Duration.ofDays(8).toSeconds();
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static String ops() {
         return RealInfrastructure.tokens().token(null, "ops");
@@ -60,5 +74,81 @@ class OpsApiTest {
     void retry_now_of_an_unknown_application_is_404() {
         given().auth().oauth2(ops()).post("/api/v1/ops/submissions/" + UUID.randomUUID() + "/retry")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void an_application_pending_past_the_escalation_age_is_escalated_and_still_retried() throws Exception {
+        awaitEmptyBacklog();
+        given().auth().oauth2(ops()).post("/api/v1/ops/link/pause").then().statusCode(200);
+        UUID id = UUID.randomUUID();
+        publishReceived(id, UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(ops())
+                .get("/api/v1/ops/backlog").then().body("pending", equalTo(1)));
+        // as if it had waited eight days for the link (the escalation age is 7 days)
+        sql("UPDATE submission SET queued_at = now() - interval '8 days', received_at = now() - interval '8 days'"
+                + " WHERE application_id = '" + id + "'");
+
+        given().auth().oauth2(ops()).get("/api/v1/ops/backlog").then().statusCode(200)
+                .body("escalated", equalTo(1))
+                .body("oldestPendingAgeSeconds", greaterThanOrEqualTo((int) EIGHT_DAYS))
+                .body("byOffice.find { it.officeCode == '5203' }.oldestPendingAgeSeconds",
+                        greaterThanOrEqualTo((int) EIGHT_DAYS));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(
+                given().get("/q/metrics").asString().contains("ltsa_submission_escalated 1.0"),
+                "the escalation gauge that the ApplicationsEscalated alert watches"));
+
+        given().auth().oauth2(ops()).post("/api/v1/ops/link/resume").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id).then().statusCode(200));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(ops())
+                .get("/api/v1/ops/backlog").then().body("escalated", equalTo(0))); // its answer is recorded after
+    }
+
+    @Test
+    void retry_now_sends_an_application_that_waits_out_a_long_retry_after() throws Exception {
+        TestEvents.simulatorMode("{\"mode\":\"RATE_LIMITED\",\"retryAfterSeconds\":3600}");
+        UUID id = UUID.randomUUID();
+        publishReceived(id, UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestEvents.statuses(id).contains("DELAYED"));
+        TestEvents.simulatorMode("{\"mode\":\"UP\"}");
+        given().auth().oauth2(ops()).get("/api/v1/ops/backlog").then()
+                .body("linkState", equalTo("UP"))
+                .body("delayed", greaterThanOrEqualTo(1));
+
+        given().auth().oauth2(ops()).post("/api/v1/ops/submissions/" + id + "/retry").then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> TestEvents.statuses(id).contains("SUBMITTED"));
+        assertEquals(List.of("QUEUED", "DELAYED", "SUBMITTED"), TestEvents.statuses(id),
+                "sent once, an hour before its Retry-After ran out");
+        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id).then()
+                .body("creates", equalTo(1));
+    }
+
+    @Test
+    void the_heartbeat_sees_a_dead_link_while_nothing_is_pending() {
+        awaitEmptyBacklog();
+        long dropped = given().get(RealInfrastructure.simulatorUrl() + "/sim/stats").jsonPath()
+                .getLong("droppedWhileDown");
+        Instant cut = Instant.now();
+
+        TestEvents.simulatorMode("{\"mode\":\"DOWN\"}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(ops())
+                .get("/api/v1/ops/backlog").then().body("linkState", equalTo("DOWN")).body("pending", equalTo(0)));
+        given().get(RealInfrastructure.simulatorUrl() + "/sim/stats").then()
+                .body("droppedWhileDown", greaterThan((int) dropped));
+        assertTrue(TestEvents.linkStatesSince(cut).contains("DOWN"), "ltsa.central-link told the others");
+    }
+
+    private void awaitEmptyBacklog() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(ops())
+                .get("/api/v1/ops/backlog").then().body("pending", equalTo(0)));
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(statement)) {
+            assertEquals(1, update.executeUpdate(), statement);
+        }
     }
 }

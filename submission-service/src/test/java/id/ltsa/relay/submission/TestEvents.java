@@ -86,4 +86,20 @@ final class TestEvents {
         given().contentType(ContentType.JSON).body(body).put(RealInfrastructure.simulatorUrl() + "/sim/mode")
                 .then().statusCode(200);
     }
+
+    /** The link states announced on ltsa.central-link for changes at or after the given instant, in topic order. */
+    static List<String> linkStatesSince(Instant cut) {
+        List<String> states = new ArrayList<>();
+        for (var record : kafka().records(Topics.CENTRAL_LINK, record -> true)) {
+            try {
+                var event = JSON.readTree(record.value());
+                if (!Instant.parse(event.get("since").asText()).isBefore(cut)) {
+                    states.add(event.get("state").asText());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return states;
+    }
 }

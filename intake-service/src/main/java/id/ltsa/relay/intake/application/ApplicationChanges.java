@@ -4,6 +4,7 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.intake.web.Caller;
 import id.ltsa.relay.intake.web.FieldError;
 import id.ltsa.relay.intake.web.ProblemException;
+import id.ltsa.relay.intake.web.Problems;
 import id.ltsa.relay.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -36,7 +37,7 @@ public class ApplicationChanges {
     public ApplicationView withdraw(String id, Caller caller, WithdrawalRequest request) {
         Application application = lockVisible(id, caller);
         if (application.status.isFinal()) {
-            throw invalidState("An application that is " + application.status + " cannot be withdrawn");
+            throw new ProblemException(Problems.cannotWithdraw(application.status));
         }
         String reason = request == null ? null : request.reason();
         if (reason != null && reason.length() > 500) {
@@ -53,7 +54,7 @@ public class ApplicationChanges {
     public ApplicationView amend(String id, Caller caller, AmendmentRequest amendment) {
         Application application = lockVisible(id, caller);
         if (application.status != ApplicationStatus.RETURNED) {
-            throw invalidState("Only a RETURNED application can be amended; this one is " + application.status);
+            throw new ProblemException(Problems.notAmendable(application.status));
         }
         if (amendment == null || (amendment.applicant() == null && amendment.placement() == null)) {
             throw ProblemException.invalid(List.of(new FieldError("applicant", "applicant or placement is required")));
@@ -102,9 +103,5 @@ public class ApplicationChanges {
             throw ProblemException.notFound();
         }
         return application;
-    }
-
-    private static ProblemException invalidState(String detail) {
-        return ProblemException.conflict("invalid-state", "Not allowed in this state", detail);
     }
 }

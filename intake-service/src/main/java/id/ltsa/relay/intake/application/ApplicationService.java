@@ -8,6 +8,7 @@ import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
 import id.ltsa.relay.intake.web.Caller;
 import id.ltsa.relay.intake.web.FieldError;
 import id.ltsa.relay.intake.web.ProblemException;
+import id.ltsa.relay.intake.web.Problems;
 import id.ltsa.relay.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -151,7 +152,6 @@ public class ApplicationService {
 
 
     static ProblemException duplicate() {
-        return ProblemException.conflict("duplicate-application", "Duplicate application",
-                "This NIK already has an open application for this document type");
+        return new ProblemException(Problems.duplicateApplication());
     }
 }

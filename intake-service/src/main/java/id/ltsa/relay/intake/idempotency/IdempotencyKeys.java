@@ -1,7 +1,7 @@
 package id.ltsa.relay.intake.idempotency;
 
-import id.ltsa.relay.intake.web.Problem;
 import id.ltsa.relay.intake.web.ProblemException;
+import id.ltsa.relay.intake.web.Problems;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -68,15 +68,13 @@ public class IdempotencyKeys {
                         return claimNow(officeCode, key, requestHash);
                     }
                     if (!row.getString(1).equals(requestHash)) {
-                        throw new ProblemException(Problem.of("idempotency-key-reused", "Idempotency key reused", 422,
-                                "This Idempotency-Key was used with a different request body"));
+                        throw new ProblemException(Problems.idempotencyKeyReused());
                     }
                     if (COMPLETED.equals(row.getString(2))) {
                         return new Claim.Replay(row.getInt(3), row.getString(4), row.getString(5));
                     }
                     if (row.getTimestamp(6).toInstant().plus(config.inFlightTimeout()).isAfter(now)) {
-                        throw new ProblemException(Problem.of("idempotency-key-in-use", "Idempotency key in use", 409,
-                                "A request with this Idempotency-Key is still being processed; retry shortly"));
+                        throw new ProblemException(Problems.idempotencyKeyInUse());
                     }
                 }
             }

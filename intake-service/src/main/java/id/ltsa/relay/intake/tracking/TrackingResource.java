@@ -3,10 +3,13 @@ package id.ltsa.relay.intake.tracking;
 import id.ltsa.relay.intake.application.Application;
 import id.ltsa.relay.intake.web.Problem;
 import id.ltsa.relay.intake.web.ProblemException;
+import id.ltsa.relay.intake.web.Problems;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,13 +44,14 @@ public class TrackingResource {
     @APIResponse(responseCode = "404", description = "Unknown tracking code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many lookups from this address; see Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait",
+                    schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TrackingView track(@PathParam("trackingCode") String trackingCode,
             @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
         Duration wait = rateLimiter.admit(request.remoteAddress().hostAddress());
         if (!wait.isZero()) {
-            throw new ProblemException(Problem.of("too-many-requests", "Too many requests", 429,
-                    "Too many tracking lookups from this address"), Math.max(1, (wait.toMillis() + 999) / 1000));
+            throw new ProblemException(Problems.tooManyRequests(), Math.max(1, (wait.toMillis() + 999) / 1000));
         }
         Application application = Application.<Application>find("trackingCode", trackingCode).firstResultOptional()
                 .orElseThrow(ProblemException::notFound);

@@ -28,8 +28,7 @@ class AdmissionFilter {
         router.post("/api/v1/applications").order(Integer.MIN_VALUE + 1).handler(context -> {
             if (inFlight.incrementAndGet() > maxInFlight) {
                 inFlight.decrementAndGet();
-                Problem problem = Problem.of("overloaded", "Busy", 503,
-                        "Too many registrations at this moment; retry after the given seconds");
+                Problem problem = Problems.overloaded();
                 context.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Retry-After", "1").end(Json.encode(problem));
                 return;

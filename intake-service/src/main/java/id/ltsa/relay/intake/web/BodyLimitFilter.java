@@ -24,8 +24,7 @@ class BodyLimitFilter {
             String length = context.request().getHeader("Content-Length");
             if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
                     && Long.parseLong(length) > maxBodyBytes) {
-                Problem problem = Problem.of("payload-too-large", "Request too large", 413,
-                        "The body must be at most " + maxBodyBytes / 1024 + " KiB");
+                Problem problem = Problems.payloadTooLarge(maxBodyBytes);
                 context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(Json.encode(problem));
             } else {

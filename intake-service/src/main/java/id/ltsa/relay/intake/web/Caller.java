@@ -26,8 +26,7 @@ public class Caller {
 
     /** The office an application is registered for: always the token's, never the body's. */
     public String requireOffice() {
-        return office().orElseThrow(() -> new ProblemException(Problem.of("office-required", "Office token required",
-                403, "Only an office token, with a 4-digit office claim, can register applications")));
+        return office().orElseThrow(() -> new ProblemException(Problems.officeRequired()));
     }
 
     /** Whether this caller may see an application of {@code officeCode}. */

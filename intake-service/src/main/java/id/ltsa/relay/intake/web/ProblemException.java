@@ -28,14 +28,10 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound() {
-        return new ProblemException(Problem.of("not-found", "Not found", 404, "No such application"));
+        return new ProblemException(Problems.notFound());
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(Problem.invalid(errors));
-    }
-
-    public static ProblemException conflict(String slug, String title, String detail) {
-        return new ProblemException(Problem.of(slug, title, 409, detail));
+        return new ProblemException(Problems.invalid(errors));
     }
 }

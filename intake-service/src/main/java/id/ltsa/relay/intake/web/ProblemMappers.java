@@ -45,22 +45,25 @@ public class ProblemMappers {
     /** More registrations at once than the database can take: ask the client to come back in a second. */
     @ServerExceptionMapper
     public Response overloaded(BulkheadException e) {
-        return Response.fromResponse(answer(Problem.of("overloaded", "Busy", 503,
-                "Too many registrations at this moment; retry after the given seconds"))).header("Retry-After", 1)
-                .build();
+        return Response.fromResponse(answer(Problems.overloaded())).header("Retry-After", 1).build();
+    }
+
+    /** A token whose role may not call this endpoint (the roles of @RolesAllowed). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return answer(Problems.forbidden());
     }
 
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e) {
-        return answer(Problem.of("unsupported-media-type", "Unsupported media type", 415,
-                "Send the request body as application/json"));
+        return answer(Problems.unsupportedMediaType());
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 413) {
-            return answer(Problem.of("payload-too-large", "Request too large", 413, "The body must be at most 64 KiB"));
+            return answer(Problems.payloadTooLarge(64 * 1024));
         }
         return answer(Problem.of("http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), status,
                 e.getMessage()));

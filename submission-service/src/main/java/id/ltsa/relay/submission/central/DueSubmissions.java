@@ -39,24 +39,51 @@ class DueSubmissions {
     }
 
     /**
+     * The offices with pending submissions, found by skipping through the (office_code, queued_at) index: one probe per
+     * office, however long each office's backlog is.
+     */
+    private static final String OFFICES_WITH_PENDING = """
+            WITH RECURSIVE office AS (
+                (SELECT office_code FROM submission WHERE status IN ('QUEUED', 'DELAYED') ORDER BY office_code LIMIT 1)
+                UNION ALL
+                SELECT (SELECT s.office_code FROM submission s
+                        WHERE s.status IN ('QUEUED', 'DELAYED') AND s.office_code > office.office_code
+                        ORDER BY s.office_code LIMIT 1)
+                FROM office WHERE office.office_code IS NOT NULL)
+            """;
+
+    /**
      * Due submissions, oldest first but fair across offices: each office's oldest, then each office's second oldest,
-     * and so on, so one busy office cannot hold the others' applications back after an outage.
+     * and so on, so one busy office cannot hold the others' applications back after an outage. Each office gives at
+     * most {@code limit} of its oldest due rows, read from the index, so a claim costs the same with 100,000 pending
+     * as with 10 (ranking every pending row made each claim a scan of the whole backlog).
      */
     @Transactional
     List<Claimed> claim(int limit) throws SQLException {
         Instant now = clock.instant();
-        return claimWhere("""
-                SELECT application_id, row_number() OVER (PARTITION BY office_code ORDER BY queued_at) AS turn, queued_at
-                FROM submission WHERE status IN ('QUEUED', 'DELAYED') AND next_attempt_at <= ?
-                ORDER BY turn, queued_at LIMIT ?""", List.of(Timestamp.from(now), limit), false, now);
+        return claimWhere(OFFICES_WITH_PENDING + """
+                SELECT firsts.application_id,
+                    row_number() OVER (PARTITION BY office.office_code ORDER BY firsts.queued_at) AS turn, firsts.queued_at
+                FROM office CROSS JOIN LATERAL (
+                    SELECT application_id, queued_at FROM submission s
+                    WHERE s.office_code = office.office_code AND s.status IN ('QUEUED', 'DELAYED')
+                        AND s.next_attempt_at <= ?
+                    ORDER BY s.queued_at LIMIT ?) AS firsts
+                WHERE office.office_code IS NOT NULL
+                ORDER BY turn, queued_at LIMIT ?""", List.of(Timestamp.from(now), limit, limit), false, now);
     }
 
     /** The oldest pending submission whatever its own retry time: the probe of a link that is down. */
     @Transactional
     Optional<Claimed> claimOldest() throws SQLException {
-        return claimWhere("""
-                SELECT application_id, 1 AS turn, queued_at FROM submission
-                WHERE status IN ('QUEUED', 'DELAYED') ORDER BY queued_at LIMIT 1""", List.of(), true, clock.instant())
+        return claimWhere(OFFICES_WITH_PENDING + """
+                SELECT oldest.application_id, 1 AS turn, oldest.queued_at
+                FROM office CROSS JOIN LATERAL (
+                    SELECT application_id, queued_at FROM submission s
+                    WHERE s.office_code = office.office_code AND s.status IN ('QUEUED', 'DELAYED')
+                    ORDER BY s.queued_at LIMIT 1) AS oldest
+                WHERE office.office_code IS NOT NULL
+                ORDER BY queued_at LIMIT 1""", List.of(), true, clock.instant())
                 .stream().findFirst();
     }
 

@@ -14,10 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Records what a call to the central API came to, and announces the status it leads to. */
 @ApplicationScoped
 class SubmissionOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionOutcomes.class);
 
     private final StatusPublisher status;
     private final ForwardingConfig config;
@@ -38,6 +41,14 @@ class SubmissionOutcomes {
             return; // amended or withdrawn while the call was in flight: this answer is about the past
         }
         submission.attempts++;
+        if (outcome instanceof CentralOutcome.Accepted accepted && heldByAnother(accepted, applicationId)) {
+            // Callbacks name applications by this reference, so two cannot share it. Keep retrying (the central API
+            // replays its answer to the same key, perhaps corrected by then) and let ops see why in lastError.
+            LOG.errorf("The central API gave application %s the reference %s, which another application already has",
+                    applicationId, accepted.centralReference());
+            outcome = new CentralOutcome.Failed("central reference " + accepted.centralReference()
+                    + " already belongs to another application", Duration.ZERO, false);
+        }
         metrics.counter("ltsa.central.attempts", "outcome", outcomeName(outcome)).increment();
         if (outcome instanceof CentralOutcome.Accepted accepted) {
             submission.centralReference = accepted.centralReference();
@@ -50,6 +61,11 @@ class SubmissionOutcomes {
         } else if (outcome instanceof CentralOutcome.Failed failed) {
             delay(submission, failed);
         }
+    }
+
+    private static boolean heldByAnother(CentralOutcome.Accepted accepted, UUID applicationId) {
+        return Submission.count("centralReference = ?1 and applicationId <> ?2", accepted.centralReference(),
+                applicationId) > 0;
     }
 
     /**

@@ -1,0 +1,159 @@
+package id.ltsa.relay.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.ltsa.relay.contracts.ApplicationReceived;
+import id.ltsa.relay.contracts.ApplicationWithdrawn;
+import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.localstack.LocalStack;
+import id.ltsa.relay.localstack.Processes;
+import id.ltsa.relay.localstack.Service;
+import id.ltsa.relay.localstack.ServiceProcess;
+import id.ltsa.relay.localstack.StackSettings;
+import id.ltsa.relay.localstack.testing.KafkaTestClient;
+import id.ltsa.relay.scenario.Applicants;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * intake-service's outbox relay across processes: a relay killed in the middle of publishing a backlog loses and
+ * reorders nothing when it comes back, and two intake instances on one database publish each row once, not once each.
+ * The backlog is made by registering and withdrawing while the broker is stopped; batches of 10 rows make the kill
+ * land between batches, not after all of them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IntakeRelayIT {
+
+    static final int APPLICATIONS = 60;
+    static LocalStack stack;
+    static ServiceProcess second;
+    static KafkaTestClient kafka;
+    static int serial = 4000;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-relay-"))
+                .withServiceEnvironment(Map.of("LTSA_OUTBOX_BATCH_SIZE", "10"))).start();
+        kafka = new KafkaTestClient(stack.kafka().bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (second != null) {
+            second.stop();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_relay_killed_while_publishing_a_backlog_loses_and_reorders_nothing() {
+        ServiceProcess intake = stack.service(Service.INTAKE);
+        stack.kafka().stop();
+        Map<String, List<String>> expected = registerAndWithdraw(List.of(intake));
+        stack.kafka().start();
+
+        // kill -9 as soon as the first of these events is on the topic: the relay is between batches
+        await().atMost(Duration.ofSeconds(60)).until(() -> !published(expected.keySet()).isEmpty());
+        intake.kill();
+        int publishedAtKill = published(expected.keySet()).size();
+        intake.launch();
+        intake.awaitReady(Duration.ofSeconds(120));
+
+        awaitOutboxEmpty(List.of(intake));
+        List<ConsumerRecord<String, String>> records = published(expected.keySet());
+        assertTrue(publishedAtKill < records.size(), "the kill came before the backlog was out: " + publishedAtKill
+                + " of " + records.size() + " records were on the topic");
+        assertEachEventInOrder(expected, records);
+    }
+
+    @Test
+    @Order(2)
+    void two_intake_instances_publish_every_row_once_not_once_each() {
+        second = stack.startAnotherInstance(Service.INTAKE, Processes.freePort());
+        List<ServiceProcess> both = List.of(stack.service(Service.INTAKE), second);
+        stack.kafka().stop();
+        Map<String, List<String>> expected = registerAndWithdraw(both);
+        stack.kafka().start();
+
+        awaitOutboxEmpty(both);
+        List<ConsumerRecord<String, String>> records = published(expected.keySet());
+        assertEachEventInOrder(expected, records);
+        assertEquals(expected.values().stream().mapToInt(List::size).sum(), records.size(),
+                "no event published twice: one relay at a time across the instances");
+    }
+
+    /**
+     * Registers the applications through the given instances in turn, and withdraws every third through the next one:
+     * two events for one application, written by different processes. Returns each application's event types in order.
+     */
+    private Map<String, List<String>> registerAndWithdraw(List<ServiceProcess> instances) {
+        String office = stack.tokens().token("5203", "office");
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        for (int i = 0; i < APPLICATIONS; i++) {
+            serial++;
+            ServiceProcess intake = instances.get(i % instances.size());
+            String id = given().auth().oauth2(office).contentType(ContentType.JSON)
+                    .body(Applicants.body(String.format("520301050495%04d", serial), "+62813346" + (10000 + serial)))
+                    .post(intake.url() + "/api/v1/applications").then().statusCode(201).extract().path("id");
+            expected.put(id, new ArrayList<>(List.of(ApplicationReceived.TYPE)));
+            if (i % 3 == 0) {
+                ServiceProcess other = instances.get((i + 1) % instances.size());
+                given().auth().oauth2(office).contentType(ContentType.JSON).body("{\"reason\":\"changed plans\"}")
+                        .post(other.url() + "/api/v1/applications/" + id + "/withdrawal").then().statusCode(200);
+                expected.get(id).add(ApplicationWithdrawn.TYPE);
+            }
+        }
+        return expected;
+    }
+
+    private static List<ConsumerRecord<String, String>> published(Set<String> applications) {
+        return kafka.records(Topics.APPLICATIONS, record -> applications.contains(record.key()));
+    }
+
+    private static void awaitOutboxEmpty(List<ServiceProcess> instances) {
+        for (ServiceProcess intake : instances) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> given().get(intake.url() + "/q/metrics").asString()
+                    .lines().anyMatch(line -> line.startsWith("ltsa_outbox_backlog") && line.endsWith(" 0.0")));
+        }
+    }
+
+    /**
+     * Every event is on the topic (a re-publication after a crash carries the same ce_id and is dropped by consumers),
+     * and each application's events, counted once each, are in the order they were committed.
+     */
+    private static void assertEachEventInOrder(Map<String, List<String>> expected,
+            List<ConsumerRecord<String, String>> records) {
+        Map<String, List<String>> seen = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (ids.add(KafkaTestClient.header(record, "ce_id"))) {
+                seen.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                        .add(KafkaTestClient.header(record, "ce_type"));
+            }
+        }
+        expected.forEach((id, types) -> assertEquals(types, seen.get(id), "events of application " + id));
+    }
+}

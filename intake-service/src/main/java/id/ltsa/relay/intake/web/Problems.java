@@ -1,0 +1,77 @@
+package id.ltsa.relay.intake.web;
+
+import id.ltsa.relay.contracts.ApplicationStatus;
+import java.util.List;
+
+/**
+ * Every problem intake answers with, by name. The code answers with these and the OpenAPI document shows the same
+ * ones as its examples ({@link OpenApiExamples}), so what a district office's programmer reads is what they get.
+ */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Problem invalid(List<FieldError> errors) {
+        return Problem.invalid(errors);
+    }
+
+    public static Problem notFound() {
+        return Problem.of("not-found", "Not found", 404, "No such application");
+    }
+
+    public static Problem duplicateApplication() {
+        return Problem.of("duplicate-application", "Duplicate application", 409,
+                "This NIK already has an open application for this document type");
+    }
+
+    public static Problem cannotWithdraw(ApplicationStatus status) {
+        return invalidState("An application that is " + status + " cannot be withdrawn");
+    }
+
+    public static Problem notAmendable(ApplicationStatus status) {
+        return invalidState("Only a RETURNED application can be amended; this one is " + status);
+    }
+
+    private static Problem invalidState(String detail) {
+        return Problem.of("invalid-state", "Not allowed in this state", 409, detail);
+    }
+
+    public static Problem idempotencyKeyInUse() {
+        return Problem.of("idempotency-key-in-use", "Idempotency key in use", 409,
+                "A request with this Idempotency-Key is still being processed; retry shortly");
+    }
+
+    public static Problem idempotencyKeyReused() {
+        return Problem.of("idempotency-key-reused", "Idempotency key reused", 422,
+                "This Idempotency-Key was used with a different request body");
+    }
+
+    public static Problem payloadTooLarge(long maxBodyBytes) {
+        return Problem.of("payload-too-large", "Request too large", 413,
+                "The body must be at most " + maxBodyBytes / 1024 + " KiB");
+    }
+
+    public static Problem unsupportedMediaType() {
+        return Problem.of("unsupported-media-type", "Unsupported media type", 415,
+                "Send the request body as application/json");
+    }
+
+    public static Problem forbidden() {
+        return Problem.of("forbidden", "Forbidden", 403, "This token's role may not do this");
+    }
+
+    public static Problem officeRequired() {
+        return Problem.of("office-required", "Office token required", 403,
+                "Only an office token, with a 4-digit office claim, can register applications");
+    }
+
+    public static Problem tooManyRequests() {
+        return Problem.of("too-many-requests", "Too many requests", 429, "Too many tracking lookups from this address");
+    }
+
+    public static Problem overloaded() {
+        return Problem.of("overloaded", "Busy", 503,
+                "Too many registrations at this moment; retry after the given seconds");
+    }
+}

@@ -1,0 +1,105 @@
+package id.ltsa.relay.intake;
+
+import static id.ltsa.relay.intake.ApplicationRegistrationTest.officeToken;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document is what a district office's programmer builds against: every endpoint with every error it can
+ * answer, each error with an example problem, and request examples that the service itself accepts.
+ */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    static final String PROBLEM = "application/problem+json";
+    JsonNode document;
+
+    /** Read per test: a static @BeforeAll would run before the application listens. */
+    @BeforeEach
+    void read() throws Exception {
+        document = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    }
+
+    @Test
+    void every_endpoint_of_the_contract_is_there_with_its_error_answers() {
+        Map<String, Set<String>> expected = Map.of(
+                "post /api/v1/applications", Set.of("201", "400", "401", "403", "409", "413", "415", "422", "503"),
+                "get /api/v1/applications", Set.of("200", "400", "401", "403"),
+                "get /api/v1/applications/{id}", Set.of("200", "401", "403", "404"),
+                "post /api/v1/applications/{id}/withdrawal", Set.of("200", "401", "403", "404", "409"),
+                "post /api/v1/applications/{id}/amendments", Set.of("200", "400", "401", "403", "404", "409"),
+                "get /api/v1/track/{trackingCode}", Set.of("200", "404", "429"));
+        expected.forEach((operation, codes) -> {
+            String[] methodAndPath = operation.split(" ");
+            JsonNode responses = document.path("paths").path(methodAndPath[1]).path(methodAndPath[0]).path("responses");
+            assertFalse(responses.isMissingNode(), operation + " is documented");
+            Set<String> documented = new TreeSet<>();
+            responses.fieldNames().forEachRemaining(documented::add);
+            assertTrue(documented.containsAll(codes), operation + " documents " + documented + ", expected " + codes);
+        });
+    }
+
+    @Test
+    void every_error_answer_has_an_example_problem_of_its_own_status() {
+        List<String> checked = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            op.getValue().path("responses").fields().forEachRemaining(response -> {
+                int status = Integer.parseInt(response.getKey());
+                if (status < 400 || status == 401) {
+                    return; // 401 comes from the token check before any resource, with no body
+                }
+                String where = op.getKey() + " " + path.getKey() + " " + status;
+                JsonNode examples = response.getValue().path("content").path(PROBLEM).path("examples");
+                assertTrue(examples.size() > 0, where + " has example problems");
+                examples.forEach(example -> {
+                    JsonNode problem = example.path("value");
+                    assertEquals(status, problem.path("status").asInt(), where);
+                    assertTrue(problem.path("type").asText().startsWith("https://ltsa-relay.id/problems/"), where);
+                    assertFalse(problem.path("detail").asText().isBlank(), where);
+                });
+                checked.add(where);
+            });
+        }));
+        assertTrue(checked.size() >= 20, "error answers checked: " + checked);
+        JsonNode invalid = document.at("/paths/~1api~1v1~1applications/post/responses/400/content")
+                .path(PROBLEM).path("examples").path("invalid-fields").path("value");
+        List<String> fields = new ArrayList<>();
+        invalid.path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        assertEquals(List.of("applicant.nik", "placement.p3miName"), fields,
+                "the validator's own answer to a wrong body");
+    }
+
+    @Test
+    void the_request_examples_are_accepted_by_the_service() {
+        JsonNode register = document.at("/paths/~1api~1v1~1applications/post/requestBody/content")
+                .path("application/json").path("examples").path("application").path("value");
+        assertFalse(register.isMissingNode(), "register has a request example");
+        assertFalse(document.at("/paths/~1api~1v1~1applications~1{id}~1amendments/post/requestBody/content")
+                .path("application/json").path("examples").isEmpty(), "amendment has a request example");
+        assertFalse(document.at("/paths/~1api~1v1~1applications~1{id}~1withdrawal/post/requestBody/content")
+                .path("application/json").path("examples").isEmpty(), "withdrawal has a request example");
+
+        // The example's NIK is the contract's, so another test may hold an open application for it: then the answer is
+        // the duplicate conflict, which also means every field passed validation.
+        var answer = given().auth().oauth2(officeToken("5203")).contentType(ContentType.JSON).body(register.toString())
+                .post("/api/v1/applications");
+        if (answer.statusCode() != 201) {
+            assertEquals(409, answer.statusCode(), answer.asString());
+            assertTrue(answer.jsonPath().getString("type").endsWith("/duplicate-application"), answer.asString());
+        }
+    }
+}

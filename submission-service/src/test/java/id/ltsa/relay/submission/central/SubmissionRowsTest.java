@@ -1,0 +1,143 @@
+package id.ltsa.relay.submission.central;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the forwarder does with rows of the submission table, written straight into it (forwarding paused) so their
+ * ages and references are known: the claim order after an outage, and an answer the central API should never give.
+ */
+@QuarkusTest
+class SubmissionRowsTest {
+
+    @Inject
+    DueSubmissions due;
+
+    @Inject
+    SubmissionOutcomes outcomes;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    final Map<String, UUID> rows = new LinkedHashMap<>();
+
+    static String ops() {
+        return RealInfrastructure.tokens().token(null, "ops");
+    }
+
+    @BeforeEach
+    void pauseOnAnEmptyBacklog() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(ops())
+                .get("/api/v1/ops/backlog").then().body("pending", equalTo(0)));
+        given().auth().oauth2(ops()).post("/api/v1/ops/link/pause").then().statusCode(200);
+    }
+
+    @AfterEach
+    void removeRowsAndResume() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM submission WHERE application_id = ANY (?)")) {
+            delete.setArray(1, connection.createArrayOf("uuid", rows.values().toArray()));
+            delete.executeUpdate();
+        }
+        given().auth().oauth2(ops()).post("/api/v1/ops/link/resume").then().statusCode(200);
+    }
+
+    @Test
+    void each_office_gets_its_turn_oldest_first_and_the_probe_takes_the_oldest_of_all() throws Exception {
+        Instant now = Instant.now();
+        // A busy office with a long backlog, a quiet one with two newer applications, and a third whose only
+        // application is the oldest of all but backing off after a failure (not due for an hour).
+        pending("busy-1", "9101", now.minusSeconds(5000), now);
+        pending("busy-2", "9101", now.minusSeconds(4000), now);
+        pending("busy-3", "9101", now.minusSeconds(3000), now);
+        pending("busy-4", "9101", now.minusSeconds(2000), now);
+        pending("quiet-1", "9102", now.minusSeconds(600), now);
+        pending("quiet-2", "9102", now.minusSeconds(300), now);
+        pending("waiting-1", "9103", now.minusSeconds(9000), now.plusSeconds(3600));
+
+        assertEquals(List.of("busy-1", "quiet-1", "busy-2", "quiet-2"), names(due.claim(4)),
+                "each office's oldest, then each office's second oldest; the backing-off one is not due");
+        assertEquals(List.of("busy-3", "busy-4"), names(due.claim(4)), "claimed rows are not claimed again");
+        assertEquals(List.of("waiting-1"), names(due.claimOldest().stream().toList()),
+                "the probe takes the oldest pending application, due or not");
+    }
+
+    @Test
+    void a_central_reference_that_another_application_holds_leaves_the_second_pending_with_the_reason()
+            throws Exception {
+        Instant now = Instant.now();
+        pending("first", "9101", now.minusSeconds(60), now.plusSeconds(3600));
+        pending("second", "9101", now.minusSeconds(30), now.plusSeconds(3600));
+        outcomes.record(rows.get("first"), 1, new CentralOutcome.Accepted("PAS-SAMEREF00001"));
+
+        outcomes.record(rows.get("second"), 1, new CentralOutcome.Accepted("PAS-SAMEREF00001"));
+
+        assertEquals("SUBMITTED|PAS-SAMEREF00001|", row("first"));
+        assertEquals("DELAYED||central reference PAS-SAMEREF00001 already belongs to another application",
+                row("second"), "still pending, retried later, and ops can read why");
+    }
+
+    private String row(String name) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT status || '|' || coalesce(central_reference, '') || '|' || coalesce(last_error, '')
+                        FROM submission WHERE application_id = ?""")) {
+            select.setObject(1, rows.get(name));
+            try (var result = select.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        }
+    }
+
+    private void pending(String name, String office, Instant queuedAt, Instant nextAttemptAt) throws Exception {
+        UUID id = UUID.randomUUID();
+        rows.put(name, id);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO submission (application_id, tracking_code, office_code, revision, status, payload,
+                            attempts, next_attempt_at, episode, queued_at, received_at, updated_at)
+                        VALUES (?, 'LT-FAIR0001', ?, 1, 'DELAYED', '{}', 1, ?, 1, ?, ?, ?)""")) {
+            insert.setObject(1, id);
+            insert.setString(2, office);
+            insert.setTimestamp(3, Timestamp.from(nextAttemptAt));
+            insert.setTimestamp(4, Timestamp.from(queuedAt));
+            insert.setTimestamp(5, Timestamp.from(queuedAt));
+            insert.setTimestamp(6, Timestamp.from(queuedAt));
+            insert.executeUpdate();
+        }
+    }
+
+    private List<String> names(List<DueSubmissions.Claimed> claimed) {
+        List<String> names = new ArrayList<>();
+        for (DueSubmissions.Claimed one : claimed) {
+            rows.forEach((name, id) -> {
+                if (id.equals(one.applicationId())) {
+                    names.add(name);
+                }
+            });
+        }
+        return names;
+    }
+}
