@@ -51,6 +51,7 @@ public class CentralApiResource {
                     .build();
         }
         if (mode == SimulatorMode.FLAKY && modes.failsThisTime()) {
+            registry.countFailedOnPurpose();
             return Response.status(503).entity(Map.of("message", "central API temporarily unavailable")).build();
         }
         if (mode == SimulatorMode.RATE_LIMITED) {

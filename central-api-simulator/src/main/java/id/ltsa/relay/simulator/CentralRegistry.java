@@ -26,8 +26,9 @@ public class CentralRegistry {
     public record Creation(Revision revision, boolean replayed) {
     }
 
+    /** The contract's counters, and {@code failedOnPurpose}: the 503s FLAKY chose to answer, so a test can see them. */
     public record Stats(long received, long uniqueApplications, long duplicateCreates, long replays, long rejected,
-            long droppedWhileDown) {
+            long droppedWhileDown, long failedOnPurpose) {
     }
 
     private final Clock clock;
@@ -39,6 +40,7 @@ public class CentralRegistry {
     private long replays;
     private long rejected;
     private long droppedWhileDown;
+    private long failedOnPurpose;
 
     CentralRegistry(Clock clock) {
         this.clock = clock;
@@ -54,6 +56,10 @@ public class CentralRegistry {
 
     public synchronized void countDropped() {
         droppedWhileDown++;
+    }
+
+    public synchronized void countFailedOnPurpose() {
+        failedOnPurpose++;
     }
 
     /** Creates the application revision, or answers the earlier creation when the key was seen before. */
@@ -98,7 +104,8 @@ public class CentralRegistry {
     }
 
     public synchronized Stats stats() {
-        return new Stats(received, byApplication.size(), duplicateCreates, replays, rejected, droppedWhileDown);
+        return new Stats(received, byApplication.size(), duplicateCreates, replays, rejected, droppedWhileDown,
+                failedOnPurpose);
     }
 
     public synchronized void reset() {
@@ -110,5 +117,6 @@ public class CentralRegistry {
         replays = 0;
         rejected = 0;
         droppedWhileDown = 0;
+        failedOnPurpose = 0;
     }
 }

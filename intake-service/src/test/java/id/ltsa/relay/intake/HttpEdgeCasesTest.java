@@ -4,10 +4,16 @@ import static id.ltsa.relay.intake.ApplicationRegistrationTest.officeToken;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +33,24 @@ class HttpEdgeCasesTest {
         given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/applications")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    /** Without Content-Length the size is known only while reading: the answer must still be the problem. */
+    @Test
+    void a_chunked_body_over_64_kib_is_refused_with_a_413_problem_too() throws Exception {
+        String body = "{\"documentType\":\"" + "x".repeat(70 * 1024) + "\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                        + "/api/v1/applications"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Authorization", "Bearer " + officeToken(OFFICE)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes())))
+                .build();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, answer.statusCode());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(answer.body().contains("/payload-too-large"), answer.body());
     }
 
     @Test
@@ -92,6 +116,11 @@ class HttpEdgeCasesTest {
         }
 
         assertTrue(status == 429, "never limited");
-        answer.then().contentType("application/problem+json").header("Retry-After", notNullValue());
+        answer.then().contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith(
+                "/too-many-requests"));
+        int retryAfter = Integer.parseInt(answer.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "whole seconds until the minute's window ends: " + retryAfter);
+        // another address is not held back by this one
+        given().header("X-Forwarded-For", "203.0.113.8").get("/api/v1/track/LT-NOSUCH00").then().statusCode(404);
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static id.ltsa.relay.submission.TestEvents.publishReceived;
 import static id.ltsa.relay.submission.TestEvents.simulatorMode;
 import static id.ltsa.relay.submission.TestEvents.statuses;
@@ -70,5 +71,10 @@ class SubmissionFlowTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
                 List.of("QUEUED", "RETURNED"), statuses(id)));
+        var returned = TestEvents.kafka().recordsWithKey(id.ltsa.relay.contracts.Topics.APPLICATION_STATUS,
+                id.toString()).get(1);
+        String reason = TestEvents.JSON.readTree(returned.value()).get("reason").asText();
+        assertTrue(reason.contains("applicant.nik") && reason.contains("Dukcapil"),
+                "the central API's reason, so the office knows what to correct: " + reason);
     }
 }

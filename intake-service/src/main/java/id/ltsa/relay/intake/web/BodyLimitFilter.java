@@ -1,5 +1,6 @@
 package id.ltsa.relay.intake.web;
 
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a body over the limit with a problem before reading it. The HTTP layer would refuse it too, but with a bare
- * 413 that a district office's program could not tell from a proxy's.
+ * 413 that a district office's program could not tell from a proxy's. A chunked body has no length to check up front:
+ * {@link ChunkedBodyLimit} counts it as it is read.
  */
 @ApplicationScoped
 class BodyLimitFilter {
@@ -24,12 +26,15 @@ class BodyLimitFilter {
             String length = context.request().getHeader("Content-Length");
             if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
                     && Long.parseLong(length) > maxBodyBytes) {
-                Problem problem = Problems.payloadTooLarge(maxBodyBytes);
-                context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(Json.encode(problem));
+                tooLarge(context.response());
             } else {
                 context.next();
             }
         });
+    }
+
+    private void tooLarge(HttpServerResponse response) {
+        response.setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
+                .end(Json.encode(Problems.payloadTooLarge(maxBodyBytes)));
     }
 }

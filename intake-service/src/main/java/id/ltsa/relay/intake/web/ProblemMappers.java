@@ -55,6 +55,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(ChunkedBodyLimit.TooLarge e) {
+        return answer(Problems.payloadTooLarge(e.limit));
+    }
+
+    @ServerExceptionMapper
     public Response unsupported(NotSupportedException e) {
         return answer(Problems.unsupportedMediaType());
     }
