@@ -23,7 +23,7 @@ WITH a AS (
   INSERT INTO application (id, tracking_code, office_code, document_type, revision, status, status_revision, nik,
       full_name, birth_date, birth_place, gender, phone, preferred_channel, language, destination_country, scheme,
       employer_name, job_title, created_at, updated_at)
-  VALUES (gen_random_uuid(), 'PG-' || substr(md5(random()::text), 1, 8), '5203', 'PASSPORT', 1, 'RECEIVED', 1,
+  VALUES (gen_random_uuid(), 'PG-' || substr(md5(random()::text), 1, 16), '5203', 'PASSPORT', 1, 'RECEIVED', 1,
       '8' || lpad(nextval('bench_nik')::text, 15, '0'), 'Bench PG', '1995-04-05', 'Selong', 'M', '+6281234567890', 'SMS',
       'id', 'KR', 'G_TO_G', 'Hanil', 'Operator', now(), now())
   RETURNING id),

@@ -9,6 +9,7 @@ import static id.ltsa.relay.submission.TestEvents.publishReceived;
 import static id.ltsa.relay.submission.TestEvents.simulatorMode;
 import static id.ltsa.relay.submission.TestEvents.statuses;
 
+import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -71,7 +72,7 @@ class SubmissionFlowTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
                 List.of("QUEUED", "RETURNED"), statuses(id)));
-        var returned = TestEvents.kafka().recordsWithKey(id.ltsa.relay.contracts.Topics.APPLICATION_STATUS,
+        var returned = TestEvents.kafka().recordsWithKey(Topics.APPLICATION_STATUS,
                 id.toString()).get(1);
         String reason = TestEvents.JSON.readTree(returned.value()).get("reason").asText();
         assertTrue(reason.contains("applicant.nik") && reason.contains("Dukcapil"),
