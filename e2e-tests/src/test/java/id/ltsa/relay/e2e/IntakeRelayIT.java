@@ -35,13 +35,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * intake-service's outbox relay across processes: a relay killed in the middle of publishing a backlog loses and
  * reorders nothing when it comes back, and two intake instances on one database publish each row once, not once each.
- * The backlog is made by registering and withdrawing while the broker is stopped; batches of 10 rows make the kill
+ * The backlog is made by registering and withdrawing while the broker is stopped; batches of 5 rows let the kill
  * land between batches, not after all of them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IntakeRelayIT {
 
-    static final int APPLICATIONS = 60;
+    static final int APPLICATIONS = 90;
     static LocalStack stack;
     static ServiceProcess second;
     static KafkaTestClient kafka;
@@ -50,7 +50,7 @@ class IntakeRelayIT {
     @BeforeAll
     static void startTheStack() throws Exception {
         stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-relay-"))
-                .withServiceEnvironment(Map.of("LTSA_OUTBOX_BATCH_SIZE", "10"))).start();
+                .withServiceEnvironment(Map.of("LTSA_OUTBOX_BATCH_SIZE", "5"))).start();
         kafka = new KafkaTestClient(stack.kafka().bootstrapServers());
     }
 
@@ -73,19 +73,24 @@ class IntakeRelayIT {
         ServiceProcess intake = stack.service(Service.INTAKE);
         stack.kafka().stop();
         Map<String, List<String>> expected = registerAndWithdraw(List.of(intake));
+        int rows = expected.values().stream().mapToInt(List::size).sum();
+        assertEquals(rows, outboxBacklog(intake), "every event waits in the outbox while the broker is away");
         stack.kafka().start();
 
-        // kill -9 as soon as the first of these events is on the topic: the relay is between batches
-        await().atMost(Duration.ofSeconds(60)).until(() -> !published(expected.keySet()).isEmpty());
+        // kill -9 as soon as the relay has published part of the backlog: the outbox shrinks batch by batch
+        int[] left = {rows};
+        await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(60)).until(() -> {
+            left[0] = outboxBacklog(intake);
+            return left[0] < rows;
+        });
         intake.kill();
-        int publishedAtKill = published(expected.keySet()).size();
+        System.out.println("[relay] kill -9 with " + left[0] + " of " + rows + " outbox rows unpublished");
+        assertTrue(left[0] > 0, "the kill came while " + left[0] + " of " + rows + " rows were unpublished");
         intake.launch();
         intake.awaitReady(Duration.ofSeconds(120));
 
         awaitOutboxEmpty(List.of(intake));
         List<ConsumerRecord<String, String>> records = published(expected.keySet());
-        assertTrue(publishedAtKill < records.size(), "the kill came before the backlog was out: " + publishedAtKill
-                + " of " + records.size() + " records were on the topic");
         assertEachEventInOrder(expected, records);
     }
 
@@ -135,9 +140,16 @@ class IntakeRelayIT {
 
     private static void awaitOutboxEmpty(List<ServiceProcess> instances) {
         for (ServiceProcess intake : instances) {
-            await().atMost(Duration.ofSeconds(120)).until(() -> given().get(intake.url() + "/q/metrics").asString()
-                    .lines().anyMatch(line -> line.startsWith("ltsa_outbox_backlog") && line.endsWith(" 0.0")));
+            await().atMost(Duration.ofSeconds(120)).until(() -> outboxBacklog(intake) == 0);
         }
+    }
+
+    /** The rows in intake's outbox table, as its gauge counts them on each scrape. */
+    private static int outboxBacklog(ServiceProcess intake) {
+        return given().get(intake.url() + "/q/metrics").asString().lines()
+                .filter(line -> line.startsWith("ltsa_outbox_backlog"))
+                .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
     }
 
     /**

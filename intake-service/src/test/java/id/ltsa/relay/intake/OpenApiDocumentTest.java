@@ -100,6 +100,13 @@ class OpenApiDocumentTest {
         if (answer.statusCode() != 201) {
             assertEquals(409, answer.statusCode(), answer.asString());
             assertTrue(answer.jsonPath().getString("type").endsWith("/duplicate-application"), answer.asString());
+            return;
         }
+        // the withdrawal example is accepted too, and frees the contract's NIK for other tests
+        JsonNode withdrawal = document.at("/paths/~1api~1v1~1applications~1{id}~1withdrawal/post/requestBody/content")
+                .path("application/json").path("examples").path("withdrawal").path("value");
+        given().auth().oauth2(officeToken("5203")).contentType(ContentType.JSON).body(withdrawal.toString())
+                .post("/api/v1/applications/" + answer.jsonPath().getString("id") + "/withdrawal")
+                .then().statusCode(200);
     }
 }

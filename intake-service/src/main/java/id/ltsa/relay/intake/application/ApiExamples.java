@@ -6,7 +6,9 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.intake.web.Problem;
 import id.ltsa.relay.intake.web.Problems;
 import java.time.Clock;
+import id.ltsa.relay.intake.web.FieldError;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -72,7 +74,9 @@ public class ApiExamples implements OASFilter {
     private Map<String, Problem> problemsOf(String operation, String code) {
         Map<String, Problem> problems = new LinkedHashMap<>();
         switch (code) {
-            case "400" -> problems.put("invalid-fields", validationProblem());
+            case "400" -> problems.put("invalid-fields", operation.equals("GET /api/v1/applications")
+                    ? Problems.invalid(List.of(new FieldError("size", ApplicationResource.SIZE_RULE)))
+                    : validationProblem());
             case "403" -> {
                 problems.put("forbidden", Problems.forbidden());
                 if (operation.equals("POST /api/v1/applications")) {

@@ -42,6 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ApplicationResource {
 
+    static final String SIZE_RULE = "must be 1 to 100";
+
     private final ApplicationService applications;
     private final ApplicationChanges changes;
     private final ApplicationSearch search;
@@ -132,7 +134,7 @@ public class ApplicationResource {
             }
         }
         int pageNumber = parse(page, 0, 0, Integer.MAX_VALUE, "page", "must be 0 or more", errors);
-        int pageSize = parse(size, 20, 1, 100, "size", "must be 1 to 100", errors);
+        int pageSize = parse(size, 20, 1, 100, "size", SIZE_RULE, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }

@@ -11,14 +11,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The 64 KiB limit for a body sent without Content-Length (chunked), which {@link BodyLimitFilter} cannot check before
  * reading. The HTTP layer's own limit is set higher (quarkus.http.limits.max-body-size) because it answers a bare 413;
- * bodies between the two are counted here as they are read and refused with the problem.
+ * bodies between the two (64 KiB to 128 KiB) are counted here as they are read and refused with the problem.
  */
 @Provider
 public class ChunkedBodyLimit implements ReaderInterceptor {
 
     /**
-     * An IOException, not a WebApplicationException: Jackson wraps runtime exceptions thrown while it reads a field into
-     * a mapping error (a 400 on that field), but passes the stream's own IOExceptions through.
+     * An IOException, not a WebApplicationException: Jackson wraps runtime exceptions thrown while it reads a field
+     * into a mapping error (a 400 on that field), but passes the stream's own IOExceptions through.
      */
     static final class TooLarge extends IOException {
 

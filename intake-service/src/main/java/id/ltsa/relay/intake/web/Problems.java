@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Every problem intake answers with, by name. The code answers with these and the OpenAPI document shows the same
- * ones as its examples ({@link OpenApiExamples}), so what a district office's programmer reads is what they get.
+ * ones as its examples ({@code application.ApiExamples}), so what a district office's programmer reads is what they
+ * get.
  */
 public final class Problems {
 

@@ -42,12 +42,15 @@ class SubmissionOutcomes {
         }
         submission.attempts++;
         if (outcome instanceof CentralOutcome.Accepted accepted && heldByAnother(accepted, applicationId)) {
-            // Callbacks name applications by this reference, so two cannot share it. Keep retrying (the central API
-            // replays its answer to the same key, perhaps corrected by then) and let ops see why in lastError.
+            // Callbacks name applications by this reference, so two cannot share it. The application waits in view of
+            // ops (lastError, then the escalation after 7 days) and is retried: the central API replays its answer to
+            // the same key, so only a correction there frees it. The reference itself stays out of the status event,
+            // which other offices' systems read. Two such answers at once still meet the unique index; the loser's
+            // claim lease runs out and it comes here on its next attempt.
             LOG.errorf("The central API gave application %s the reference %s, which another application already has",
                     applicationId, accepted.centralReference());
-            outcome = new CentralOutcome.Failed("central reference " + accepted.centralReference()
-                    + " already belongs to another application", Duration.ZERO, false);
+            outcome = new CentralOutcome.Failed("the central API gave a reference that another application already has",
+                    Duration.ZERO, false);
         }
         metrics.counter("ltsa.central.attempts", "outcome", outcomeName(outcome)).increment();
         if (outcome instanceof CentralOutcome.Accepted accepted) {

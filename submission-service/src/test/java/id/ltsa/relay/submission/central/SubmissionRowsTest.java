@@ -15,10 +15,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +88,37 @@ class SubmissionRowsTest {
     }
 
     @Test
+    void two_claimers_at_once_never_take_the_same_row() throws Exception {
+        Instant now = Instant.now();
+        for (int i = 0; i < 40; i++) {
+            pending("row-" + i, "910" + (i % 3), now.minusSeconds(1000 - i), now);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> claimAll());
+            var second = pool.submit(() -> claimAll());
+            List<UUID> a = first.get();
+            List<UUID> b = second.get();
+            assertEquals(40, a.size() + b.size(), "every row claimed");
+            Set<UUID> distinct = new HashSet<>(a);
+            distinct.addAll(b);
+            assertEquals(40, distinct.size(), "none claimed twice");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Claims in small batches until nothing is left, as a forwarder does. */
+    private List<UUID> claimAll() throws Exception {
+        List<UUID> claimed = new ArrayList<>();
+        List<DueSubmissions.Claimed> batch;
+        while (!(batch = due.claim(3)).isEmpty()) {
+            batch.forEach(one -> claimed.add(one.applicationId()));
+        }
+        return claimed;
+    }
+
+    @Test
     void a_central_reference_that_another_application_holds_leaves_the_second_pending_with_the_reason()
             throws Exception {
         Instant now = Instant.now();
@@ -94,7 +129,7 @@ class SubmissionRowsTest {
         outcomes.record(rows.get("second"), 1, new CentralOutcome.Accepted("PAS-SAMEREF00001"));
 
         assertEquals("SUBMITTED|PAS-SAMEREF00001|", row("first"));
-        assertEquals("DELAYED||central reference PAS-SAMEREF00001 already belongs to another application",
+        assertEquals("DELAYED||the central API gave a reference that another application already has",
                 row("second"), "still pending, retried later, and ops can read why");
     }
 
