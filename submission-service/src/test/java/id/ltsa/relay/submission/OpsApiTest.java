@@ -31,7 +31,7 @@ class OpsApiTest {
     AgroalDataSource dataSource;
 
     static String ops() {
-        return RealInfrastructure.tokens().token(null, "ops");
+        return OpsCalls.token();
     }
 
     @AfterEach
@@ -78,7 +78,7 @@ class OpsApiTest {
 
     @Test
     void an_application_pending_past_the_escalation_age_is_escalated_and_still_retried() throws Exception {
-        awaitEmptyBacklog();
+        OpsCalls.awaitEmptyBacklog();
         given().auth().oauth2(ops()).post("/api/v1/ops/link/pause").then().statusCode(200);
         UUID id = UUID.randomUUID();
         publishReceived(id, UUID.randomUUID().toString());
@@ -106,7 +106,7 @@ class OpsApiTest {
 
     @Test
     void retry_now_sends_an_application_that_waits_out_a_long_retry_after() throws Exception {
-        awaitEmptyBacklog(); // no other application may meet the hour-long Retry-After
+        OpsCalls.awaitEmptyBacklog(); // no other application may meet the hour-long Retry-After
         TestEvents.simulatorMode("{\"mode\":\"RATE_LIMITED\",\"retryAfterSeconds\":3600}");
         UUID id = UUID.randomUUID();
         publishReceived(id, UUID.randomUUID().toString());
@@ -127,7 +127,7 @@ class OpsApiTest {
 
     @Test
     void the_heartbeat_sees_a_dead_link_while_nothing_is_pending() {
-        awaitEmptyBacklog();
+        OpsCalls.awaitEmptyBacklog();
         long dropped = given().get(RealInfrastructure.simulatorUrl() + "/sim/stats").jsonPath()
                 .getLong("droppedWhileDown");
         Instant cut = Instant.now();
@@ -141,11 +141,6 @@ class OpsApiTest {
         // the link event leaves through the outbox, a moment after the state changed
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(
                 TestEvents.linkStatesSince(cut).contains("DOWN"), "ltsa.central-link told the others"));
-    }
-
-    private void awaitEmptyBacklog() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(ops())
-                .get("/api/v1/ops/backlog").then().body("pending", equalTo(0)));
     }
 
     private void sql(String statement) throws Exception {

@@ -1,18 +1,14 @@
 package id.ltsa.relay.submission.central;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import id.ltsa.relay.submission.OpsCalls;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,15 +41,10 @@ class SubmissionRowsTest {
 
     final Map<String, UUID> rows = new LinkedHashMap<>();
 
-    static String ops() {
-        return RealInfrastructure.tokens().token(null, "ops");
-    }
-
     @BeforeEach
     void pauseOnAnEmptyBacklog() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(ops())
-                .get("/api/v1/ops/backlog").then().body("pending", equalTo(0)));
-        given().auth().oauth2(ops()).post("/api/v1/ops/link/pause").then().statusCode(200);
+        OpsCalls.awaitEmptyBacklog();
+        OpsCalls.pause();
     }
 
     @AfterEach
@@ -64,7 +55,7 @@ class SubmissionRowsTest {
             delete.setArray(1, connection.createArrayOf("uuid", rows.values().toArray()));
             delete.executeUpdate();
         }
-        given().auth().oauth2(ops()).post("/api/v1/ops/link/resume").then().statusCode(200);
+        OpsCalls.resume();
     }
 
     @Test
