@@ -52,12 +52,27 @@
     });
   }
 
+  // What each diagnosis asks people to do first, in the office's language and in English.
+  const DIAGNOSES = {
+    UPLINK_DOWN: 'Internet kantor mati: periksa sambungan internet kantor dan tagihannya / ' +
+      'the office\'s internet is down: check the office connection and its bill',
+    CENTRAL_ERRORS: 'Sistem pusat bermasalah (5xx/429) / the central API is failing (5xx/429)',
+    CENTRAL_REFUSES: 'Sistem pusat menolak sambungan / the central API refuses connections'
+  };
+
   function showLink(backlog) {
     const link = document.getElementById('link');
     const state = backlog.paused ? 'PAUSED' : backlog.linkState;
     link.dataset.state = state;
     link.className = 'link ' + state.toLowerCase();
     link.textContent = 'Link: ' + state;
+    const since = backlog.linkSince ? new Date(backlog.linkSince) : null;
+    const line = document.getElementById('linkLine');
+    line.dataset.diagnosis = backlog.diagnosis || '';
+    line.textContent = 'Central link ' + backlog.linkState +
+      (since ? ' since ' + since.toLocaleString() + ' (' + age((Date.now() - since.getTime()) / 1000) + ')' : '') +
+      (backlog.diagnosis ? ' — ' + backlog.diagnosis + ': ' + DIAGNOSES[backlog.diagnosis] : '');
+    line.className = 'line ' + (backlog.linkState === 'UP' ? 'ok' : 'bad');
   }
 
   function render(backlog, report, consumers) {

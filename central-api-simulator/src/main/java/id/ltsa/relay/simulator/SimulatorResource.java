@@ -25,15 +25,17 @@ public class SimulatorResource {
     }
 
     private final ModeSwitch modes;
+    private final UplinkSwitch uplink;
     private final GatewayFaults gatewayFaults;
     private final CentralRegistry registry;
     private final CallbackSender callbacks;
     private final ObjectMapper json;
     private final Clock clock;
 
-    SimulatorResource(ModeSwitch modes, GatewayFaults gatewayFaults, CentralRegistry registry, CallbackSender callbacks, ObjectMapper json,
-            Clock clock) {
+    SimulatorResource(ModeSwitch modes, UplinkSwitch uplink, GatewayFaults gatewayFaults, CentralRegistry registry,
+            CallbackSender callbacks, ObjectMapper json, Clock clock) {
         this.modes = modes;
+        this.uplink = uplink;
         this.gatewayFaults = gatewayFaults;
         this.registry = registry;
         this.callbacks = callbacks;
@@ -84,6 +86,24 @@ public class SimulatorResource {
     }
 
     @GET
+    @Path("/uplink")
+    public UplinkSwitch.Settings uplink() {
+        return uplink.current();
+    }
+
+    /**
+     * {@code {"cut": true}}: the stand-in for an office uplink cut where the local stack cannot make a real one; the
+     * central API and the gateway drop connections unanswered until {@code {"cut": false}}.
+     */
+    @PUT
+    @Path("/uplink")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UplinkSwitch.Settings setUplink(UplinkSwitch.Settings settings) {
+        uplink.set(settings);
+        return uplink.current();
+    }
+
+    @GET
     @Path("/stats")
     public CentralRegistry.Stats stats() {
         return registry.stats();
@@ -94,6 +114,7 @@ public class SimulatorResource {
     public Response reset() {
         registry.reset();
         modes.set(ModeSettings.NORMAL);
+        uplink.set(new UplinkSwitch.Settings(false));
         gatewayFaults.set(GatewayFaults.Settings.NONE);
         return Response.noContent().build();
     }

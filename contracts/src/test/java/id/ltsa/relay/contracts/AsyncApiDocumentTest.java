@@ -94,7 +94,8 @@ class AsyncApiDocumentTest {
     }
 
     /** What a developer has after adding a field to CentralLinkChanged and forgetting the document. */
-    record LinkChangedWithRegion(LinkState state, Instant since, String lastError, long pending, String region) {
+    record LinkChangedWithRegion(LinkState state, Instant since, String lastError, long pending,
+            LinkDiagnosis diagnosis, String region) {
     }
 
     @Test
@@ -116,6 +117,7 @@ class AsyncApiDocumentTest {
                   since: {type: string, format: date-time}
                   lastError: {type: [string, 'null']}
                   pending: {type: integer, format: int64}
+                  diagnosis: {type: string, enum: [UPLINK_DOWN, CENTRAL_ERRORS, CENTRAL_REFUSES]}
                   region: {type: string}
                 """);
 

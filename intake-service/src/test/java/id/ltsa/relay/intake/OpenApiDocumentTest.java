@@ -54,6 +54,17 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void an_application_documents_the_central_link_the_counter_can_tell_the_applicant_about() {
+        JsonNode schemas = document.path("components").path("schemas");
+        JsonNode link = schemas.path("ApplicationView").path("properties").path("centralLink");
+        assertFalse(link.isMissingNode(), "ApplicationView.centralLink is documented");
+        JsonNode properties = schemas.path("CentralLink").path("properties");
+        assertTrue(properties.has("state") && properties.has("since") && properties.has("diagnosis"),
+                properties.toString());
+        assertTrue(properties.path("state").path("enum").toString().contains("DOWN"), properties.toString());
+    }
+
+    @Test
     void every_error_answer_has_an_example_problem_of_its_own_status() {
         List<String> checked = new ArrayList<>();
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {

@@ -6,12 +6,20 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import id.ltsa.relay.localstack.modem.GammuSchema;
+import id.ltsa.relay.localstack.modem.GammuSmsd;
+import id.ltsa.relay.localstack.uplink.NamespaceUplink;
+import id.ltsa.relay.localstack.uplink.SimulatorUplink;
+import id.ltsa.relay.localstack.uplink.Uplink;
 
 /**
- * The whole of LTSA Relay on one machine without Docker: PostgreSQL (a database per service), a Kafka broker, the
- * three services and the central API simulator, each a separate process. `ltsa up` and the end-to-end tests both
- * start the system through this class, so the tests run exactly what people run.
+ * The whole of LTSA Relay on one machine without Docker, laid out as an office: PostgreSQL (a database per service), a
+ * Kafka broker, the three services and the office's GSM modem (Gammu SMSD with gammu's dummy phone) on the office
+ * server; the central API simulator (central API, messaging gateway, SMTP sink) upstream, behind an uplink that can be
+ * cut (see {@link Uplink}). Each is a separate process. `ltsa up` and the end-to-end tests both start the system
+ * through this class, so the tests run exactly what people run.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -22,6 +30,9 @@ public final class LocalStack implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final DevKeys keys;
+    private final Uplink uplink;
+    private final List<String> notes = new ArrayList<>();
+    private final GammuSmsd modem;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
 
     public LocalStack(StackSettings settings) {
@@ -32,11 +43,42 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = new KafkaBroker(settings.data().resolve("kafka"), settings.logs().resolve("kafka.log"),
                 settings.kafkaPort(), settings.kafkaControllerPort(), settings.throwaway() ? "256m" : "320m");
         this.keys = DevKeys.in(settings.keys());
+        this.uplink = makeUplink();
+        this.modem = makeModem();
         for (Service service : Service.values()) {
+            boolean upstream = service == Service.CENTRAL_API_SIMULATOR;
             services.put(service, new ServiceProcess(service.module(), layout.serviceJar(service.module()),
-                    settings.port(service), environment(service), settings.logs().resolve(service.module() + ".log"),
-                    settings.run().resolve(service.module() + ".pid")));
+                    upstream ? uplink.controlAddress() : "127.0.0.1", settings.port(service), environment(service),
+                    settings.logs().resolve(service.module() + ".log"),
+                    settings.run().resolve(service.module() + ".pid"),
+                    upstream ? uplink.launchPrefix() : List.of()));
         }
+    }
+
+    private Uplink makeUplink() {
+        int simulatorPort = settings.port(Service.CENTRAL_API_SIMULATOR);
+        SimulatorUplink fallback = new SimulatorUplink("http://127.0.0.1:" + simulatorPort);
+        if (!settings.uplinkNamespace()) {
+            notes.add("Uplink: LTSA_UPLINK=loopback, so " + fallback.description() + ".");
+            return fallback;
+        }
+        Optional<NamespaceUplink> namespace = NamespaceUplink.create(simulatorPort, why -> notes.add("Uplink: " + why
+                + "; instead " + fallback.description() + "."));
+        return namespace.isPresent() ? namespace.get() : fallback;
+    }
+
+    private GammuSmsd makeModem() {
+        if (!settings.modem()) {
+            notes.add("Modem: LTSA_MODEM=off, so there is no LOCAL_SMS channel.");
+            return null;
+        }
+        if (!GammuSchema.available()) {
+            notes.add("Modem: gammu-smsd is not installed (apt-get install -y gammu-smsd), so there is no LOCAL_SMS"
+                    + " channel: applicants hear nothing while the uplink is down.");
+            return null;
+        }
+        return new GammuSmsd(settings.data().resolve("modem"), settings.logs().resolve("gammu-smsd.log"), "127.0.0.1",
+                settings.postgresPort(), Service.NOTIFICATION.database());
     }
 
     /** Starts everything and returns once every service answers ready; on failure stops what it started. */
@@ -81,6 +123,11 @@ public final class LocalStack implements AutoCloseable {
                 postgres.createDatabaseIfMissing(service.database());
             }
         }
+        if (modem != null) {
+            GammuSchema.install(postgres.jdbcUrl(Service.NOTIFICATION.database()), PostgresServer.USER, "");
+            modem.start();
+        }
+        uplink.record().write(settings.run().resolve("uplink.properties"));
         // The services connect to Kafka on their own schedule; only the database must be there before they start.
         services.values().forEach(ServiceProcess::launch);
         broker.join();
@@ -103,17 +150,28 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", "local");
         }
-        String simulator = "http://127.0.0.1:" + settings.port(Service.CENTRAL_API_SIMULATOR);
+        // everything upstream is reached through the uplink's address, never loopback, so a cut reaches it all
+        String simulator = "http://" + uplink.upstreamAddress() + ":" + settings.port(Service.CENTRAL_API_SIMULATOR);
         switch (service) {
-            case SUBMISSION -> env.put("LTSA_CENTRAL_URL", simulator);
+            case SUBMISSION -> {
+                env.put("LTSA_CENTRAL_URL", simulator);
+                // a second upstream host, asked when central is silent: tells a dead office uplink from a dead central
+                env.put("LTSA_LINK_UPLINK_CHECK_URLS", simulator + "/gateway/v1/messages");
+                env.put("LTSA_DASHBOARD_NOTIFICATION_URL", "http://127.0.0.1:" + settings.port(Service.NOTIFICATION));
+            }
             case NOTIFICATION -> {
                 env.put("LTSA_GATEWAY_URL", simulator);
-                env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+                env.put("QUARKUS_MAILER_HOST", uplink.upstreamAddress());
                 env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
+                env.put("LTSA_MODEM_ENABLED", Boolean.toString(modem != null));
+                env.put("QUARKUS_HTTP_CORS_ORIGINS", "http://127.0.0.1:" + settings.port(Service.SUBMISSION)
+                        + ",http://localhost:" + settings.port(Service.SUBMISSION));
             }
             case CENTRAL_API_SIMULATOR -> {
-                env.put("LTSA_CALLBACK_URL", "http://127.0.0.1:" + settings.port(Service.SUBMISSION)
-                        + "/api/v1/central/callbacks");
+                env.put("QUARKUS_HTTP_HOST", "0.0.0.0");
+                env.put("LTSA_CALLBACK_URL", "http://" + uplink.officeAddress() + ":"
+                        + settings.port(Service.SUBMISSION) + "/api/v1/central/callbacks");
+                env.put("LTSA_SMTP_HOST", "0.0.0.0");
                 env.put("LTSA_SMTP_PORT", Integer.toString(settings.smtpPort()));
             }
             default -> {
@@ -150,6 +208,21 @@ public final class LocalStack implements AutoCloseable {
         return kafka;
     }
 
+    /** The office's internet connection: cut it and restore it while the stack runs. */
+    public Uplink uplink() {
+        return uplink;
+    }
+
+    /** The office's GSM modem (Gammu SMSD), or empty when gammu-smsd is not installed or LTSA_MODEM=off. */
+    public Optional<GammuSmsd> modem() {
+        return Optional.ofNullable(modem);
+    }
+
+    /** What this machine could not do as asked (no namespaces, no gammu), said plainly to the person starting it. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
     public PostgresServer postgres() {
         return postgres;
     }
@@ -170,7 +243,11 @@ public final class LocalStack implements AutoCloseable {
             stopping.add(CompletableFuture.runAsync(service::stop));
         }
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        if (modem != null) {
+            modem.stop();
+        }
         kafka.stop();
         postgres.stop();
+        uplink.close();
     }
 }

@@ -22,7 +22,7 @@ public final class Processes {
     }
 
     /** Runs a command to completion, its output appended to {@code log}; fails with the log's tail otherwise. */
-    static void run(List<String> command, Path log, Duration timeout) {
+    public static void run(List<String> command, Path log, Duration timeout) {
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -65,7 +65,7 @@ public final class Processes {
      * Waits for something outside this JVM to become true, polling because the other process has no way to call us
      * back; gives up at once if that process dies, and shows the end of its log either way.
      */
-    static void await(String what, Duration timeout, BooleanSupplier condition, Process process, Path log) {
+    public static void await(String what, Duration timeout, BooleanSupplier condition, Process process, Path log) {
         try {
             Awaitility.await(what)
                     .atMost(timeout)
@@ -97,7 +97,7 @@ public final class Processes {
     }
 
     /** Stops a process politely, then forcibly if it takes longer than {@code grace}. */
-    static void stop(Process process, Duration grace) {
+    public static void stop(Process process, Duration grace) {
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -112,7 +112,7 @@ public final class Processes {
     }
 
     /** SIGKILL, no goodbye: what a power cut or the OOM killer does. */
-    static void kill(Process process) {
+    public static void kill(Process process) {
         if (process == null) {
             return;
         }

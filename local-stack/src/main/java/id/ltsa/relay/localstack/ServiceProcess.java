@@ -29,24 +29,38 @@ public final class ServiceProcess {
 
     private final String name;
     private final Path jar;
+    private final String host;
     private final int port;
     private final Map<String, String> environment;
     private final Path log;
     private final Path pidFile;
+    private final List<String> launchPrefix;
     private Process process;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log, Path pidFile) {
+        this(name, jar, "127.0.0.1", port, environment, log, pidFile, List.of());
+    }
+
+    /**
+     * @param host where the service answers, from this machine (another network namespace's address for upstream)
+     * @param launchPrefix put before the java command, e.g. {@code ip netns exec NAME} to start it upstream
+     */
+    public ServiceProcess(String name, Path jar, String host, int port, Map<String, String> environment, Path log,
+            Path pidFile, List<String> launchPrefix) {
         this.name = name;
         this.jar = jar;
+        this.host = host;
         this.port = port;
         this.environment = Map.copyOf(environment);
         this.log = log;
         this.pidFile = pidFile;
+        this.launchPrefix = List.copyOf(launchPrefix);
     }
 
     /** Starts the JVM without waiting; see {@link #awaitReady}. */
     public synchronized void launch() {
-        List<String> command = new ArrayList<>();
+        // ip netns exec replaces itself with the command, so the pid is the JVM's and kill -9 reaches it
+        List<String> command = new ArrayList<>(launchPrefix);
         command.add(Processes.javaExecutable());
         String opts = System.getenv().getOrDefault("LTSA_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS);
         command.addAll(Arrays.asList(opts.trim().split("\\s+")));
@@ -122,7 +136,7 @@ public final class ServiceProcess {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + host + ":" + port;
     }
 
     public Path log() {

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Ports and folders of one local stack. {@link #fromEnvironment} gives the contract's ports (each overridable by an
+ * Ports and folders of one local stack, and whether upstream sits behind a real uplink (a network namespace, when this
+ * machine allows one; LTSA_UPLINK=loopback keeps it on loopback) and the office has its modem (gammu-smsd, when
+ * installed; LTSA_MODEM=off leaves it out). {@link #fromEnvironment} gives the contract's ports (each overridable by an
  * environment variable) for people; {@link #throwaway} gives free random ports and test-speed settings for tests.
  */
 public record StackSettings(
@@ -18,7 +20,9 @@ public record StackSettings(
         Map<Service, Integer> servicePorts,
         boolean throwaway,
         String callbackSecret,
-        Map<String, String> serviceEnvironment) {
+        Map<String, String> serviceEnvironment,
+        boolean uplinkNamespace,
+        boolean modem) {
 
     public static final String DEV_CALLBACK_SECRET = "ltsa-dev-callback-secret";
 
@@ -35,7 +39,9 @@ public record StackSettings(
                 ports,
                 false,
                 System.getenv().getOrDefault("LTSA_CALLBACK_SECRET", DEV_CALLBACK_SECRET),
-                Map.of());
+                Map.of(),
+                !"loopback".equals(System.getenv("LTSA_UPLINK")),
+                !"off".equals(System.getenv("LTSA_MODEM")));
     }
 
     public static StackSettings throwaway(Path home) {
@@ -44,7 +50,7 @@ public record StackSettings(
             ports.put(service, Processes.freePort());
         }
         return new StackSettings(home, Processes.freePort(), Processes.freePort(), Processes.freePort(),
-                Processes.freePort(), ports, true, DEV_CALLBACK_SECRET, Map.of());
+                Processes.freePort(), ports, true, DEV_CALLBACK_SECRET, Map.of(), true, true);
     }
 
     /**
@@ -55,7 +61,7 @@ public record StackSettings(
         Map<String, String> merged = new HashMap<>(serviceEnvironment);
         merged.putAll(environment);
         return new StackSettings(home, postgresPort, kafkaPort, kafkaControllerPort, smtpPort, servicePorts, throwaway,
-                callbackSecret, Map.copyOf(merged));
+                callbackSecret, Map.copyOf(merged), uplinkNamespace, modem);
     }
 
     public int port(Service service) {

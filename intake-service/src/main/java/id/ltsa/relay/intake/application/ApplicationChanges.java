@@ -1,6 +1,7 @@
 package id.ltsa.relay.intake.application;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.intake.link.CentralLinks;
 import id.ltsa.relay.intake.web.Caller;
 import id.ltsa.relay.intake.web.FieldError;
 import id.ltsa.relay.intake.web.ProblemException;
@@ -26,11 +27,13 @@ public class ApplicationChanges {
     private final ApplicationValidator validator;
     private final Outbox outbox;
     private final Clock clock;
+    private final CentralLinks links;
 
-    ApplicationChanges(ApplicationValidator validator, Outbox outbox, Clock clock) {
+    ApplicationChanges(ApplicationValidator validator, Outbox outbox, Clock clock, CentralLinks links) {
         this.validator = validator;
         this.outbox = outbox;
         this.clock = clock;
+        this.links = links;
     }
 
     @Transactional
@@ -47,7 +50,7 @@ public class ApplicationChanges {
         moveTo(application, ApplicationStatus.WITHDRAWN, reason, now);
         outbox.append(application.id.toString(), ApplicationEvents.withdrawn(application, reason, now));
         LOG.infof("Application %s withdrawn", application.id);
-        return ApplicationView.of(application, StatusHistoryEntry.of(application.id));
+        return ApplicationView.of(application, StatusHistoryEntry.of(application.id), links.current());
     }
 
     @Transactional
@@ -80,7 +83,7 @@ public class ApplicationChanges {
         }
         outbox.append(application.id.toString(), ApplicationEvents.amended(application, now));
         LOG.infof("Application %s amended to revision %d", application.id, application.revision);
-        return ApplicationView.of(application, StatusHistoryEntry.of(application.id));
+        return ApplicationView.of(application, StatusHistoryEntry.of(application.id), links.current());
     }
 
     private static void moveTo(Application application, ApplicationStatus status, String reason, Instant now) {

@@ -1,6 +1,8 @@
 package id.ltsa.relay.intake.application;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.intake.link.CentralLinkState;
+import id.ltsa.relay.intake.link.CentralLinks;
 import id.ltsa.relay.intake.web.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -19,6 +21,12 @@ public class ApplicationSearch {
     public record Page(List<ApplicationView> items, int page, int size, long total) {
     }
 
+    private final CentralLinks links;
+
+    ApplicationSearch(CentralLinks links) {
+        this.links = links;
+    }
+
     public Page list(Caller caller, ApplicationStatus status, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
@@ -34,8 +42,10 @@ public class ApplicationSearch {
                 Sort.descending("createdAt").and("id"), parameters);
         List<Application> applications = query.page(page, size).list();
         Map<UUID, List<StatusHistoryEntry>> histories = histories(applications);
+        CentralLinkState link = links.current();
         return new Page(applications.stream()
-                .map(application -> ApplicationView.of(application, histories.getOrDefault(application.id, List.of())))
+                .map(application -> ApplicationView.of(application, histories.getOrDefault(application.id, List.of()),
+                        link))
                 .toList(), page, size, query.count());
     }
 

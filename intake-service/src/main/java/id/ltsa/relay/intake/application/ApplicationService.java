@@ -5,6 +5,7 @@ import id.ltsa.relay.contracts.NotificationChannel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.intake.idempotency.Claim;
 import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
+import id.ltsa.relay.intake.link.CentralLinks;
 import id.ltsa.relay.intake.web.Caller;
 import id.ltsa.relay.intake.web.FieldError;
 import id.ltsa.relay.intake.web.ProblemException;
@@ -36,15 +37,17 @@ public class ApplicationService {
     private final Clock clock;
     private final IdempotencyKeys idempotencyKeys;
     private final ObjectMapper json;
+    private final CentralLinks links;
 
     ApplicationService(ApplicationValidator validator, TrackingCodes trackingCodes, Outbox outbox, Clock clock,
-            IdempotencyKeys idempotencyKeys, ObjectMapper json) {
+            IdempotencyKeys idempotencyKeys, ObjectMapper json, CentralLinks links) {
         this.validator = validator;
         this.trackingCodes = trackingCodes;
         this.outbox = outbox;
         this.clock = clock;
         this.idempotencyKeys = idempotencyKeys;
         this.json = json;
+        this.links = links;
     }
 
     public static String location(ApplicationView view) {
@@ -91,7 +94,7 @@ public class ApplicationService {
         StatusHistoryEntry first = StatusHistoryEntry.of(application.id, ApplicationStatus.RECEIVED, null, 1, now);
         first.persist();
         outbox.append(application.id.toString(), ApplicationEvents.received(application, now));
-        ApplicationView view = ApplicationView.of(application, List.of(first));
+        ApplicationView view = ApplicationView.of(application, List.of(first), links.current());
         claim.ifPresent(key -> idempotencyKeys.complete(key, 201, json(view), location(view)));
         LOG.infof("Registered application %s at office %s", application.id, officeCode);
         return view;
@@ -99,7 +102,8 @@ public class ApplicationService {
 
     public ApplicationView find(String id, Caller caller) {
         return visible(id, caller)
-                .map(application -> ApplicationView.of(application, StatusHistoryEntry.of(application.id)))
+                .map(application -> ApplicationView.of(application, StatusHistoryEntry.of(application.id),
+                        links.current()))
                 .orElseThrow(ProblemException::notFound);
     }
 

@@ -1,6 +1,7 @@
 package id.ltsa.relay.intake.application;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.intake.link.CentralLinkState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +20,8 @@ public record ApplicationView(
         int revision,
         List<StatusChange> statusHistory,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        CentralLinkState centralLink) {
 
     public record Applicant(String nik, String fullName, LocalDate birthDate, String birthPlace, String gender,
             String phone, String email, String preferredChannel, String language) {
@@ -43,7 +45,7 @@ public record ApplicationView(
                         application.employerName, application.jobTitle, application.p3miName));
     }
 
-    static ApplicationView of(Application application, List<StatusHistoryEntry> history) {
+    static ApplicationView of(Application application, List<StatusHistoryEntry> history, CentralLinkState link) {
         return new ApplicationView(application.id, application.trackingCode, application.officeCode,
                 application.documentType,
                 new Applicant(application.nik, application.fullName, application.birthDate, application.birthPlace,
@@ -53,6 +55,6 @@ public record ApplicationView(
                         application.jobTitle, application.p3miName),
                 application.status, application.centralReference, application.revision,
                 history.stream().map(entry -> new StatusChange(entry.status, entry.at, entry.reason)).toList(),
-                application.createdAt, application.updatedAt);
+                application.createdAt, application.updatedAt, link);
     }
 }

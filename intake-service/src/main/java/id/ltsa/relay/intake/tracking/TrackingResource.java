@@ -1,5 +1,6 @@
 package id.ltsa.relay.intake.tracking;
 
+import id.ltsa.relay.contracts.StatusLabels;
 import id.ltsa.relay.intake.application.Application;
 import id.ltsa.relay.intake.web.Problem;
 import id.ltsa.relay.intake.web.ProblemException;

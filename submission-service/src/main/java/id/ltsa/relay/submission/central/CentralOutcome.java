@@ -14,6 +14,23 @@ public sealed interface CentralOutcome {
     }
 
     /** Not reached, not answered, or not now (5xx, 429, timeout, reset): try again later. */
-    record Failed(String error, Duration retryAfter, boolean linkProblem) implements CentralOutcome {
+    record Failed(String error, Duration retryAfter, Failure failure) implements CentralOutcome {
+
+        /** The call never got an HTTP answer: the link, not the application, is the problem. */
+        public boolean linkProblem() {
+            return failure != Failure.ERROR_ANSWER;
+        }
+    }
+
+    /** How a call failed, as far as the wire tells: what the link diagnosis is worked out from. */
+    enum Failure {
+        /** The connection never opened: timed out, no route, or the name did not resolve. */
+        UNREACHABLE,
+        /** The connection was refused, reset or closed before any answer. */
+        REFUSED,
+        /** The connection opened and the request went, but no answer came in time. */
+        NO_ANSWER,
+        /** An HTTP answer that says "not now": 5xx or 429. */
+        ERROR_ANSWER
     }
 }

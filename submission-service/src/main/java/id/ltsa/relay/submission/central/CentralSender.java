@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import id.ltsa.relay.submission.central.CentralOutcome.Failure;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Makes one call to the central API and says what it came to, whatever happens on the wire. */
@@ -30,23 +32,34 @@ public class CentralSender {
                 return new CentralOutcome.Returned(errors(response));
             }
             if (status == 429) {
-                return new CentralOutcome.Failed("429 Too Many Requests", retryAfter(response), false);
+                return new CentralOutcome.Failed("429 Too Many Requests", retryAfter(response), Failure.ERROR_ANSWER);
             }
             // the central API answered, so the link works: a 5xx is this attempt's problem, retried with backoff
-            return new CentralOutcome.Failed("HTTP " + status, Duration.ZERO, false);
+            return new CentralOutcome.Failed("HTTP " + status, Duration.ZERO, Failure.ERROR_ANSWER);
         } catch (ProcessingException e) {
             // connect refused, reset, timeout: the link, not the application
-            return new CentralOutcome.Failed(rootMessage(e), Duration.ZERO, true);
+            return failedOnTheWire(e);
         }
     }
 
-    /** @return empty when the central API answered anything, otherwise what went wrong on the way */
-    public java.util.Optional<String> probe() {
+    /**
+     * A light call that proves the link carries requests: any answer but 5xx and 429 (even 405) will do.
+     *
+     * @return empty when the central API answered, otherwise how it failed
+     */
+    public Optional<CentralOutcome.Failed> probe() {
         try (Response response = client.probe()) {
-            return java.util.Optional.empty();
+            int status = response.getStatus();
+            return status >= 500 || status == 429
+                    ? Optional.of(new CentralOutcome.Failed("HTTP " + status, Duration.ZERO, Failure.ERROR_ANSWER))
+                    : Optional.empty();
         } catch (ProcessingException e) {
-            return java.util.Optional.of(rootMessage(e));
+            return Optional.of(failedOnTheWire(e));
         }
+    }
+
+    private static CentralOutcome.Failed failedOnTheWire(ProcessingException e) {
+        return new CentralOutcome.Failed(rootMessage(e), Duration.ZERO, FailureKinds.classify(e));
     }
 
     private String field(Response response, String name) {

@@ -1,5 +1,6 @@
 package id.ltsa.relay.submission.central;
 
+import id.ltsa.relay.submission.link.LinkConfig;
 import id.ltsa.relay.trace.TraceParent;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,23 +12,32 @@ class Delivery {
 
     private final CentralSender sender;
     private final SubmissionOutcomes outcomes;
+    private final ErrorStreak errors;
+    private final int errorsBeforeDown;
 
-    Delivery(CentralSender sender, SubmissionOutcomes outcomes) {
+    Delivery(CentralSender sender, SubmissionOutcomes outcomes, ErrorStreak errors, LinkConfig config) {
         this.sender = sender;
         this.outcomes = outcomes;
+        this.errors = errors;
+        this.errorsBeforeDown = config.errorsBeforeDown();
     }
 
-    void deliver(DueSubmissions.Claimed claimed, AtomicReference<String> linkFailure) {
-        String failure = linkFailure.get();
+    /** @param linkFailure set by the first call that finds the link down; the rest of the batch is held */
+    void deliver(DueSubmissions.Claimed claimed, AtomicReference<CentralOutcome.Failed> linkFailure) {
+        CentralOutcome.Failed failure = linkFailure.get();
         if (failure != null) {
-            outcomes.heldByOutage(claimed.applicationId(), claimed.revision(), failure);
+            outcomes.heldByOutage(claimed.applicationId(), claimed.revision(), failure.error());
             return;
         }
         // the office's trace, kept with the row through any outage: the central call and the status it leads to join it
         try (Scope trace = TraceParent.resume(claimed.traceparent())) {
             CentralOutcome outcome = sender.send(claimed.idempotencyKey(), claimed.payload());
-            if (outcome instanceof CentralOutcome.Failed failed && failed.linkProblem()) {
-                linkFailure.compareAndSet(null, failed.error());
+            if (outcome instanceof CentralOutcome.Failed failed) {
+                if (failed.linkProblem() || errors.errorAnswered() >= errorsBeforeDown) {
+                    linkFailure.compareAndSet(null, failed);
+                }
+            } else {
+                errors.otherAnswer();
             }
             outcomes.record(claimed.applicationId(), claimed.revision(), outcome);
         }

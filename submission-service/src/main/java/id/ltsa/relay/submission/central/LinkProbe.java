@@ -11,7 +11,7 @@ import java.util.Optional;
  * Finds out whether the link works without every pending application asking on its own timer. While the link is down,
  * one probe per interval in all: the oldest pending application (if it gets through, it is submitted) or, with nothing
  * pending, a HEAD request. While it is up, a heartbeat HEAD now and then, so a dead link is seen before an applicant's
- * application meets it.
+ * application meets it. A probe answered 5xx or 429 keeps the link down: central is reached, but failing.
  */
 @ApplicationScoped
 class LinkProbe {
@@ -21,14 +21,16 @@ class LinkProbe {
     private final CentralSender sender;
     private final SubmissionOutcomes outcomes;
     private final LinkConfig config;
+    private final LinkDiagnostician diagnostician;
 
     LinkProbe(CentralLink link, DueSubmissions due, CentralSender sender, SubmissionOutcomes outcomes,
-            LinkConfig config) {
+            LinkConfig config, LinkDiagnostician diagnostician) {
         this.link = link;
         this.due = due;
         this.sender = sender;
         this.outcomes = outcomes;
         this.config = config;
+        this.diagnostician = diagnostician;
     }
 
     /** Called by the forwarder on every round while the link is down; probes only when the shared slot is due. */
@@ -44,12 +46,13 @@ class LinkProbe {
         }
         DueSubmissions.Claimed probe = oldest.get();
         CentralOutcome outcome = sender.send(probe.idempotencyKey(), probe.payload());
-        if (outcome instanceof CentralOutcome.Failed failed && failed.linkProblem()) {
-            link.reportDown(failed.error());
-        } else {
-            link.reportUp();
-        }
+        report(outcome instanceof CentralOutcome.Failed failed ? Optional.of(failed) : Optional.empty());
         outcomes.record(probe.applicationId(), probe.revision(), outcome);
+    }
+
+    /** A send found the link dead (or central failing everything): report it down, with its likely cause. */
+    void linkFailed(CentralOutcome.Failed failed) {
+        diagnostician.reportDown(failed);
     }
 
     @Scheduled(every = "${ltsa.link.heartbeat-check:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -58,10 +61,10 @@ class LinkProbe {
         if (status.paused() || status.isDown() || !link.claimProbe(config.heartbeatInterval())) {
             return; // a down link is probed by the forwarder, more often
         }
-        report(sender.probe());
+        sender.probe().filter(CentralOutcome.Failed::linkProblem).ifPresent(diagnostician::reportDown);
     }
 
-    private void report(Optional<String> failure) {
-        failure.ifPresentOrElse(link::reportDown, link::reportUp);
+    private void report(Optional<CentralOutcome.Failed> failure) {
+        failure.ifPresentOrElse(diagnostician::reportDown, link::reportUp);
     }
 }

@@ -83,7 +83,7 @@ class SubmissionForwarder {
 
     /** @return false when the link went down during the batch */
     private boolean sendAll(List<DueSubmissions.Claimed> batch) throws Exception {
-        AtomicReference<String> linkFailure = new AtomicReference<>();
+        AtomicReference<CentralOutcome.Failed> linkFailure = new AtomicReference<>();
         List<Future<?>> sent = new ArrayList<>();
         for (DueSubmissions.Claimed claimed : batch) {
             if (linkFailure.get() == null) {
@@ -95,7 +95,7 @@ class SubmissionForwarder {
             call.get();
         }
         if (linkFailure.get() != null) {
-            link.reportDown(linkFailure.get());
+            probe.linkFailed(linkFailure.get());
             return false;
         }
         return true;

@@ -50,7 +50,7 @@ class SubmissionOutcomes {
             LOG.errorf("The central API gave application %s the reference %s, which another application already has",
                     applicationId, accepted.centralReference());
             outcome = new CentralOutcome.Failed("the central API gave a reference that another application already has",
-                    Duration.ZERO, false);
+                    Duration.ZERO, CentralOutcome.Failure.ERROR_ANSWER);
         }
         metrics.counter("ltsa.central.attempts", "outcome", outcomeName(outcome)).increment();
         if (outcome instanceof CentralOutcome.Accepted accepted) {

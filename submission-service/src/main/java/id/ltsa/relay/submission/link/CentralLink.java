@@ -1,6 +1,7 @@
 package id.ltsa.relay.submission.link;
 
 import id.ltsa.relay.contracts.CentralLinkChanged;
+import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
 import id.ltsa.relay.outbox.Outbox;
 import io.agroal.api.AgroalDataSource;
@@ -56,19 +57,28 @@ public class CentralLink {
                 Timestamp.from(now.plus(interval)), Timestamp.from(now)) == 1;
     }
 
-    /** A call found no central API: the link is down (announced if it was up). */
+    /**
+     * A call found no central API, or one failing everything: the link is down (announced if it was up, and again if
+     * its likely cause changed while it stayed down).
+     */
     @Transactional
-    public void reportDown(String error) {
+    public void reportDown(String error, LinkDiagnosis diagnosis) {
         LinkStatus before = read(true);
         Instant now = clock.instant();
         if (before.isDown()) {
-            update("UPDATE central_link SET last_error = ? WHERE id = 1", error);
+            update("UPDATE central_link SET last_error = ?, diagnosis = ? WHERE id = 1", error, diagnosis.name());
+            if (before.diagnosis() != diagnosis) {
+                LOG.warnf("Central API link still DOWN, now %s: %s", diagnosis, error);
+                outbox.append("central-link",
+                        new CentralLinkChanged(LinkState.DOWN, before.since(), error, pending(), diagnosis));
+            }
             return;
         }
-        update("UPDATE central_link SET state = 'DOWN', since = ?, last_error = ?, next_probe_at = ? WHERE id = 1",
-                Timestamp.from(now), error, Timestamp.from(now.plus(config.probeInterval())));
-        LOG.warnf("Central API link DOWN: %s", error);
-        outbox.append("central-link", new CentralLinkChanged(LinkState.DOWN, now, error, pending()));
+        update("UPDATE central_link SET state = 'DOWN', since = ?, last_error = ?, diagnosis = ?, next_probe_at = ? "
+                + "WHERE id = 1", Timestamp.from(now), error, diagnosis.name(),
+                Timestamp.from(now.plus(config.probeInterval())));
+        LOG.warnf("Central API link DOWN (%s): %s", diagnosis, error);
+        outbox.append("central-link", new CentralLinkChanged(LinkState.DOWN, now, error, pending(), diagnosis));
     }
 
     /** A call was answered: the link is up. On recovery every pending application becomes due at once. */
@@ -79,10 +89,11 @@ public class CentralLink {
             return;
         }
         Instant now = clock.instant();
-        update("UPDATE central_link SET state = 'UP', since = ?, last_error = NULL WHERE id = 1", Timestamp.from(now));
+        update("UPDATE central_link SET state = 'UP', since = ?, last_error = NULL, diagnosis = NULL WHERE id = 1",
+                Timestamp.from(now));
         update("UPDATE submission SET next_attempt_at = ? WHERE status IN ('QUEUED', 'DELAYED')", Timestamp.from(now));
         LOG.infof("Central API link UP again after %s", java.time.Duration.between(before.since(), now));
-        outbox.append("central-link", new CentralLinkChanged(LinkState.UP, now, null, pending()));
+        outbox.append("central-link", new CentralLinkChanged(LinkState.UP, now, null, pending(), null));
         restored.fire(new LinkRestored());
     }
 
@@ -94,12 +105,13 @@ public class CentralLink {
     private LinkStatus read(boolean lock) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT state, since, last_error, paused FROM central_link WHERE id = 1"
+                        "SELECT state, since, last_error, diagnosis, paused FROM central_link WHERE id = 1"
                                 + (lock ? " FOR UPDATE" : ""));
                 ResultSet row = select.executeQuery()) {
             row.next();
             return new LinkStatus(LinkState.valueOf(row.getString(1)), row.getTimestamp(2).toInstant(),
-                    row.getString(3), row.getBoolean(4));
+                    row.getString(3), row.getString(4) == null ? null : LinkDiagnosis.valueOf(row.getString(4)),
+                    row.getBoolean(5));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

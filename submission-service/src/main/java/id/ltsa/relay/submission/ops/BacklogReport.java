@@ -72,7 +72,7 @@ public class BacklogReport {
         }
         LinkStatus status = link.current();
         return new Backlog(pending, delayed, escalated, oldest == null ? 0 : age(oldest, now), status.state(),
-                status.paused(), offices);
+                status.since(), status.diagnosis(), status.paused(), offices);
     }
 
     private static long age(Instant since, Instant now) {

@@ -1,5 +1,6 @@
 package id.ltsa.relay.submission.ops;
 
+import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +48,12 @@ class SubmissionMetrics {
                 .baseUnit("seconds").description("Age of the oldest pending application").register(registry);
         Gauge.builder("ltsa.central.link.up", this, m -> m.backlog().linkState() == LinkState.UP ? 1 : 0)
                 .description("1 while the central API answers, 0 while the link is down").register(registry);
+        for (LinkDiagnosis diagnosis : LinkDiagnosis.values()) {
+            Gauge.builder("ltsa.central.link.diagnosis", this, m -> m.backlog().diagnosis() == diagnosis ? 1 : 0)
+                    .tag("diagnosis", diagnosis.name())
+                    .description("1 for the likely cause while the link is down (UPLINK_DOWN: the office's own internet)")
+                    .register(registry);
+        }
         offices = MultiGauge.builder("ltsa.office.pending")
                 .description("Applications of one office not yet handed to the central API").register(registry);
         officeAges = MultiGauge.builder("ltsa.office.oldest.pending.age").baseUnit("seconds")

@@ -1,11 +1,13 @@
-package id.ltsa.relay.intake.tracking;
+package id.ltsa.relay.contracts;
 
-import id.ltsa.relay.contracts.ApplicationStatus;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** What each status means to an applicant, in Bahasa Indonesia and in English. */
-final class StatusLabels {
+/**
+ * What each status means to an applicant, in Bahasa Indonesia and in English: the words the public tracking page and
+ * the modem's answers to "CEK" both use, kept here so an applicant reads the same label wherever they ask.
+ */
+public final class StatusLabels {
 
     private static final Map<ApplicationStatus, String[]> LABELS = new EnumMap<>(Map.of(
             ApplicationStatus.RECEIVED, new String[] {"Diterima di kantor LTSA", "Received at the LTSA office"},
@@ -24,7 +26,12 @@ final class StatusLabels {
     private StatusLabels() {
     }
 
-    static String label(ApplicationStatus status, boolean english) {
+    public static String label(ApplicationStatus status, boolean english) {
         return LABELS.get(status)[english ? 1 : 0];
+    }
+
+    /** The label in an applicant's language: {@code en}, or Bahasa Indonesia for anything else. */
+    public static String label(ApplicationStatus status, String language) {
+        return label(status, "en".equals(language));
     }
 }
