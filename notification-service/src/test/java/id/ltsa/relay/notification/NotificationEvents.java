@@ -10,6 +10,7 @@ import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.CentralLinkChanged;
+import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
 import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.contracts.PlacementDetails;
@@ -60,7 +61,23 @@ final class NotificationEvents {
 
     static void publishReceived(UUID id, String fullName, String phone, String email, NotificationChannel channel,
             String language) throws Exception {
-        ApplicationReceived received = new ApplicationReceived(id, TRACKING_CODE, OFFICE, "PASSPORT", 1,
+        publishReceived(id, TRACKING_CODE, fullName, phone, email, channel, language);
+    }
+
+    /** A tracking code no other test uses: LT- and 8 characters of the codes' alphabet. */
+    static String newTrackingCode() {
+        String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        StringBuilder code = new StringBuilder("LT-");
+        long seed = NUMBERS.incrementAndGet() * 7919L + System.nanoTime();
+        for (int i = 0; i < 8; i++) {
+            code.append(alphabet.charAt((int) Math.floorMod(seed >> (i * 5), (long) alphabet.length())));
+        }
+        return code.toString();
+    }
+
+    static void publishReceived(UUID id, String trackingCode, String fullName, String phone, String email,
+            NotificationChannel channel, String language) throws Exception {
+        ApplicationReceived received = new ApplicationReceived(id, trackingCode, OFFICE, "PASSPORT", 1,
                 new ApplicantDetails("5203010504950001", fullName, LocalDate.of(1995, 4, 5), "Selong", "M",
                         phone, email, channel, language),
                 new PlacementDetails("KR", "G_TO_G", "Hanil Manufacturing", "Production operator", null),
@@ -83,14 +100,25 @@ final class NotificationEvents {
     }
 
     static void publishLink(LinkState state, Instant since, String eventId) throws Exception {
+        publishLink(state, since, state == LinkState.DOWN ? LinkDiagnosis.CENTRAL_REFUSES : null, eventId);
+    }
+
+    static void publishLink(LinkState state, Instant since, LinkDiagnosis diagnosis, String eventId)
+            throws Exception {
         CentralLinkChanged changed = new CentralLinkChanged(state, since,
-                state == LinkState.DOWN ? "connection reset" : null, 0);
+                state == LinkState.DOWN ? "connection reset" : null, 0, diagnosis);
         kafka().sendCloudEvent(Topics.CENTRAL_LINK, "central-link", eventId, CentralLinkChanged.TYPE,
                 JSON.writeValueAsString(changed));
     }
 
     static ValidatableResponse messagesTo(String phone) {
         return given().queryParam("to", phone).get(RealInfrastructure.simulatorUrl() + "/sim/messages").then();
+    }
+
+    /** What the office modem sent to (out) or received from (in) a number, newest first. */
+    static ValidatableResponse modemMessages(String number, String direction) {
+        return given().auth().oauth2(RealInfrastructure.tokens().token(null, "ops")).queryParam("to", number)
+                .queryParam("direction", direction).get("/api/v1/modem/messages").then().statusCode(200);
     }
 
     static ValidatableResponse emailsTo(String address) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = {
     @ResourceArg(name = "database", value = "notification"),
-    @ResourceArg(name = "simulator", value = "true")})
+    @ResourceArg(name = "simulator", value = "true"),
+    @ResourceArg(name = "modem", value = "true")})
 class NotificationFlowTest {
 
     @Test

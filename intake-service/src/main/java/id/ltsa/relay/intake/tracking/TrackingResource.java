@@ -1,5 +1,6 @@
 package id.ltsa.relay.intake.tracking;
 
+import id.ltsa.relay.contracts.ApplicantInitials;
 import id.ltsa.relay.contracts.StatusLabels;
 import id.ltsa.relay.intake.application.Application;
 import id.ltsa.relay.intake.web.Problem;
@@ -21,8 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** The public lookup an applicant (or a relative on WhatsApp) uses with nothing but the tracking code. */
 @Path("/api/v1/track")
@@ -58,13 +57,6 @@ public class TrackingResource {
                 .orElseThrow(ProblemException::notFound);
         boolean english = acceptLanguage != null && acceptLanguage.trim().toLowerCase().startsWith("en");
         return new TrackingView(application.trackingCode, application.status,
-                StatusLabels.label(application.status, english), application.updatedAt, initials(application.fullName));
-    }
-
-    static String initials(String fullName) {
-        return Arrays.stream(fullName.trim().split("\\s+"))
-                .filter(part -> !part.isEmpty() && Character.isLetter(part.charAt(0)))
-                .map(part -> Character.toUpperCase(part.charAt(0)) + ".")
-                .collect(Collectors.joining(" "));
+                StatusLabels.label(application.status, english), application.updatedAt, ApplicantInitials.of(application.fullName));
     }
 }

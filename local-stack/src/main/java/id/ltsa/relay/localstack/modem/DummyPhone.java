@@ -64,8 +64,9 @@ public final class DummyPhone {
 
     /** One message in gammu's SMS backup format; the text as UTF-16BE hex, as gammu writes it. */
     static String backup(String number, String text) {
-        if (!number.matches("\\+?[0-9]{3,20}")) {
-            throw new IllegalArgumentException("a phone number, e.g. +6281234567890: " + number);
+        // a phone number, or an operator's alphanumeric sender name ("TELKOMSEL"), as a SIM card receives them
+        if (!number.matches("\\+?[0-9A-Za-z]{2,20}")) {
+            throw new IllegalArgumentException("a sender, e.g. +6281234567890: " + number);
         }
         String hex = HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_16BE));
         return String.join("\n",

@@ -5,10 +5,14 @@ import id.ltsa.relay.localstack.DevTokens;
 import id.ltsa.relay.localstack.KafkaBroker;
 import id.ltsa.relay.localstack.PostgresServer;
 import id.ltsa.relay.localstack.Processes;
+import id.ltsa.relay.localstack.modem.GammuSchema;
+import id.ltsa.relay.localstack.modem.GammuSmsd;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,19 +35,23 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static TestInfrastructure infrastructure;
     private static DevKeys keys;
     private static SimulatorProcess simulator;
+    private static GammuSmsd modem;
     private static int applicationPort;
 
     private String database = "app";
     private boolean withSimulator;
+    private boolean withModem;
 
     /**
      * Init args: {@code database} names the test database's prefix; {@code simulator=true} also runs the central API
-     * simulator (central API, WhatsApp/SMS gateway, SMTP sink) and points the application at it.
+     * simulator (central API, WhatsApp/SMS gateway, SMTP sink) and points the application at it; {@code modem=true}
+     * installs gammu's schema in the test database and runs the real Gammu SMSD on it, with gammu's dummy phone.
      */
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
         withSimulator = Boolean.parseBoolean(initArgs.getOrDefault("simulator", "false"));
+        withModem = Boolean.parseBoolean(initArgs.getOrDefault("modem", "false"));
     }
 
     @Override
@@ -58,6 +66,9 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", infra.password(),
                 "mp.jwt.verify.publickey.location", keys.publicKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", DevTokens.ISSUER));
+        if (withModem) {
+            startModem(infra, databaseName);
+        }
         if (withSimulator) {
             startSimulator();
             config.put("quarkus.http.test-port", Integer.toString(applicationPort));
@@ -75,6 +86,36 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             applicationPort = Processes.freePort();
             simulator = new SimulatorProcess("http://127.0.0.1:" + applicationPort + "/api/v1/central/callbacks");
         }
+    }
+
+    /** The daemon of the latest database; the one before it goes with its database. */
+    private static synchronized void startModem(TestInfrastructure infra, String databaseName) {
+        if (!GammuSchema.available()) {
+            throw new IllegalStateException("These tests run the real Gammu SMSD: apt-get install -y gammu-smsd"
+                    + " (.ci/run installs it)");
+        }
+        if (modem != null) {
+            modem.stop();
+        }
+        GammuSchema.install(infra.jdbcUrl(databaseName), infra.username(), infra.password());
+        URI server = URI.create(infra.jdbcUrl(databaseName).substring("jdbc:".length()));
+        try {
+            modem = new GammuSmsd(Files.createTempDirectory("ltsa-test-modem-"), Path.of("target/gammu-smsd.log"),
+                    server.getHost(), server.getPort(), databaseName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        GammuSmsd started = modem;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "ltsa-test-modem-stop"));
+        modem.start();
+    }
+
+    /** The office modem the application under test uses, e.g. to make it receive an SMS. */
+    public static GammuSmsd modem() {
+        if (modem == null) {
+            throw new IllegalStateException("Start RealInfrastructure with the init arg modem=true");
+        }
+        return modem;
     }
 
     /** The simulator's base URL, e.g. to switch it DOWN or read /sim/stats. */

@@ -1,6 +1,7 @@
 package id.ltsa.relay.notification.alert;
 
 import id.ltsa.relay.drain.Backoff;
+import id.ltsa.relay.notification.delivery.SmtpCheck;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,7 +15,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Emails decided alerts: claimed in one transaction, sent outside any, recorded in another, so an SMTP server that
+ * Emails decided alerts (the SMS ones went to the modem when they were decided): claimed in one transaction, sent outside any, recorded in another, so an SMTP server that
  * hangs never holds a database transaction and an instance dying mid-send frees the claim after a minute.
  */
 @ApplicationScoped
@@ -25,11 +26,13 @@ class AlertMailer {
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
 
     private final Mailer mailer;
+    private final SmtpCheck smtp;
     private final AlertSettings settings;
     private final Clock clock;
 
-    AlertMailer(Mailer mailer, AlertSettings settings, Clock clock) {
+    AlertMailer(Mailer mailer, SmtpCheck smtp, AlertSettings settings, Clock clock) {
         this.mailer = mailer;
+        this.smtp = smtp;
         this.settings = settings;
         this.clock = clock;
     }
@@ -43,6 +46,11 @@ class AlertMailer {
         for (UUID id : due) {
             Mail mail = QuarkusTransaction.requiringNew().call(() -> claim(id));
             if (mail == null) {
+                continue;
+            }
+            if (!smtp.connects()) {
+                // the office's internet, most likely: no attempt spent, so the email waits out an outage of weeks
+                QuarkusTransaction.requiringNew().run(() -> unreachable(id));
                 continue;
             }
             String failure = null;
@@ -64,6 +72,13 @@ class AlertMailer {
         alert.attempts++;
         alert.nextAttemptAt = clock.instant().plus(CLAIM);
         return Mail.withText(alert.recipient, alert.subject, alert.body);
+    }
+
+    private void unreachable(UUID id) {
+        LinkAlert alert = LinkAlert.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        alert.attempts--;
+        alert.lastError = "the SMTP relay does not answer";
+        alert.nextAttemptAt = clock.instant().plus(BACKOFF.after(Math.max(1, alert.attempts)));
     }
 
     private void record(UUID id, String failure) {

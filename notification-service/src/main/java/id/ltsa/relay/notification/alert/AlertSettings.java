@@ -22,6 +22,15 @@ public interface AlertSettings {
     /** Office code to the address of the people running that office, told too. */
     Map<String, String> officeContacts();
 
+    /**
+     * Phone numbers told by SMS through the office modem, which needs no internet: the office head, the district
+     * Disnaker, the ministry's duty phone. Without them a cut-off office can tell nobody.
+     */
+    Optional<List<String>> smsContacts();
+
+    /** The office this relay serves, named in alert SMS; unset, the SMS names the offices with applications waiting. */
+    Optional<String> officeCode();
+
     /** Times in alert emails are written in this zone. */
     @WithDefault("Asia/Jakarta")
     ZoneId zone();

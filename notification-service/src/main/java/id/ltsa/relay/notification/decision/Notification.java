@@ -16,6 +16,8 @@ import java.util.UUID;
 public class Notification extends PanacheEntityBase {
 
     public static final String PENDING = "PENDING";
+    /** Handed to the office modem; SENT once gammu reports it sent, PENDING again if the modem failed it. */
+    public static final String MODEM = "MODEM";
     public static final String SENT = "SENT";
     public static final String FAILED = "FAILED";
 
@@ -44,6 +46,15 @@ public class Notification extends PanacheEntityBase {
     public Instant createdAt;
     /** The W3C traceparent of the event that decided this message. */
     public String traceparent;
+    /** gammu's id of the SMS, while and after the modem has it. */
+    @Column(name = "modem_message_id")
+    public Integer modemMessageId;
+    /**
+     * A gateway or mail call for this message may have arrived (it timed out or was cut after the request left): it
+     * may only be retried on that same channel, under the same idempotency key, never by the modem.
+     */
+    @Column(name = "gateway_maybe_delivered")
+    public boolean gatewayMaybeDelivered;
 
     public LifecyclePosition position() {
         return new LifecyclePosition(revision, ApplicationStatus.valueOf(transition));

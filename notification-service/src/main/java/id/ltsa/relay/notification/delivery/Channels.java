@@ -1,15 +1,20 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.drain.WireFailure;
 import id.ltsa.relay.trace.TraceParent;
 import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** The ways to reach an applicant: EMAIL over SMTP, SMS and WHATSAPP over the HTTP gateway. */
+/**
+ * The ways to reach an applicant over the internet: EMAIL over SMTP, SMS and WHATSAPP over the HTTP gateway. (The
+ * office modem, LOCAL_SMS, is not a call: a message is handed to it in a database transaction, see ModemHandoff.)
+ */
 @ApplicationScoped
 class Channels {
 
@@ -18,46 +23,74 @@ class Channels {
             String traceparent) {
     }
 
-    /** Delivered, or why not and whether trying again could help. */
-    record Result(boolean delivered, boolean permanent, String failure) {
+    /** What a call came to, told apart by whether the message could have arrived. */
+    enum Outcome {
+        DELIVERED,
+        /** Answered with a refusal that trying again cannot change (4xx but 408 and 429). */
+        PERMANENT,
+        /** Answered "not now" (5xx, 408, 429): the message was not taken; try again later. */
+        RETRY,
+        /** No connection ever opened: the message certainly never left, so it may go another way. */
+        NEVER_ARRIVED,
+        /** The request left and no answer came: the message may have arrived; only this channel may try again. */
+        MAYBE_ARRIVED
+    }
 
-        static final Result DELIVERED = new Result(true, false, null);
+    record Result(Outcome outcome, String failure) {
 
-        static Result retry(String failure) {
-            return new Result(false, false, failure);
-        }
+        static final Result DELIVERED = new Result(Outcome.DELIVERED, null);
 
-        static Result permanent(String failure) {
-            return new Result(false, true, failure);
+        boolean delivered() {
+            return outcome == Outcome.DELIVERED;
         }
     }
 
     private final GatewayClient gateway;
     private final Mailer mailer;
+    private final SmtpCheck smtp;
 
-    Channels(@RestClient GatewayClient gateway, Mailer mailer) {
+    Channels(@RestClient GatewayClient gateway, Mailer mailer, SmtpCheck smtp) {
         this.gateway = gateway;
         this.mailer = mailer;
+        this.smtp = smtp;
     }
 
     Result deliver(Outgoing outgoing) {
         // the trace of the event that decided the message: the gateway call joins the office's trace
         try (Scope trace = TraceParent.resume(outgoing.traceparent())) {
-            if ("EMAIL".equals(outgoing.channel())) {
-                mailer.send(Mail.withText(outgoing.email(), outgoing.message().subject(), outgoing.message().text()));
-                return Result.DELIVERED;
-            }
-            // the idempotency key makes a resend after a crash harmless; an SMS fallback is another message, so it
-            // gets a key of its own
-            String key = outgoing.notificationId() + "-" + outgoing.channel().toLowerCase();
-            try (Response response = gateway.send(key, new GatewayClient.GatewayMessage(outgoing.phone(),
-                    outgoing.channel(), outgoing.message().text()))) {
-                return classify(response.getStatus());
-            }
+            return "EMAIL".equals(outgoing.channel()) ? email(outgoing) : gateway(outgoing);
+        }
+    }
+
+    private Result email(Outgoing outgoing) {
+        if (!smtp.connects()) {
+            return new Result(Outcome.NEVER_ARRIVED, "the SMTP relay does not answer");
+        }
+        try {
+            mailer.send(Mail.withText(outgoing.email(), outgoing.message().subject(), outgoing.message().text()));
+            return Result.DELIVERED;
         } catch (RuntimeException e) {
             // the class only: a mailer's message can quote the address, and lastError is logged and shown
-            return Result.retry(e.getClass().getSimpleName());
+            return wire(e, e.getClass().getSimpleName());
         }
+    }
+
+    private Result gateway(Outgoing outgoing) {
+        // the idempotency key makes a resend after a crash harmless; an SMS fallback is another message, so it gets a
+        // key of its own
+        String key = outgoing.notificationId() + "-" + outgoing.channel().toLowerCase();
+        try (Response response = gateway.send(key, new GatewayClient.GatewayMessage(outgoing.phone(),
+                outgoing.channel(), outgoing.message().text()))) {
+            return classify(response.getStatus());
+        } catch (ProcessingException e) {
+            return wire(e, "gateway unreachable: " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            return new Result(Outcome.MAYBE_ARRIVED, e.getClass().getSimpleName());
+        }
+    }
+
+    private static Result wire(RuntimeException e, String failure) {
+        return new Result(WireFailure.of(e).neverArrived() ? Outcome.NEVER_ARRIVED : Outcome.MAYBE_ARRIVED, failure);
     }
 
     /** 4xx means the gateway will never take this message as it is; 408, 429 and 5xx pass. */
@@ -67,6 +100,6 @@ class Channels {
         }
         String failure = "gateway answered " + status;
         boolean permanent = status >= 400 && status < 500 && status != 408 && status != 429;
-        return permanent ? Result.permanent(failure) : Result.retry(failure);
+        return new Result(permanent ? Outcome.PERMANENT : Outcome.RETRY, failure);
     }
 }

@@ -24,4 +24,11 @@ interface DeliverySettings {
 
     @WithDefault("1s")
     Duration pollInterval();
+
+    /**
+     * After a connection to the gateway or the SMTP relay never opened, how long nothing else is sent that way
+     * (urgent messages go by the office modem meanwhile); the first message after it asks again.
+     */
+    @WithDefault("30s")
+    Duration upstreamRecheck();
 }

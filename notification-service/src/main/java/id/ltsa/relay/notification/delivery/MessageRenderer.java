@@ -1,5 +1,6 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.notification.modem.Gsm7;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import java.util.Map;
 @ApplicationScoped
 public class MessageRenderer {
 
-    static final int SMS_LENGTH = 160;
+    static final int SMS_LENGTH = Gsm7.SMS_LENGTH;
     /** Longer first names are cut: the greeting is a courtesy, the tracking code is what matters. */
     static final int NAME_LENGTH = 15;
 
@@ -43,7 +44,7 @@ public class MessageRenderer {
         }
         String reason = request.reason() == null ? "-" : request.reason();
         String text = fill(template, request, reason);
-        if ("SMS".equals(request.channel()) && text.length() > SMS_LENGTH && request.reason() != null) {
+        if (isSms(request.channel()) && text.length() > SMS_LENGTH && request.reason() != null) {
             // ".." plus the full stop every template puts after the reason reads as an ellipsis
             int room = reason.length() - (text.length() - SMS_LENGTH) - 2;
             text = fill(template, request, room > 0 ? reason.substring(0, room).trim() + ".." : "-");
@@ -51,6 +52,11 @@ public class MessageRenderer {
         String subject = ("en".equals(language) ? "Passport application " : "Permohonan paspor ")
                 + request.trackingCode();
         return new Rendered(name, subject, text);
+    }
+
+    /** SMS by the gateway and SMS by the office modem are the same thing to a phone: one 160-character message. */
+    static boolean isSms(String channel) {
+        return "SMS".equals(channel) || "LOCAL_SMS".equals(channel);
     }
 
     private String fill(Template template, Request request, String reason) {

@@ -50,6 +50,11 @@ public class NotificationResource {
             throw new NotFoundException(); // another office's application answers exactly as an unknown one
         }
         return Map.of("items", notifications.stream().map(n -> new NotificationView(n.applicationId, n.transition,
-                n.channel, n.language, n.template, n.status, n.attempts, n.sentAt)).toList());
+                n.channel, n.language, n.template, publicStatus(n.status), n.attempts, n.sentAt)).toList());
+    }
+
+    /** At the modem but not yet reported sent is still pending to the applicant: the contract's three statuses. */
+    private static String publicStatus(String status) {
+        return Notification.MODEM.equals(status) ? Notification.PENDING : status;
     }
 }

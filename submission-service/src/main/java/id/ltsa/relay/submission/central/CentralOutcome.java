@@ -1,5 +1,6 @@
 package id.ltsa.relay.submission.central;
 
+import id.ltsa.relay.drain.WireFailure;
 import java.time.Duration;
 
 /** What one call to the central API came to. */
@@ -31,6 +32,14 @@ public sealed interface CentralOutcome {
         /** The connection opened and the request went, but no answer came in time. */
         NO_ANSWER,
         /** An HTTP answer that says "not now": 5xx or 429. */
-        ERROR_ANSWER
+        ERROR_ANSWER;
+
+        static Failure of(WireFailure wire) {
+            return switch (wire) {
+                case UNREACHABLE -> UNREACHABLE;
+                case REFUSED, RESET -> REFUSED;
+                case NO_ANSWER -> NO_ANSWER;
+            };
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import id.ltsa.relay.drain.WireFailure;
 import id.ltsa.relay.submission.central.CentralOutcome.Failure;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -59,7 +60,7 @@ public class CentralSender {
     }
 
     private static CentralOutcome.Failed failedOnTheWire(ProcessingException e) {
-        return new CentralOutcome.Failed(rootMessage(e), Duration.ZERO, FailureKinds.classify(e));
+        return new CentralOutcome.Failed(rootMessage(e), Duration.ZERO, Failure.of(WireFailure.of(e)));
     }
 
     private String field(Response response, String name) {

@@ -3,6 +3,7 @@ package id.ltsa.relay.submission.central;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.ltsa.relay.contracts.LinkDiagnosis;
+import id.ltsa.relay.drain.WireFailure;
 import id.ltsa.relay.submission.central.CentralOutcome.Failure;
 import io.netty.channel.ConnectTimeoutException;
 import jakarta.ws.rs.ProcessingException;
@@ -13,7 +14,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-/** How a failed call is read off the wire, and what the office is told is the likely cause. */
+/** How a failed call to central is read off the wire, and what the office is told is the likely cause. */
 class LinkDiagnosisRulesTest {
 
     @Test
@@ -60,6 +61,6 @@ class LinkDiagnosisRulesTest {
     }
 
     private static Failure classify(Throwable cause) {
-        return FailureKinds.classify(new ProcessingException(cause));
+        return Failure.of(WireFailure.of(new ProcessingException(cause)));
     }
 }

@@ -1,0 +1,107 @@
+package id.ltsa.relay.notification.delivery;
+
+import id.ltsa.relay.drain.Backoff;
+import id.ltsa.relay.notification.decision.Notification;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Records what a call to a channel came to. A permanent WhatsApp refusal (no WhatsApp account) falls back to SMS; a
+ * call that never left the office marks its upstream silent and costs no attempt (an outage of weeks must not use up
+ * a message's attempts), so the message is routed again at once (urgent ones to the modem); other failures are
+ * retried with backoff until the configured attempts are spent.
+ */
+@ApplicationScoped
+class DeliveryOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
+
+    private final DeliverySettings settings;
+    private final Backoff backoff;
+    private final UpstreamReachability upstream;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+
+    DeliveryOutcomes(DeliverySettings settings, UpstreamReachability upstream, MeterRegistry metrics, Clock clock) {
+        this.settings = settings;
+        this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());
+        this.upstream = upstream;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** @return whether the message should be looked at again at once (a fallback or a new route) */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean record(UUID id, String channel, Channels.Result result) {
+        Notification notification = Notification.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Upstream way = Upstream.of(channel);
+        switch (result.outcome()) {
+            case DELIVERED -> {
+                upstream.answered(way);
+                notification.status = Notification.SENT;
+                notification.sentAt = clock.instant();
+                notification.lastError = null;
+                count(channel, "sent");
+                return false;
+            }
+            case NEVER_ARRIVED -> {
+                upstream.silent(way);
+                notification.attempts--;
+                notification.lastError = result.failure();
+                notification.nextAttemptAt = clock.instant();
+                count(channel, "unreachable");
+                LOG.warnf("Notification %s (%s): %s is silent (%s); routed again", notification.id,
+                        notification.transition, way, result.failure());
+                return true;
+            }
+            case PERMANENT -> {
+                upstream.answered(way);
+                notification.lastError = result.failure();
+                if ("WHATSAPP".equals(channel)) {
+                    // no WhatsApp on this number: the applicant still has a phone, so tell them by SMS, now
+                    notification.channel = "SMS";
+                    notification.nextAttemptAt = clock.instant();
+                    count(channel, "fell_back_to_sms");
+                    LOG.infof("Notification %s (%s): WhatsApp refused (%s), falling back to SMS", notification.id,
+                            notification.transition, result.failure());
+                    return true;
+                }
+                fail(notification, channel, result);
+                return false;
+            }
+            default -> {
+                if (result.outcome() == Channels.Outcome.MAYBE_ARRIVED) {
+                    notification.gatewayMaybeDelivered = true;
+                } else {
+                    upstream.answered(way);
+                }
+                notification.lastError = result.failure();
+                if (notification.attempts >= settings.maxAttempts()) {
+                    fail(notification, channel, result);
+                    return false;
+                }
+                notification.nextAttemptAt = clock.instant().plus(backoff.after(notification.attempts));
+                count(channel, "retried");
+                LOG.warnf("Notification %s (%s) not delivered on %s, attempt %d: %s", notification.id,
+                        notification.transition, channel, notification.attempts, result.failure());
+                return false;
+            }
+        }
+    }
+
+    private void fail(Notification notification, String channel, Channels.Result result) {
+        notification.status = Notification.FAILED;
+        count(channel, "failed");
+        LOG.errorf("Notification %s (%s) FAILED on %s after %d attempts: %s", notification.id,
+                notification.transition, channel, notification.attempts, result.failure());
+    }
+
+    void count(String channel, String outcome) {
+        metrics.counter("ltsa.notification.outcomes", "channel", channel, "outcome", outcome).increment();
+    }
+}

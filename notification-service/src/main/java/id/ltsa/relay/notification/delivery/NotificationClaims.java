@@ -1,0 +1,80 @@
+package id.ltsa.relay.notification.delivery;
+
+import id.ltsa.relay.notification.decision.Notification;
+import id.ltsa.relay.notification.decision.Recipient;
+import id.ltsa.relay.notification.modem.ModemOutbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Takes one due message for sending, in one transaction: renders it for the way it goes, and either hands it to the
+ * office modem right there (gammu's outbox row and the MODEM status commit together) or claims it for a while for a
+ * call made outside any transaction.
+ */
+@ApplicationScoped
+class NotificationClaims {
+
+    /** Longer than a channel call can take; frees the message for a retry if this instance dies mid-send. */
+    private static final Duration CLAIM = Duration.ofSeconds(60);
+    /** How soon to look again at a message waiting for contact details or for an earlier message. */
+    private static final Duration WAIT = Duration.ofSeconds(1);
+
+    private final ChannelRoutes routes;
+    private final MessageRenderer renderer;
+    private final ModemOutbox modem;
+    private final Clock clock;
+
+    NotificationClaims(ChannelRoutes routes, MessageRenderer renderer, ModemOutbox modem, Clock clock) {
+        this.routes = routes;
+        this.renderer = renderer;
+        this.modem = modem;
+        this.clock = clock;
+    }
+
+    /** What to send over the internet now; null when nothing is (not due, waiting, or handed to the modem). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Channels.Outgoing claim(UUID id) {
+        Notification notification = Notification.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (notification == null || !Notification.PENDING.equals(notification.status)
+                || notification.nextAttemptAt.isAfter(clock.instant())) {
+            return null;
+        }
+        Recipient recipient = Recipient.findById(notification.applicationId);
+        if (recipient == null || earlierOneWaits(notification)) {
+            // the status arrived before the contact details, or an earlier message must reach the applicant first
+            notification.nextAttemptAt = clock.instant().plus(WAIT);
+            return null;
+        }
+        ChannelRoutes.Route route = routes.choose(notification, recipient);
+        if (route instanceof ChannelRoutes.Wait wait) {
+            notification.nextAttemptAt = wait.until();
+            return null;
+        }
+        String channel = route instanceof ChannelRoutes.Send send ? send.channel() : ChannelRoutes.LOCAL_SMS;
+        MessageRenderer.Rendered message = renderer.render(new MessageRenderer.Request(notification.transition,
+                recipient.language, channel, recipient.fullName, recipient.trackingCode, notification.reason));
+        notification.channel = channel;
+        notification.language = recipient.language;
+        notification.template = message.template();
+        notification.attempts++;
+        if (route instanceof ChannelRoutes.Modem) {
+            notification.modemMessageId = modem.queue(recipient.phone, message.text());
+            notification.status = Notification.MODEM;
+            notification.lastError = null;
+            return null;
+        }
+        notification.nextAttemptAt = clock.instant().plus(CLAIM);
+        return new Channels.Outgoing(id, channel, recipient.phone, recipient.email, message, notification.traceparent);
+    }
+
+    /** An earlier message of the same application not yet out (waiting, or still at the modem) goes first. */
+    private static boolean earlierOneWaits(Notification notification) {
+        return Notification.<Notification>list("applicationId = ?1 and status in ?2 and id <> ?3",
+                notification.applicationId, java.util.List.of(Notification.PENDING, Notification.MODEM),
+                notification.id).stream().anyMatch(other -> notification.position().isAfter(other.position()));
+    }
+}

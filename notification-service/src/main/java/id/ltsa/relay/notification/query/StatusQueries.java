@@ -1,0 +1,119 @@
+package id.ltsa.relay.notification.query;
+
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.notification.modem.GammuTime;
+import id.ltsa.relay.notification.modem.ModemAbsent;
+import id.ltsa.relay.notification.modem.ModemOutbox;
+import id.ltsa.relay.notification.modem.ModemSettings;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers SMS sent to the office modem, with or without the internet: "CEK LT-ABCD2345" gets the application's status
+ * back by modem. Each SMS gammu stored in its {@code inbox} is handled in one transaction that writes the answer to
+ * gammu's outbox, records the SMS in {@code sms_query} and marks it processed: answered once, whatever crashes.
+ * At most {@code ltsa.modem.answers-per-hour} answers go to one number in an hour.
+ */
+@ApplicationScoped
+class StatusQueries {
+
+    private static final Logger LOG = Logger.getLogger(StatusQueries.class);
+
+    /** How an SMS was handled, as sms_query.outcome. */
+    enum Outcome { ANSWERED, UNKNOWN_CODE, HOW_TO_ASK, NOT_A_QUERY, UNANSWERABLE_SENDER, RATE_LIMITED }
+
+    private final EntityManager entityManager;
+    private final ModemOutbox outbox;
+    private final QueryAnswers answers;
+    private final ModemSettings settings;
+    private final Clock clock;
+
+    StatusQueries(EntityManager entityManager, ModemOutbox outbox, QueryAnswers answers, ModemSettings settings,
+            Clock clock) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.answers = answers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${ltsa.modem.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ModemAbsent.class)
+    void answerNew() {
+        QuarkusTransaction.requiringNew().run(this::answerBatch);
+    }
+
+    private void answerBatch() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> arrived = entityManager.createNativeQuery("""
+                SELECT "ID", "SenderNumber", "TextDecoded", "ReceivingDateTime" AT TIME ZONE 'UTC'
+                FROM gammu.inbox WHERE NOT "Processed" ORDER BY "ID" LIMIT 20 FOR UPDATE SKIP LOCKED""")
+                .getResultList();
+        for (Object[] sms : arrived) {
+            handle(((Number) sms[0]).intValue(), (String) sms[1], (String) sms[2], GammuTime.toInstant(sms[3]));
+        }
+    }
+
+    private void handle(int inboxId, String sender, String text, Instant receivedAt) {
+        QueryText.Parsed parsed = QueryText.parse(text);
+        Outcome outcome;
+        String answer = null;
+        if (parsed.kind() == QueryText.Kind.NOT_A_QUERY) {
+            outcome = Outcome.NOT_A_QUERY;
+        } else if (!QueryText.answerable(sender)) {
+            outcome = Outcome.UNANSWERABLE_SENDER;
+        } else if (answersInTheLastHour(sender) >= settings.answersPerHour()) {
+            outcome = Outcome.RATE_LIMITED;
+        } else if (parsed.kind() == QueryText.Kind.QUERY_WITHOUT_CODE) {
+            outcome = Outcome.HOW_TO_ASK;
+            answer = answers.howToAsk();
+        } else {
+            answer = statusOf(parsed.trackingCode());
+            outcome = answer == null ? Outcome.UNKNOWN_CODE : Outcome.ANSWERED;
+            if (answer == null) {
+                answer = answers.unknown(parsed.trackingCode());
+            }
+        }
+        Integer modemMessageId = answer == null ? null : outbox.queue(sender.trim(), answer);
+        entityManager.createNativeQuery("""
+                INSERT INTO sms_query (inbox_id, sender, tracking_code, outcome, modem_message_id, received_at,
+                    handled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (inbox_id) DO NOTHING""")
+                .setParameter(1, inboxId).setParameter(2, sender).setParameter(3, parsed.trackingCode())
+                .setParameter(4, outcome.name()).setParameter(5, modemMessageId).setParameter(6, receivedAt)
+                .setParameter(7, clock.instant()).executeUpdate();
+        entityManager.createNativeQuery("UPDATE gammu.inbox SET \"Processed\" = true WHERE \"ID\" = ?1")
+                .setParameter(1, inboxId).executeUpdate();
+        LOG.infof("SMS %d to the modem: %s", inboxId, outcome);
+    }
+
+    /** The answer for a known code, or null for an unknown one. */
+    private String statusOf(String trackingCode) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT r.full_name, r.language, coalesce(p.status, 'RECEIVED'), coalesce(p.updated_at, r.updated_at)
+                FROM recipient r LEFT JOIN application_progress p ON p.application_id = r.application_id
+                WHERE r.tracking_code = ?1 ORDER BY r.updated_at DESC LIMIT 1""")
+                .setParameter(1, trackingCode).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = rows.get(0);
+        return answers.status(trackingCode, (String) row[0], (String) row[1],
+                ApplicationStatus.valueOf((String) row[2]), GammuTime.toInstant(row[3]));
+    }
+
+    private long answersInTheLastHour(String sender) {
+        return ((Number) entityManager.createNativeQuery("""
+                SELECT count(*) FROM sms_query
+                WHERE sender = ?1 AND modem_message_id IS NOT NULL AND handled_at > ?2""")
+                .setParameter(1, sender).setParameter(2, clock.instant().minus(Duration.ofHours(1)))
+                .getSingleResult()).longValue();
+    }
+}
