@@ -94,12 +94,47 @@
     });
   }
 
+  // The office modem is notification-service's: asked there (CORS), and its absence is a line, not an error banner.
+  async function modem() {
+    try {
+      const settings = await get('/api/v1/ops/dashboard');
+      const base = settings.notificationUrl || (location.protocol + '//' + location.hostname + ':8083');
+      return await get(base + '/api/v1/modem/health');
+    } catch (e) {
+      return { unreachable: e.message };
+    }
+  }
+
+  function showModem(health) {
+    const line = document.getElementById('modemLine');
+    let state;
+    let text;
+    if (health.unreachable) {
+      state = 'UNKNOWN';
+      text = 'Modem: unknown (notification-service does not answer: ' + health.unreachable + ')';
+    } else if (!health.present) {
+      state = 'NONE';
+      text = 'Modem: none at this office (no LOCAL_SMS: applicants hear nothing while the internet is down)';
+    } else {
+      state = health.up ? 'UP' : 'GONE';
+      text = 'Modem: ' + state + ' — signal ' + (health.signalPercent === null ? '?' : health.signalPercent) +
+        ' %, battery ' + (health.batteryPercent === null ? '?' : health.batteryPercent) + ' %, last contact ' +
+        (health.lastContactAgeSeconds === null ? 'never' : age(health.lastContactAgeSeconds) + ' ago') +
+        (health.network ? ' on ' + health.network : '') + ', ' + health.queued + ' queued, ' + health.sent +
+        ' sent, ' + health.received + ' received';
+    }
+    line.dataset.state = state;
+    line.textContent = text;
+    line.className = 'line ' + (state === 'UP' ? 'ok' : 'bad');
+  }
+
   async function refresh() {
     const problem = document.getElementById('problem');
     try {
-      const [backlog, report, consumers] = await Promise.all([
-        get('/api/v1/ops/backlog'), get('/api/v1/reports/offices'), get('/api/v1/ops/consumers')]);
+      const [backlog, report, consumers, health] = await Promise.all([
+        get('/api/v1/ops/backlog'), get('/api/v1/reports/offices'), get('/api/v1/ops/consumers'), modem()]);
       render(backlog, report, consumers);
+      showModem(health);
       problem.hidden = true;
       document.getElementById('updated').textContent = 'Diperbarui / updated ' + new Date().toLocaleTimeString();
     } catch (e) {

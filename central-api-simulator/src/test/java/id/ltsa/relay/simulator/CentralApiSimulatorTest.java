@@ -129,6 +129,29 @@ class CentralApiSimulatorTest {
         given().queryParam("to", to).get("/sim/messages").then().body("items.channel", hasSize(1));
     }
 
+    @Test
+    void its_own_uplink_mode_drops_the_central_api_and_the_gateway_until_restored() {
+        given().contentType(ContentType.JSON).body("{\"cut\":true}").put("/sim/uplink").then().statusCode(200)
+                .body("cut", equalTo(true));
+        HttpRequest create = HttpRequest.newBuilder(central).timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "u-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"applicationId\":\"u\",\"revision\":1}")).build();
+        HttpRequest message = HttpRequest.newBuilder(central.resolve("/gateway/v1/messages"))
+                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"+62811\",\"channel\":\"SMS\",\"text\":\"x\"}"))
+                .build();
+        try {
+            assertThrows(IOException.class,
+                    () -> HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.ofString()));
+            assertThrows(IOException.class,
+                    () -> HttpClient.newHttpClient().send(message, HttpResponse.BodyHandlers.ofString()));
+        } finally {
+            given().contentType(ContentType.JSON).body("{\"cut\":false}").put("/sim/uplink").then().statusCode(200);
+        }
+        given().contentType(ContentType.JSON).body("{\"to\":\"+62811\",\"channel\":\"SMS\",\"text\":\"x\"}")
+                .post("/gateway/v1/messages").then().statusCode(202);
+    }
+
     private static io.restassured.response.Response submit(String applicationId, int revision, String key) {
         return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body("{\"applicationId\":\"" + applicationId + "\",\"revision\":" + revision + "}")

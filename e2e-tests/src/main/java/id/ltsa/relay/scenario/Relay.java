@@ -109,6 +109,38 @@ public final class Relay {
                 .path("items");
     }
 
+    /** The office's internet: every upstream connection hangs unanswered while it is cut. */
+    public void cutUplink() {
+        stack.uplink().cut();
+    }
+
+    public void restoreUplink() {
+        stack.uplink().restore();
+    }
+
+    /** An SMS reaches the office modem, as if sent from {@code number}. */
+    public void smsToTheOffice(String number, String text) {
+        stack.modem().orElseThrow(() -> new IllegalStateException("this stack has no modem (gammu-smsd installed?)"))
+                .phone().receive(number, text);
+    }
+
+    /** What the office modem sent to ({@code out}) or received from ({@code in}) a number, newest first. */
+    public JsonNode modemMessages(String number, String direction) {
+        return send(request(Service.NOTIFICATION, "/api/v1/modem/messages?to="
+                + URLEncoder.encode(number, StandardCharsets.UTF_8) + "&direction=" + direction, opsToken()).GET())
+                .body().path("items");
+    }
+
+    public JsonNode modemHealth() {
+        return send(request(Service.NOTIFICATION, "/api/v1/modem/health", opsToken()).GET()).body();
+    }
+
+    /** The notification log of an application (channel, status, attempts per transition). */
+    public JsonNode notifications(String office, String applicationId) {
+        return send(request(Service.NOTIFICATION, "/api/v1/notifications?applicationId=" + applicationId,
+                officeToken(office)).GET()).body().path("items");
+    }
+
     public Answer health(Service service, String which) {
         return send(request(service, "/q/health/" + which, null).GET());
     }

@@ -249,5 +249,10 @@ public final class LocalStack implements AutoCloseable {
         kafka.stop();
         postgres.stop();
         uplink.close();
+        try {
+            java.nio.file.Files.deleteIfExists(settings.run().resolve("uplink.properties"));
+        } catch (java.io.IOException e) {
+            // only a hint for `ltsa uplink`, which then finds the namespace gone
+        }
     }
 }

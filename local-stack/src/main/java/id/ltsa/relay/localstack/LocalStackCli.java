@@ -98,7 +98,7 @@ public final class LocalStackCli {
         }
         // a launcher killed without its shutdown hook leaves its children running: stop them too
         try (Stream<Path> pids = Files.exists(home.resolve("run")) ? Files.list(home.resolve("run")) : Stream.empty()) {
-            for (Path pid : pids.toList()) {
+            for (Path pid : pids.filter(file -> file.getFileName().toString().endsWith(".pid")).toList()) {
                 pidIn(pid).ifPresent(process -> {
                     process.destroy();
                     System.out.println("Stopped leftover " + pid.getFileName());

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** What ops need when the link misbehaves: the backlog, a retry now, and a pause while the centre asks for one. */
@@ -17,14 +19,29 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class OpsResource {
 
+    /** Where the dashboard finds what this service does not know: the office modem, on notification-service. */
+    public record DashboardSettings(String notificationUrl) {
+    }
+
     private final BacklogReport backlog;
     private final RetryNow retryNow;
     private final CentralLink link;
+    private final Optional<String> notificationUrl;
 
-    OpsResource(BacklogReport backlog, RetryNow retryNow, CentralLink link) {
+    OpsResource(BacklogReport backlog, RetryNow retryNow, CentralLink link,
+            @ConfigProperty(name = "ltsa.dashboard.notification-url") Optional<String> notificationUrl) {
         this.backlog = backlog;
         this.retryNow = retryNow;
         this.link = link;
+        this.notificationUrl = notificationUrl;
+    }
+
+    @GET
+    @Path("/dashboard")
+    @RolesAllowed({"ops", "ministry"})
+    @Operation(summary = "Settings of the ops dashboard: where notification-service (the office modem) answers")
+    public DashboardSettings dashboard() {
+        return new DashboardSettings(notificationUrl.orElse(null));
     }
 
     @GET

@@ -69,6 +69,10 @@ class DashboardInChromiumTest {
         assertTrue(officeRow.contains("4 h"), "oldest pending 4 h: " + officeRow);
         assertTrue(dom.contains("submission-service"), "the consumer groups are drawn");
         assertTrue(dom.matches("(?s).*data-state=\"(UP|DOWN|PAUSED)\".*"), "the link state is drawn");
+        assertTrue(dom.contains("Central link UP since") || dom.contains("Central link DOWN since"),
+                "the link line with its since");
+        // no notification-service in this test: the modem line says so instead of breaking the page
+        assertTrue(dom.contains("id=\"modemLine\"") && dom.contains("Modem: unknown"), "the modem line is drawn");
         assertTrue(!dom.contains("class=\"problem\">"), "no error banner");
         assertTrue(Files.size(out.resolve("ops-dashboard.png")) > 10_000, "a screenshot with content");
     }
