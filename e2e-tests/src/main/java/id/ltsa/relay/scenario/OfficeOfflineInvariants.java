@@ -1,6 +1,5 @@
 package id.ltsa.relay.scenario;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,32 +32,22 @@ public record OfficeOfflineInvariants(
     }
 
     public String table() {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(row("applications accepted while cut off (201)", accepted));
-        rows.add(row("at central exactly once / duplicate creates", atCentralOnce + " / " + duplicateCreates));
-        rows.add(row("creates at central while cut off", createsWhileCut));
-        rows.add(row("diagnosis while cut off", diagnosis));
-        rows.add(row("RECEIVED by modem / DELAYED by modem / SUBMITTED by gateway",
-                receivedByModem + " / " + delayedByModem + " / " + submittedByGateway));
-        rows.add(row("slowest RECEIVED+DELAYED by modem after the POST", slowestToldSeconds + " s"));
-        rows.add(row("most messages per applicant per transition", maxMessagesPerTransition));
-        rows.add(row("transitions sent on two channels", transitionsOnTwoChannels));
-        rows.add(row("CEK answer", cekAnswer));
-        rows.add(row("alert SMS per contact: link down / recovery", alertSmsPerContact + " / " + recoverySmsPerContact));
-        rows.add(row("alert SMS", alertSms));
-        rows.add(row("emails while cut off", emailsWhileCut));
-        rows.add(row("emails after: link-down / recovery", linkDownEmails + " / " + recoveryEmails));
-        rows.add(row("internet back to all submitted", String.format(Locale.ROOT, "%.1f s", secondsToDrain)));
-        rows.add(row("broken promises", broken.isEmpty() ? "none" : String.join("; ", broken)));
-        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(10);
-        StringBuilder table = new StringBuilder("== " + scenario + " ==\n");
-        for (String[] r : rows) {
-            table.append(String.format(Locale.ROOT, "  %-" + width + "s  %s%n", r[0], r[1]));
-        }
-        return table.toString();
-    }
-
-    private static String[] row(String name, Object value) {
-        return new String[] {name, String.valueOf(value)};
+        return new InvariantTable(scenario)
+                .row("applications accepted while cut off (201)", accepted)
+                .row("at central exactly once / duplicate creates", atCentralOnce + " / " + duplicateCreates)
+                .row("creates at central while cut off", createsWhileCut)
+                .row("diagnosis while cut off", diagnosis)
+                .row("RECEIVED by modem / DELAYED by modem / SUBMITTED by gateway",
+                        receivedByModem + " / " + delayedByModem + " / " + submittedByGateway)
+                .row("slowest RECEIVED+DELAYED by modem after the POST", slowestToldSeconds + " s")
+                .row("most messages per applicant per transition", maxMessagesPerTransition)
+                .row("transitions sent on two channels", transitionsOnTwoChannels)
+                .row("CEK answer", cekAnswer)
+                .row("alert SMS per contact: link down / recovery", alertSmsPerContact + " / " + recoverySmsPerContact)
+                .row("alert SMS", alertSms)
+                .row("emails while cut off", emailsWhileCut)
+                .row("emails after: link-down / recovery", linkDownEmails + " / " + recoveryEmails)
+                .row("internet back to all submitted", String.format(Locale.ROOT, "%.1f s", secondsToDrain))
+                .withBroken(broken);
     }
 }
