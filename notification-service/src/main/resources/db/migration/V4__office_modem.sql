@@ -1,9 +1,13 @@
 -- The office modem (Gammu SMSD, its tables in the gammu schema of this database) as a channel.
--- A message handed to the modem is MODEM until gammu reports it sent (SENT) or failed (PENDING again); its gammu id
--- joins it to gammu's sentitems. A gateway call that may have arrived marks the message, and the modem never sends
--- it after that: one message per transition across all channels.
+-- A message handed to the modem is MODEM until gammu reports it sent (SENT) or failed (PENDING again, to be routed
+-- anew; modem_failures counts those), or until it is taken back from a modem that never took it; its gammu id joins it
+-- to gammu's sentitems and outbox. A gateway or mail call that may have arrived marks the message for good
+-- (gateway_maybe_delivered), and so does a call in flight (call_in_flight, set before the call, cleared when its
+-- outcome is recorded): the modem never sends such a message. One message per transition across all channels.
 ALTER TABLE notification ADD COLUMN modem_message_id INT;
 ALTER TABLE notification ADD COLUMN gateway_maybe_delivered BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE notification ADD COLUMN call_in_flight BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE notification ADD COLUMN modem_failures INT NOT NULL DEFAULT 0;
 CREATE INDEX notification_at_modem ON notification (modem_message_id) WHERE status = 'MODEM';
 
 -- Link alerts go by email and, to the SMS contacts, by the modem.

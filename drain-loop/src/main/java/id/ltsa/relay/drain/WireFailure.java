@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * How a call to the outside world failed when no answer came, as far as the wire tells: whether a connection ever
@@ -14,7 +15,11 @@ import java.util.concurrent.TimeoutException;
  * clients wrap these in exceptions of their own, so the whole cause chain is read.
  */
 public enum WireFailure {
-    /** The connection never opened: timed out, no route, or the name did not resolve. The request never left. */
+    /**
+     * The connection never opened (timed out, no route, the name did not resolve) or its TLS handshake failed (a
+     * captive portal, the page an ISP shows for an unpaid bill, cannot prove it is the host asked for). The request
+     * never left.
+     */
     UNREACHABLE,
     /** The connection was refused: nobody took the request. */
     REFUSED,
@@ -33,10 +38,11 @@ public enum WireFailure {
             String name = cause.getClass().getSimpleName();
             String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
             // Netty's ConnectTimeoutException is a ConnectException: look at it before "refused"
+            // only the connect phase's timeouts: "connection timed out" is also the kernel giving up on an open one
             if (name.equals("ConnectTimeoutException") || cause instanceof UnknownHostException
-                    || cause instanceof NoRouteToHostException || message.contains("no route to host")
-                    || message.contains("network is unreachable") || message.contains("failed to resolve")
-                    || message.contains("connect timed out") || message.contains("connection timed out")) {
+                    || cause instanceof NoRouteToHostException || cause instanceof SSLHandshakeException
+                    || message.contains("no route to host") || message.contains("network is unreachable")
+                    || message.contains("failed to resolve") || message.contains("connect timed out")) {
                 return UNREACHABLE;
             }
             if (message.contains("connection refused")) {

@@ -13,6 +13,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 /** Whether a request could have reached the other end, read from how the call failed. */
@@ -23,6 +24,8 @@ class WireFailureTest {
         assertEquals(WireFailure.UNREACHABLE, WireFailure.of(wrapped(new UnknownHostException("gateway.example"))));
         assertEquals(WireFailure.UNREACHABLE, WireFailure.of(wrapped(new SocketTimeoutException("connect timed out"))));
         assertEquals(WireFailure.UNREACHABLE, WireFailure.of(wrapped(new ConnectException("Network is unreachable"))));
+        assertEquals(WireFailure.UNREACHABLE, WireFailure.of(wrapped(new SSLHandshakeException("captive portal"))),
+                "a failed TLS handshake sent no request");
         assertTrue(WireFailure.UNREACHABLE.neverArrived());
         assertTrue(WireFailure.REFUSED.neverArrived());
     }
@@ -45,6 +48,8 @@ class WireFailureTest {
         assertEquals(WireFailure.RESET, WireFailure.of(wrapped(new SocketException("Connection reset"))));
         assertEquals(WireFailure.NO_ANSWER, WireFailure.of(wrapped(new TimeoutException("timeout period exceeded"))));
         assertEquals(WireFailure.NO_ANSWER, WireFailure.of(new IllegalStateException("anything else")));
+        assertFalse(WireFailure.of(wrapped(new SocketException("Connection timed out"))).neverArrived(),
+                "the kernel giving up on an open connection: the request may have gone");
         assertFalse(WireFailure.RESET.neverArrived());
         assertFalse(WireFailure.NO_ANSWER.neverArrived());
     }

@@ -45,6 +45,15 @@ public final class LocalStack implements AutoCloseable {
         this.keys = DevKeys.in(settings.keys());
         this.uplink = makeUplink();
         this.modem = makeModem();
+        try {
+            describeServices();
+        } catch (RuntimeException e) {
+            uplink.close(); // the namespace and veth pairs are this stack's: none left behind
+            throw e;
+        }
+    }
+
+    private void describeServices() {
         for (Service service : Service.values()) {
             boolean upstream = service == Service.CENTRAL_API_SIMULATOR;
             services.put(service, new ServiceProcess(service.module(), layout.serviceJar(service.module()),
@@ -78,13 +87,13 @@ public final class LocalStack implements AutoCloseable {
             return null;
         }
         return new GammuSmsd(settings.data().resolve("modem"), settings.logs().resolve("gammu-smsd.log"), "127.0.0.1",
-                settings.postgresPort(), Service.NOTIFICATION.database());
+                settings.postgresPort(), Service.NOTIFICATION.database(), settings.run().resolve("gammu-smsd.pid"));
     }
 
     /** Starts everything and returns once every service answers ready; on failure stops what it started. */
     public LocalStack start() {
-        refuseBusyPorts();
         try {
+            refuseBusyPorts();
             startAll();
             return this;
         } catch (RuntimeException e) {

@@ -19,10 +19,15 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.localstack.Processes;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import id.ltsa.relay.notification.decision.Notification;
+import id.ltsa.relay.notification.decision.Recipient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,11 +105,98 @@ class OfficeOfflineNotificationTest {
         modemMessages(phone, "out").body("items", hasSize(1));
     }
 
+    @Test
+    void a_message_left_with_a_dead_modem_is_taken_back_waits_and_goes_once_when_the_modem_returns()
+            throws Exception {
+        UUID id = UUID.randomUUID();
+        String phone = newPhone();
+        RealInfrastructure.modem().kill(); // the daemon dies; gammu's last report of the modem still looks fresh
+        try {
+            publishReceived(id, phone, null, NotificationChannel.SMS, "id");
+            // handed over, not taken, taken back; once the modem counts as gone (15 s in tests) it simply waits
+            await().atMost(Duration.ofSeconds(60)).until(() -> !modemHealth().getBoolean("up")
+                    && "PENDING".equals(notificationLog(id).extract().path("items[0].status"))
+                    && modemMessages(phone, "out").extract().path("items.size()").equals(0));
+        } finally {
+            RealInfrastructure.modem().start();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> modemHealth().getBoolean("up"));
+        // the modem is back: the message goes by it, once
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> modemMessages(phone, "out")
+                .body("items", hasSize(1)).body("items[0].status", equalTo("SendingOKNoReport")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notificationLog(id)
+                .body("items[0].channel", equalTo("LOCAL_SMS")).body("items[0].status", equalTo("SENT")));
+    }
+
+    @Test
+    void a_message_whose_gateway_call_was_never_recorded_never_goes_by_the_modem() throws Exception {
+        // as a sender that died mid-call leaves it: claimed, the call in flight, its outcome never recorded
+        UUID inFlight = UUID.randomUUID();
+        String phone = newPhone();
+        QuarkusTransaction.requiringNew().run(() -> {
+            recipient(inFlight, phone);
+            notification(inFlight, true);
+        });
+        UUID control = UUID.randomUUID();
+        String controlPhone = newPhone();
+        QuarkusTransaction.requiringNew().run(() -> {
+            recipient(control, controlPhone);
+            notification(control, false);
+        });
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> modemMessages(controlPhone, "out")
+                .body("items", hasSize(1)));
+        double silentBefore = unreachable("SMS");
+        await().atMost(Duration.ofSeconds(30)).until(() -> unreachable("SMS") >= silentBefore + 2);
+        modemMessages(phone, "out").body("items", hasSize(0));
+        Notification held = QuarkusTransaction.requiringNew().call(() -> Notification.findById(
+                UUID.nameUUIDFromBytes((inFlight + "/RECEIVED/1/0").getBytes(StandardCharsets.UTF_8))));
+        assertEquals(Notification.PENDING, held.status);
+        assertTrue(held.gatewayMaybeDelivered, "the lost call may have arrived: marked for good");
+    }
+
+    private static void recipient(UUID id, String phone) {
+        Recipient recipient = new Recipient();
+        recipient.applicationId = id;
+        recipient.trackingCode = "LT-INFL2345";
+        recipient.officeCode = NotificationEvents.OFFICE;
+        recipient.fullName = "Darwan Hadi";
+        recipient.phone = phone;
+        recipient.channel = "SMS";
+        recipient.language = "id";
+        recipient.updatedAt = Instant.now();
+        recipient.persist();
+    }
+
+    private static void notification(UUID applicationId, boolean callInFlight) {
+        Notification notification = new Notification();
+        notification.id = UUID.nameUUIDFromBytes((applicationId + "/RECEIVED/1/0").getBytes(StandardCharsets.UTF_8));
+        notification.applicationId = applicationId;
+        notification.officeCode = NotificationEvents.OFFICE;
+        notification.transition = "RECEIVED";
+        notification.revision = 1;
+        notification.status = Notification.PENDING;
+        notification.attempts = callInFlight ? 1 : 0;
+        notification.callInFlight = callInFlight;
+        notification.nextAttemptAt = Instant.now();
+        notification.createdAt = Instant.now();
+        notification.persist();
+    }
+
+    private static io.restassured.path.json.JsonPath modemHealth() {
+        return given().auth().oauth2(RealInfrastructure.tokens().token(null, "ops"))
+                .get("/api/v1/modem/health").then().statusCode(200).extract().jsonPath();
+    }
+
     /** ltsa_notification_outcomes_total{channel="EMAIL",outcome="unreachable"}: a try that never left. */
     private static double unreachableEmails() {
+        return unreachable("EMAIL");
+    }
+
+    private static double unreachable(String channel) {
         return given().get("/q/metrics").asString().lines()
                 .filter(line -> line.startsWith("ltsa_notification_outcomes_total")
-                        && line.contains("channel=\"EMAIL\"") && line.contains("outcome=\"unreachable\""))
+                        && line.contains("channel=\"" + channel + "\"") && line.contains("outcome=\"unreachable\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 

@@ -27,15 +27,18 @@ public final class GammuSmsd {
     private final int databasePort;
     private final String database;
     private final DummyPhone phone;
+    private final Path pidFile;
     private Process process;
 
-    public GammuSmsd(Path home, Path log, String databaseHost, int databasePort, String database) {
+    /** @param pidFile where the daemon's pid is kept for {@code ltsa down}, or null */
+    public GammuSmsd(Path home, Path log, String databaseHost, int databasePort, String database, Path pidFile) {
         this.home = home.toAbsolutePath();
         this.log = log.toAbsolutePath();
         this.databaseHost = databaseHost;
         this.databasePort = databasePort;
         this.database = database;
         this.phone = new DummyPhone(this.home.resolve("phone"));
+        this.pidFile = pidFile;
     }
 
     /** Starts the daemon; ready once it has registered the modem in gammu's phones table. */
@@ -46,10 +49,16 @@ public final class GammuSmsd {
             Path config = home.resolve("smsdrc");
             Files.writeString(config, configuration());
             Files.writeString(log, "=== gammu-smsd start ===\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            process = new ProcessBuilder(List.of(BINARY, "--config", config.toString()))
+            ProcessBuilder builder = new ProcessBuilder(List.of(BINARY, "--config", config.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // gammu stamps some times (an SMS's arrival) from its own clock: UTC, as its database session is
+            builder.environment().put("TZ", "UTC");
+            process = builder.start();
+            if (pidFile != null) {
+                Files.createDirectories(pidFile.getParent());
+                Files.writeString(pidFile, Long.toString(process.pid()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,6 +102,8 @@ public final class GammuSmsd {
                 "statusfrequency = 5",
                 "loopsleep = 1",
                 "checksecurity = 0",
+                // a send whose report never came may have gone: gammu must not send it again on its own
+                "maxretries = 0",
                 "");
     }
 
@@ -114,10 +125,22 @@ public final class GammuSmsd {
 
     public synchronized void stop() {
         Processes.stop(process, Duration.ofSeconds(10));
+        deletePidFile();
     }
 
     /** The modem's power or USB cable gone: kill -9. */
     public synchronized void kill() {
         Processes.kill(process);
+        deletePidFile();
+    }
+
+    private void deletePidFile() {
+        try {
+            if (pidFile != null) {
+                Files.deleteIfExists(pidFile);
+            }
+        } catch (IOException e) {
+            // only a hint for `ltsa down`, which checks the process before acting
+        }
     }
 }

@@ -101,7 +101,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         URI server = URI.create(infra.jdbcUrl(databaseName).substring("jdbc:".length()));
         try {
             modem = new GammuSmsd(Files.createTempDirectory("ltsa-test-modem-"), Path.of("target/gammu-smsd.log"),
-                    server.getHost(), server.getPort(), databaseName);
+                    server.getHost(), server.getPort(), databaseName, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

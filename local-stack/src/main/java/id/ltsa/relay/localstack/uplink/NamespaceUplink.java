@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  *   harness  ── 10.231.X.5 ─── control veth ── 10.231.X.6 ──┘
  * </pre>
  *
- * Only namespaces and addresses this class made carry traffic, and {@link #close()} removes them.
+ * Only namespaces and addresses this class made carry traffic, and {@link #close()} removes them (the kernel lets a
+ * namespace go once no process is left inside it: the stack stops the simulator first). A namespace whose owner
+ * died is removed at the next start and by {@code ltsa down}.
  */
 public final class NamespaceUplink implements Uplink {
 

@@ -2,6 +2,8 @@ package id.ltsa.relay.localstack.uplink;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,17 +22,23 @@ final class Net {
 
     static Result run(List<String> command, String input) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (input != null) {
-                process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            // output to a file, so a command that hangs cannot hold the read past the timeout
+            Path output = Files.createTempFile("ltsa-net-", ".out");
+            try {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).start();
+                if (input != null) {
+                    process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+                }
+                process.getOutputStream().close();
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    return new Result(-1, "timed out: " + String.join(" ", command));
+                }
+                return new Result(process.exitValue(), Files.readString(output).trim());
+            } finally {
+                Files.deleteIfExists(output);
             }
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(-1, "timed out: " + String.join(" ", command));
-            }
-            return new Result(process.exitValue(), output.trim());
         } catch (IOException e) {
             return new Result(-1, e.getMessage());
         } catch (InterruptedException e) {

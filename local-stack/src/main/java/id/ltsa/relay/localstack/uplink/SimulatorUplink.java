@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * The fallback where no network namespace can be made (not root): upstream runs on this machine's loopback, and the
  * simulator plays the dead uplink itself ({@code PUT /sim/uplink}): it drops connections to the central API and the
- * gateway without an answer and stops its SMTP sink. Close to a real cut, but the office's connections are closed
- * rather than left hanging, and a simulator flag is not the network: say so wherever this one is used.
+ * gateway without an answer; its SMTP sink keeps working. Weaker than a real cut, and said so wherever it is used:
+ * the office's connections are closed after the request arrived rather than left unanswered, which notification-service
+ * must read as "the gateway may have it", so urgent messages then wait instead of going by the modem.
  */
 public final class SimulatorUplink implements Uplink {
 
@@ -82,7 +83,8 @@ public final class SimulatorUplink implements Uplink {
 
     @Override
     public String description() {
-        return "upstream on this machine's loopback; a cut is the simulator's own uplink mode (not a network cut)";
+        return "upstream on this machine's loopback; a cut is the simulator's own uplink mode (not a network cut: "
+                + "connections are closed, not left unanswered, so urgent messages wait instead of going by the modem)";
     }
 
     @Override

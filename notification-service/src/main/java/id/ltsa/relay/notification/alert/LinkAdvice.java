@@ -18,10 +18,12 @@ enum LinkAdvice {
                     + " berfungsi; tidak ada yang perlu dilakukan di kantor.",
             "Likely cause: the central system is failing (it answers with errors). The office's internet works;"
                     + " nothing needs doing at the office."),
-    CENTRAL_REFUSES("pusat menolak sambungan", "Mohon hubungi pengelola sistem pusat.",
-            "Penyebab yang paling mungkin: sistem pusat menolak sambungan. Internet kantor berfungsi; mohon hubungi"
-                    + " pengelola sistem pusat.",
-            "Likely cause: the central system refuses connections. The office's internet works; please contact the"
+    CENTRAL_REFUSES("pusat tidak bisa disambung", "Cek jalur ke pusat, hubungi pengelola pusat.",
+            "Penyebab yang paling mungkin: sistem pusat menolak atau tidak menjawab sambungan. Internet kantor"
+                    + " berfungsi; mohon periksa jalur khusus kantor ke pusat (bila ada) dan hubungi pengelola sistem"
+                    + " pusat.",
+            "Likely cause: the central system refuses or leaves unanswered the connections. The office's internet"
+                    + " works; please check the office's dedicated link to the centre (if it has one) and contact the"
                     + " central system's operators."),
     UNKNOWN("jaringan ke pusat putus", "Cek internet kantor & tagihannya.",
             "Mohon periksa sambungan internet kantor (termasuk tagihannya) dan jalur khusus ke pusat.",

@@ -50,11 +50,25 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "modem_message_id")
     public Integer modemMessageId;
     /**
-     * A gateway or mail call for this message may have arrived (it timed out or was cut after the request left): it
-     * may only be retried on that same channel, under the same idempotency key, never by the modem.
+     * A gateway or mail call for this message may have arrived (it timed out, was cut after the request left, or was
+     * answered with a 5xx other than 503): it is never sent by the modem, and never falls back to another channel.
      */
     @Column(name = "gateway_maybe_delivered")
     public boolean gatewayMaybeDelivered;
+    /**
+     * Set when a call is claimed, before it is made, and cleared when its outcome is recorded: a sender that died
+     * mid-call leaves it set, and the message then never goes by the modem (the gateway may have it).
+     */
+    @Column(name = "call_in_flight")
+    public boolean callInFlight;
+    /** How often the modem failed it; past a few, it waits for the internet instead. */
+    @Column(name = "modem_failures")
+    public int modemFailures;
+
+    /** Whether the gateway or the mail relay could already have this message. */
+    public boolean mayHaveLeftByInternet() {
+        return gatewayMaybeDelivered || callInFlight;
+    }
 
     public LifecyclePosition position() {
         return new LifecyclePosition(revision, ApplicationStatus.valueOf(transition));

@@ -13,13 +13,16 @@ import java.util.Set;
  * was just found silent (the office's uplink is the likely cause), what cannot wait goes by the office modem: RECEIVED
  * with its tracking code, and DELAYED, which tells the applicant their application is safe. Everything else waits for
  * the internet. A message that may already have reached the gateway never goes by the modem, and one handed to the
- * modem never goes to the gateway: one message per transition across all channels.
+ * modem goes to the gateway only once the modem has reported that it could not send it: one message per transition
+ * across all channels.
  */
 @ApplicationScoped
 class ChannelRoutes {
 
     static final String LOCAL_SMS = "LOCAL_SMS";
     static final Set<ApplicationStatus> CANNOT_WAIT = Set.of(ApplicationStatus.RECEIVED, ApplicationStatus.DELAYED);
+    /** After this many modem failures (no credit, no network) a message waits for the internet instead. */
+    static final int MODEM_TRIES = 3;
 
     sealed interface Route {
     }
@@ -47,17 +50,22 @@ class ChannelRoutes {
         Upstream way = Upstream.of(channel);
         boolean silent = upstream.isSilent(way);
         // the modem's health is only read when it matters
-        return decide(channel, ApplicationStatus.valueOf(notification.transition),
-                notification.gatewayMaybeDelivered, silent, silent && modem.usable(), upstream.recheckAt(way));
+        boolean modemMayTakeIt = !notification.mayHaveLeftByInternet()
+                && notification.modemFailures < MODEM_TRIES;
+        return decide(channel, ApplicationStatus.valueOf(notification.transition), modemMayTakeIt, silent,
+                silent && modemMayTakeIt && modem.usable(), upstream.recheckAt(way));
     }
 
-    /** The rule itself, apart from where its facts come from. */
-    static Route decide(String channel, ApplicationStatus transition, boolean gatewayMaybeDelivered,
-            boolean upstreamSilent, boolean modemUsable, Instant recheckAt) {
+    /**
+     * The rule itself, apart from where its facts come from. {@code modemMayTakeIt} is false once the internet may
+     * already have the message (a call that may have arrived, or one still in flight) or the modem failed it too often.
+     */
+    static Route decide(String channel, ApplicationStatus transition, boolean modemMayTakeIt, boolean upstreamSilent,
+            boolean modemUsable, Instant recheckAt) {
         if (!upstreamSilent) {
             return new Send(channel);
         }
-        if (CANNOT_WAIT.contains(transition) && !gatewayMaybeDelivered && modemUsable) {
+        if (CANNOT_WAIT.contains(transition) && modemMayTakeIt && modemUsable) {
             return new Modem();
         }
         return new Wait(recheckAt);

@@ -13,14 +13,15 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The ways to reach an applicant over the internet: EMAIL over SMTP, SMS and WHATSAPP over the HTTP gateway. (The
- * office modem, LOCAL_SMS, is not a call: a message is handed to it in a database transaction, see ModemHandoff.)
+ * office modem, LOCAL_SMS, is not a call: a message is handed to it in a database transaction, see NotificationClaims
+ * and ModemOutbox.)
  */
 @ApplicationScoped
 class Channels {
 
     /** A rendered message on its way to one applicant. Personal data: never log it. */
     record Outgoing(UUID notificationId, String channel, String phone, String email, MessageRenderer.Rendered message,
-            String traceparent) {
+            String traceparent, int attempt) {
     }
 
     /** What a call came to, told apart by whether the message could have arrived. */
@@ -28,11 +29,14 @@ class Channels {
         DELIVERED,
         /** Answered with a refusal that trying again cannot change (4xx but 408 and 429). */
         PERMANENT,
-        /** Answered "not now" (5xx, 408, 429): the message was not taken; try again later. */
+        /** Answered "not now" (503, 408, 429): the message was not taken; try again later. */
         RETRY,
         /** No connection ever opened: the message certainly never left, so it may go another way. */
         NEVER_ARRIVED,
-        /** The request left and no answer came: the message may have arrived; only this channel may try again. */
+        /**
+         * The request left and no answer came, or a 5xx other than 503 (a proxy's 502 or 504, a 500 half-way): the
+         * message may have arrived; only this channel, under the same idempotency key, may try again.
+         */
         MAYBE_ARRIVED
     }
 
@@ -93,13 +97,18 @@ class Channels {
         return new Result(WireFailure.of(e).neverArrived() ? Outcome.NEVER_ARRIVED : Outcome.MAYBE_ARRIVED, failure);
     }
 
-    /** 4xx means the gateway will never take this message as it is; 408, 429 and 5xx pass. */
-    private static Result classify(int status) {
+    /**
+     * 4xx means the gateway will never take this message as it is, but 408 and 429 say "not now", as 503 does; any
+     * other 5xx may come from a proxy whose backend took the message, so it may have arrived.
+     */
+    static Result classify(int status) {
         if (status < 300) {
             return Result.DELIVERED;
         }
         String failure = "gateway answered " + status;
-        boolean permanent = status >= 400 && status < 500 && status != 408 && status != 429;
-        return new Result(permanent ? Outcome.PERMANENT : Outcome.RETRY, failure);
+        if (status == 408 || status == 429 || status == 503) {
+            return new Result(Outcome.RETRY, failure);
+        }
+        return new Result(status < 500 ? Outcome.PERMANENT : Outcome.MAYBE_ARRIVED, failure);
     }
 }

@@ -37,8 +37,17 @@ class DeliveryOutcomes {
 
     /** @return whether the message should be looked at again at once (a fallback or a new route) */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean record(UUID id, String channel, Channels.Result result) {
-        Notification notification = Notification.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    boolean record(Channels.Outgoing call, Channels.Result result) {
+        Notification notification = Notification.findById(call.notificationId(), LockModeType.PESSIMISTIC_WRITE);
+        if (notification == null || !Notification.PENDING.equals(notification.status)
+                || notification.attempts != call.attempt()) {
+            // the claim ran out before this call returned and another attempt took the message: its outcome stands
+            LOG.warnf("Notification %s: the outcome of a call that outlived its claim is ignored (%s)",
+                    call.notificationId(), result.outcome());
+            return false;
+        }
+        notification.callInFlight = false;
+        String channel = call.channel();
         Upstream way = Upstream.of(channel);
         switch (result.outcome()) {
             case DELIVERED -> {
@@ -62,7 +71,8 @@ class DeliveryOutcomes {
             case PERMANENT -> {
                 upstream.answered(way);
                 notification.lastError = result.failure();
-                if ("WHATSAPP".equals(channel)) {
+                // an earlier attempt may have reached WhatsApp: an SMS now could be a second message
+                if ("WHATSAPP".equals(channel) && !notification.gatewayMaybeDelivered) {
                     // no WhatsApp on this number: the applicant still has a phone, so tell them by SMS, now
                     notification.channel = "SMS";
                     notification.nextAttemptAt = clock.instant();

@@ -3,6 +3,7 @@ package id.ltsa.relay.notification.delivery;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.Recipient;
 import id.ltsa.relay.notification.modem.ModemOutbox;
+import id.ltsa.relay.notification.modem.ModemSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -27,11 +28,14 @@ class NotificationClaims {
     private final MessageRenderer renderer;
     private final ModemOutbox modem;
     private final Clock clock;
+    private final Duration modemPatience;
 
-    NotificationClaims(ChannelRoutes routes, MessageRenderer renderer, ModemOutbox modem, Clock clock) {
+    NotificationClaims(ChannelRoutes routes, MessageRenderer renderer, ModemOutbox modem, ModemSettings settings,
+            Clock clock) {
         this.routes = routes;
         this.renderer = renderer;
         this.modem = modem;
+        this.modemPatience = settings.patience();
         this.clock = clock;
     }
 
@@ -60,15 +64,26 @@ class NotificationClaims {
         notification.channel = channel;
         notification.language = recipient.language;
         notification.template = message.template();
-        notification.attempts++;
         if (route instanceof ChannelRoutes.Modem) {
+            // attempts count calls over the internet; the modem's failures are counted apart (modem_failures)
             notification.modemMessageId = modem.queue(recipient.phone, message.text());
             notification.status = Notification.MODEM;
             notification.lastError = null;
+            // if gammu has not taken it by then, ModemReceipts takes it back
+            notification.nextAttemptAt = clock.instant().plus(modemPatience);
             return null;
         }
+        notification.attempts++;
+        if (notification.callInFlight) {
+            // an earlier call's outcome was never recorded (its sender died, or it outlived its claim): it may have
+            // arrived, so this message stays off the modem for good
+            notification.gatewayMaybeDelivered = true;
+        }
+        // committed before the call: should this sender die mid-call, the message can never go by the modem
+        notification.callInFlight = true;
         notification.nextAttemptAt = clock.instant().plus(CLAIM);
-        return new Channels.Outgoing(id, channel, recipient.phone, recipient.email, message, notification.traceparent);
+        return new Channels.Outgoing(id, channel, recipient.phone, recipient.email, message, notification.traceparent,
+                notification.attempts);
     }
 
     /** An earlier message of the same application not yet out (waiting, or still at the modem) goes first. */

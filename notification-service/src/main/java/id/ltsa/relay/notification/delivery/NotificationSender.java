@@ -56,7 +56,7 @@ class NotificationSender {
             if (outgoing != null) {
                 // sent outside any transaction: a channel call never holds a database transaction open
                 Channels.Result result = channels.deliver(outgoing);
-                if (outcomes.record(id, outgoing.channel(), result)) {
+                if (outcomes.record(outgoing, result)) {
                     loop.wake();
                 }
             }

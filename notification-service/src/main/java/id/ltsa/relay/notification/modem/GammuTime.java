@@ -5,9 +5,10 @@ import java.time.OffsetDateTime;
 import java.sql.Timestamp;
 
 /**
- * gammu's tables keep zoneless timestamps written by a session that runs in UTC (the smsd role's time zone): queries
- * read them {@code AT TIME ZONE 'UTC'}, which PostgreSQL answers as a timestamp with time zone; this turns what the
- * driver hands back for it into an Instant.
+ * gammu's tables keep zoneless timestamps. gammu writes some from its database session (the smsd role's time zone,
+ * UTC) and some from its own process clock (the time an SMS arrived), so the daemon runs with {@code TZ=UTC} as well,
+ * and this service writes the ones it sets in UTC explicitly. Queries read them {@code AT TIME ZONE 'UTC'}, which
+ * PostgreSQL answers as a timestamp with time zone; this turns what the driver hands back for it into an Instant.
  */
 public final class GammuTime {
 

@@ -13,8 +13,15 @@ public interface ModemSettings {
     boolean enabled();
 
     /** The modem counts as gone when gammu has not refreshed its status (phones table) for this long. */
-    @WithDefault("5m")
+    @WithDefault("3m")
     Duration goneAfter();
+
+    /**
+     * How long a message handed to the modem may wait in gammu's outbox before it is taken back (only if gammu has not
+     * started sending it) and routed again: a daemon that died must not hold an applicant's messages for ever.
+     */
+    @WithDefault("10m")
+    Duration patience();
 
     /** How often to look for messages the modem has sent, and for SMS that arrived. */
     @WithDefault("2s")

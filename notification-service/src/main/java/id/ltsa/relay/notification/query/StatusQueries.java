@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Answers SMS sent to the office modem, with or without the internet: "CEK LT-ABCD2345" gets the application's status
- * back by modem. Each SMS gammu stored in its {@code inbox} is handled in one transaction that writes the answer to
- * gammu's outbox, records the SMS in {@code sms_query} and marks it processed: answered once, whatever crashes.
+ * back by modem. Each SMS gammu stored in its {@code inbox} is handled in a transaction of its own that writes the
+ * answer to gammu's outbox, records the SMS in {@code sms_query} and marks it processed: answered once, whatever
+ * crashes. (Two instances each count only committed answers, so a burst may pass the hourly limit by one or two.)
  * At most {@code ltsa.modem.answers-per-hour} answers go to one number in an hour.
  */
 @ApplicationScoped
@@ -47,17 +48,28 @@ class StatusQueries {
     @Scheduled(every = "${ltsa.modem.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = ModemAbsent.class)
     void answerNew() {
-        QuarkusTransaction.requiringNew().run(this::answerBatch);
+        @SuppressWarnings("unchecked")
+        List<Number> arrived = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT \"ID\" FROM gammu.inbox WHERE NOT \"Processed\" ORDER BY \"ID\" LIMIT 20").getResultList());
+        for (Number id : arrived) {
+            try {
+                // one transaction each: an SMS this cannot handle does not hold up the others
+                QuarkusTransaction.requiringNew().run(() -> answer(id.intValue()));
+            } catch (RuntimeException e) {
+                LOG.errorf("SMS %d to the modem could not be handled, tried again next round: %s", id.intValue(),
+                        e.getMessage());
+            }
+        }
     }
 
-    private void answerBatch() {
+    private void answer(int inboxId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> arrived = entityManager.createNativeQuery("""
+        List<Object[]> sms = entityManager.createNativeQuery("""
                 SELECT "ID", "SenderNumber", "TextDecoded", "ReceivingDateTime" AT TIME ZONE 'UTC'
-                FROM gammu.inbox WHERE NOT "Processed" ORDER BY "ID" LIMIT 20 FOR UPDATE SKIP LOCKED""")
-                .getResultList();
-        for (Object[] sms : arrived) {
-            handle(((Number) sms[0]).intValue(), (String) sms[1], (String) sms[2], GammuTime.toInstant(sms[3]));
+                FROM gammu.inbox WHERE "ID" = ?1 AND NOT "Processed" FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, inboxId).getResultList();
+        if (!sms.isEmpty()) {
+            handle(inboxId, (String) sms.get(0)[1], (String) sms.get(0)[2], GammuTime.toInstant(sms.get(0)[3]));
         }
     }
 

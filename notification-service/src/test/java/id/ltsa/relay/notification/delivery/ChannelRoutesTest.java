@@ -6,6 +6,7 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Which way a message goes: the internet while it answers; the office modem only for what cannot wait. */
@@ -16,7 +17,7 @@ class ChannelRoutesTest {
     @ParameterizedTest
     @EnumSource(value = ApplicationStatus.class, names = {"RECEIVED", "DELAYED"})
     void what_cannot_wait_goes_by_the_modem_while_the_internet_is_silent(ApplicationStatus transition) {
-        assertEquals(new ChannelRoutes.Modem(), ChannelRoutes.decide("WHATSAPP", transition, false, true, true,
+        assertEquals(new ChannelRoutes.Modem(), ChannelRoutes.decide("WHATSAPP", transition, true, true, true,
                 RECHECK));
     }
 
@@ -24,25 +25,32 @@ class ChannelRoutesTest {
     @EnumSource(value = ApplicationStatus.class, names = {"SUBMITTED", "RETURNED", "APPROVED", "ISSUED", "REJECTED",
         "WITHDRAWN"})
     void everything_else_waits_for_the_internet(ApplicationStatus transition) {
-        assertEquals(new ChannelRoutes.Wait(RECHECK), ChannelRoutes.decide("SMS", transition, false, true, true,
+        assertEquals(new ChannelRoutes.Wait(RECHECK), ChannelRoutes.decide("SMS", transition, true, true, true,
                 RECHECK));
     }
 
     @Test
-    void a_message_the_gateway_may_already_have_never_goes_by_the_modem() {
+    void a_message_the_internet_may_already_have_never_goes_by_the_modem() {
         assertEquals(new ChannelRoutes.Wait(RECHECK), ChannelRoutes.decide("WHATSAPP", ApplicationStatus.RECEIVED,
-                true, true, true, RECHECK));
+                false, true, true, RECHECK));
     }
 
     @Test
     void a_gone_modem_gets_nothing_new_and_the_message_waits() {
         assertEquals(new ChannelRoutes.Wait(RECHECK), ChannelRoutes.decide("EMAIL", ApplicationStatus.DELAYED,
-                false, true, false, RECHECK));
+                true, true, false, RECHECK));
     }
 
     @Test
     void while_the_internet_answers_every_message_goes_on_the_applicants_channel() {
         assertEquals(new ChannelRoutes.Send("EMAIL"), ChannelRoutes.decide("EMAIL", ApplicationStatus.RECEIVED,
-                false, false, true, RECHECK));
+                true, false, true, RECHECK));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"200,DELIVERED", "202,DELIVERED", "503,RETRY", "429,RETRY", "408,RETRY", "422,PERMANENT",
+        "400,PERMANENT", "500,MAYBE_ARRIVED", "502,MAYBE_ARRIVED", "504,MAYBE_ARRIVED"})
+    void a_gateway_answer_says_whether_the_message_was_taken(int status, Channels.Outcome outcome) {
+        assertEquals(outcome, Channels.classify(status).outcome());
     }
 }

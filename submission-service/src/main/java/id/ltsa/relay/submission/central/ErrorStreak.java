@@ -1,6 +1,8 @@
 package id.ltsa.relay.submission.central;
 
+import id.ltsa.relay.submission.link.LinkRestored;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +20,11 @@ class ErrorStreak {
     }
 
     void otherAnswer() {
+        inARow.set(0);
+    }
+
+    /** A link that came back starts with a clean slate: the run that took it down is over. */
+    void onLinkRestored(@Observes LinkRestored restored) {
         inARow.set(0);
     }
 }

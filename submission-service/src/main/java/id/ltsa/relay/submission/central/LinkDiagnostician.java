@@ -27,22 +27,20 @@ class LinkDiagnostician {
     }
 
     LinkDiagnosis diagnose(CentralOutcome.Failed failed) {
-        if (failed.failure() == Failure.ERROR_ANSWER) {
-            return LinkDiagnosis.CENTRAL_ERRORS; // central answered: the uplink works
-        }
         if (!uplink.configured()) {
             return withoutUplinkCheck(failed.failure());
         }
+        // asked even after a 5xx: it may be the office's or the ISP's proxy answering, its own upstream dead
         return diagnose(failed.failure(), uplink.anythingAnswers());
     }
 
     /** The rules, apart from the network: {@code uplinkAnswers} is whether another upstream target answered. */
     static LinkDiagnosis diagnose(Failure failure, boolean uplinkAnswers) {
-        if (failure == Failure.ERROR_ANSWER) {
-            return LinkDiagnosis.CENTRAL_ERRORS;
-        }
         if (!uplinkAnswers) {
             return LinkDiagnosis.UPLINK_DOWN;
+        }
+        if (failure == Failure.ERROR_ANSWER) {
+            return LinkDiagnosis.CENTRAL_ERRORS;
         }
         // the internet works: central accepted the call and never answered, or would not take the connection
         return failure == Failure.NO_ANSWER ? LinkDiagnosis.CENTRAL_ERRORS : LinkDiagnosis.CENTRAL_REFUSES;

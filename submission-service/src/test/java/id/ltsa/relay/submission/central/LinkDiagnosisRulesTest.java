@@ -23,6 +23,7 @@ class LinkDiagnosisRulesTest {
         assertEquals(Failure.UNREACHABLE, classify(new UnknownHostException("central.example.go.id")));
         assertEquals(Failure.UNREACHABLE, classify(new NoRouteToHostException("No route to host")));
         assertEquals(Failure.UNREACHABLE, classify(new ConnectException("Network is unreachable")));
+        assertEquals(Failure.UNREACHABLE, classify(new javax.net.ssl.SSLHandshakeException("a captive portal")));
     }
 
     @Test
@@ -43,6 +44,8 @@ class LinkDiagnosisRulesTest {
         assertEquals(LinkDiagnosis.UPLINK_DOWN, LinkDiagnostician.diagnose(Failure.UNREACHABLE, false));
         assertEquals(LinkDiagnosis.UPLINK_DOWN, LinkDiagnostician.diagnose(Failure.REFUSED, false));
         assertEquals(LinkDiagnosis.UPLINK_DOWN, LinkDiagnostician.diagnose(Failure.NO_ANSWER, false));
+        // a proxy in the office or at the ISP answering 502 while nothing behind it answers
+        assertEquals(LinkDiagnosis.UPLINK_DOWN, LinkDiagnostician.diagnose(Failure.ERROR_ANSWER, false));
     }
 
     @Test
@@ -50,7 +53,7 @@ class LinkDiagnosisRulesTest {
         assertEquals(LinkDiagnosis.CENTRAL_REFUSES, LinkDiagnostician.diagnose(Failure.UNREACHABLE, true));
         assertEquals(LinkDiagnosis.CENTRAL_REFUSES, LinkDiagnostician.diagnose(Failure.REFUSED, true));
         assertEquals(LinkDiagnosis.CENTRAL_ERRORS, LinkDiagnostician.diagnose(Failure.NO_ANSWER, true));
-        assertEquals(LinkDiagnosis.CENTRAL_ERRORS, LinkDiagnostician.diagnose(Failure.ERROR_ANSWER, false));
+        assertEquals(LinkDiagnosis.CENTRAL_ERRORS, LinkDiagnostician.diagnose(Failure.ERROR_ANSWER, true));
     }
 
     @Test
@@ -58,6 +61,7 @@ class LinkDiagnosisRulesTest {
         assertEquals(LinkDiagnosis.UPLINK_DOWN, LinkDiagnostician.withoutUplinkCheck(Failure.UNREACHABLE));
         assertEquals(LinkDiagnosis.CENTRAL_REFUSES, LinkDiagnostician.withoutUplinkCheck(Failure.REFUSED));
         assertEquals(LinkDiagnosis.CENTRAL_ERRORS, LinkDiagnostician.withoutUplinkCheck(Failure.NO_ANSWER));
+        assertEquals(LinkDiagnosis.CENTRAL_ERRORS, LinkDiagnostician.withoutUplinkCheck(Failure.ERROR_ANSWER));
     }
 
     private static Failure classify(Throwable cause) {
