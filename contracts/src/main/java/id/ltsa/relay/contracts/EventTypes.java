@@ -20,8 +20,12 @@ public final class EventTypes {
     public static final EventType<CentralLinkChanged> CENTRAL_LINK_CHANGED =
             new EventType<>(CentralLinkChanged.TYPE, Topics.CENTRAL_LINK, CentralLinkChanged.class);
 
+    public static final EventType<OfficeStateChanged> OFFICE_STATE_CHANGED =
+            new EventType<>(OfficeStateChanged.TYPE, Topics.FLEET_OFFICE_STATE, OfficeStateChanged.class);
+
     public static final List<EventType<?>> ALL = List.of(
-            APPLICATION_RECEIVED, APPLICATION_AMENDED, APPLICATION_WITHDRAWN, STATUS_CHANGED, CENTRAL_LINK_CHANGED);
+            APPLICATION_RECEIVED, APPLICATION_AMENDED, APPLICATION_WITHDRAWN, STATUS_CHANGED, CENTRAL_LINK_CHANGED,
+            OFFICE_STATE_CHANGED);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -1,12 +1,17 @@
 package id.ltsa.relay.contracts;
 
-/** Kafka topic names. The record key on every topic is the application id (the link topic has no application). */
+/**
+ * Kafka topic names. The record key on every topic is the application id (the link topic has no application; the
+ * fleet topic is keyed by office code).
+ */
 public final class Topics {
 
     public static final String APPLICATIONS = "ltsa.applications";
     public static final String APPLICATION_STATUS = "ltsa.application-status";
     public static final String CENTRAL_LINK = "ltsa.central-link";
     public static final String APPLICATIONS_DLQ = "ltsa.applications.dlq";
+    /** On the ministry's cluster: ministry-watch's office states, keyed by office code. */
+    public static final String FLEET_OFFICE_STATE = "ltsa.fleet.office-state";
 
     private Topics() {
     }

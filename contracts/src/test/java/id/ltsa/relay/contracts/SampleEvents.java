@@ -28,7 +28,9 @@ final class SampleEvents {
             new ApplicationStatusChanged(APPLICATION_ID, "LT-7K3M9Q2X", "5203", ApplicationStatus.DELAYED,
                     ApplicationStatus.QUEUED, "Central API unreachable", null, 1, AT.plusSeconds(2), 1, 1, AT),
             EventTypes.CENTRAL_LINK_CHANGED,
-            new CentralLinkChanged(LinkState.DOWN, AT, "connect timed out", 42, LinkDiagnosis.UPLINK_DOWN));
+            new CentralLinkChanged(LinkState.DOWN, AT, "connect timed out", 42, LinkDiagnosis.UPLINK_DOWN),
+            EventTypes.OFFICE_STATE_CHANGED,
+            new OfficeStateChanged("5203", OfficeState.SILENT, OfficeState.OK, AT.plusSeconds(900), AT, 42));
 
     private SampleEvents() {
     }

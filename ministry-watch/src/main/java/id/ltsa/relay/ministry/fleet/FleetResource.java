@@ -1,0 +1,43 @@
+package id.ltsa.relay.ministry.fleet;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The ministry's view of every office: which are silent, cut off from central, or never seen. */
+@Path("/api/v1/fleet/offices")
+@Produces(MediaType.APPLICATION_JSON)
+public class FleetResource {
+
+    private final FleetView fleet;
+
+    FleetResource(FleetView fleet) {
+        this.fleet = fleet;
+    }
+
+    @GET
+    @RolesAllowed({"ministry", "ops"})
+    @Operation(summary = "Every office, those that need attention first (NEVER_SEEN, SILENT, LINK_DOWN), then OK")
+    public Map<String, List<FleetView.OfficeLine>> offices() {
+        return Map.of("items", fleet.offices());
+    }
+
+    @GET
+    @Path("/{officeCode}")
+    @RolesAllowed({"ministry", "ops"})
+    @Operation(summary = "One office with its history of states and its report (counts by status, median RECEIVED to"
+            + " SUBMITTED over 7 days, applications per day)")
+    public Response office(@PathParam("officeCode") String code) {
+        return fleet.office(code).map(detail -> Response.ok(detail).build())
+                .orElse(Response.status(404).type("application/problem+json").entity(Map.of(
+                        "type", "https://ltsa-relay.id/problems/not-found", "title", "No such office",
+                        "status", 404)).build());
+    }
+}

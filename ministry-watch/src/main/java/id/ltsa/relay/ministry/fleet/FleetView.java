@@ -1,0 +1,69 @@
+package id.ltsa.relay.ministry.fleet;
+
+import id.ltsa.relay.contracts.OfficeState;
+import id.ltsa.relay.ministry.registry.FleetSettings;
+import id.ltsa.relay.ministry.registry.Office;
+import id.ltsa.relay.ministry.report.FleetApplications;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Every office as the ministry sees it, red first: what the API, the page and the metrics show. */
+@ApplicationScoped
+public class FleetView {
+
+    /** One office in the list. {@code silentForSeconds} is how long nothing has arrived from it (null: never). */
+    public record OfficeLine(String officeCode, String name, boolean registered, OfficeState state, Instant stateSince,
+            Instant lastSeenAt, Long silentForSeconds, String linkState, Instant linkSince, String linkDiagnosis,
+            long pending, Long oldestPendingAgeSeconds, List<FleetApplications.Day> applicationsPerDay) {
+    }
+
+    /** One office with its history and its report. */
+    public record OfficeDetail(OfficeLine office, List<OfficeHistory.Entry> history,
+            FleetApplications.Report report) {
+    }
+
+    private final FleetApplications applications;
+    private final OfficeHistory history;
+    private final FleetSettings settings;
+    private final Clock clock;
+
+    FleetView(FleetApplications applications, OfficeHistory history, FleetSettings settings, Clock clock) {
+        this.applications = applications;
+        this.history = history;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<OfficeLine> offices() {
+        return Office.<Office>listAll().stream().map(this::line)
+                .sorted(Comparator.comparing((OfficeLine line) -> !line.state().needsAttention())
+                        .thenComparing(line -> line.lastSeenAt() == null ? Instant.MIN : line.lastSeenAt())
+                        .thenComparing(OfficeLine::officeCode))
+                .toList();
+    }
+
+    @Transactional
+    public Optional<OfficeDetail> office(String code) {
+        return Optional.ofNullable(Office.<Office>findById(code)).map(office -> new OfficeDetail(line(office),
+                history.of(code), applications.report(code, settings.zone())));
+    }
+
+    private OfficeLine line(Office office) {
+        Instant now = clock.instant();
+        // as of now, by the same rules the timer applies: the history and the announcements follow within a check
+        OfficeState state = FleetRules.stateOf(office.lastSeenAt, office.linkState, now, settings.silentAfter());
+        FleetApplications.Report report = applications.report(office.code, settings.zone());
+        return new OfficeLine(office.code, office.name, office.registered, state, office.stateSince,
+                office.lastSeenAt,
+                office.lastSeenAt == null ? null : Math.max(0, Duration.between(office.lastSeenAt, now).toSeconds()),
+                office.linkState, office.linkSince, office.linkDiagnosis, report.pending(),
+                report.oldestPendingAgeSeconds(), report.applicationsPerDay());
+    }
+}
