@@ -1,20 +1,15 @@
 package id.ltsa.relay.e2e;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.localstack.LocalStack;
 import id.ltsa.relay.localstack.Service;
+import id.ltsa.relay.localstack.testing.HeadlessChromium;
 import id.ltsa.relay.scenario.Relay;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The ops dashboard of a dark office, in Debian's headless Chromium: the link line names the office's own internet
@@ -32,9 +27,8 @@ final class DashboardInChromium {
         try {
             Path out = Path.of("target/dashboard");
             Files.createDirectories(out);
-            String dom = chromium(List.of("--dump-dom", url));
-            chromium(List.of("--screenshot=" + out.resolve("office-offline.png").toAbsolutePath(),
-                    "--window-size=1280,900", url));
+            String dom = HeadlessChromium.dom(url);
+            HeadlessChromium.screenshot(url, out.resolve("office-offline.png"), 1280, 900);
             Files.writeString(out.resolve("office-offline.html"), dom);
             assertTrue(dom.contains("UPLINK_DOWN: Internet kantor mati"), "the link line names the office internet");
             assertTrue(dom.contains("Modem: UP — signal 42 %, battery 100 %"), "the modem line: " + modemLine(dom));
@@ -47,18 +41,5 @@ final class DashboardInChromium {
     private static String modemLine(String dom) {
         int at = dom.indexOf("id=\"modemLine\"");
         return at < 0 ? "(none)" : dom.substring(at, Math.min(dom.length(), at + 300));
-    }
-
-    private static String chromium(List<String> arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/chromium", "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--disable-background-networking",
-                "--disable-component-update", "--virtual-time-budget=8000"));
-        command.addAll(arguments);
-        File log = File.createTempFile("chromium", ".log");
-        Process process = new ProcessBuilder(command).redirectError(log).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "chromium finished");
-        assertEquals(0, process.exitValue(), () -> "chromium failed: " + log);
-        return output;
     }
 }

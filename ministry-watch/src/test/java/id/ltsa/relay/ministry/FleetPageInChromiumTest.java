@@ -4,24 +4,19 @@ import static id.ltsa.relay.ministry.OfficeTraffic.heartbeat;
 import static id.ltsa.relay.ministry.OfficeTraffic.status;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.localstack.testing.HeadlessChromium;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,9 +50,8 @@ class FleetPageInChromiumTest {
         String url = page + "#token=" + RealInfrastructure.tokens().token(null, "ministry");
         Path out = Path.of("target/fleet");
         Files.createDirectories(out);
-        String dom = chromium(List.of("--dump-dom", url));
-        chromium(List.of("--screenshot=" + out.resolve("ministry-fleet.png").toAbsolutePath(),
-                "--window-size=1280,900", url));
+        String dom = HeadlessChromium.dom(url);
+        HeadlessChromium.screenshot(url, out.resolve("ministry-fleet.png"), 1280, 900);
         Files.writeString(out.resolve("ministry-fleet.html"), dom);
 
         String silentRow = row(dom, silent);
@@ -75,18 +69,5 @@ class FleetPageInChromiumTest {
         int start = dom.indexOf("data-office=\"" + office + "\"");
         assertTrue(start >= 0, "a row for " + office);
         return dom.substring(start, dom.indexOf("</tr>", start));
-    }
-
-    private static String chromium(List<String> arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/chromium", "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--disable-background-networking",
-                "--disable-component-update", "--virtual-time-budget=8000"));
-        command.addAll(arguments);
-        File log = File.createTempFile("chromium", ".log");
-        Process process = new ProcessBuilder(command).redirectError(log).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "chromium finished");
-        assertEquals(0, process.exitValue(), () -> "chromium failed: " + log);
-        return output;
     }
 }

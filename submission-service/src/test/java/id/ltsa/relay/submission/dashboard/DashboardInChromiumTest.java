@@ -1,26 +1,21 @@
 package id.ltsa.relay.submission.dashboard;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.localstack.testing.HeadlessChromium;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import id.ltsa.relay.submission.queue.Submission;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +52,8 @@ class DashboardInChromiumTest {
         Path out = Path.of("target/dashboard");
         Files.createDirectories(out);
 
-        String dom = chromium(List.of("--dump-dom", url));
-        chromium(List.of("--screenshot=" + out.resolve("ops-dashboard.png").toAbsolutePath(),
-                "--window-size=1280,1000", url));
+        String dom = HeadlessChromium.dom(url);
+        HeadlessChromium.screenshot(url, out.resolve("ops-dashboard.png"), 1280, 1000);
 
         Files.writeString(out.resolve("ops-dashboard.html"), dom);
         assertTrue(dom.contains("<td>" + office + "</td>"), "the office row is drawn");
@@ -75,36 +69,6 @@ class DashboardInChromiumTest {
         assertTrue(dom.contains("id=\"modemLine\"") && dom.contains("Modem: unknown"), "the modem line is drawn");
         assertTrue(!dom.contains("class=\"problem\">"), "no error banner");
         assertTrue(Files.size(out.resolve("ops-dashboard.png")) > 10_000, "a screenshot with content");
-    }
-
-    private static String chromium(List<String> arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(browser(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--virtual-time-budget=8000"));
-        command.addAll(arguments);
-        File log = File.createTempFile("chromium", ".log");
-        Process process = new ProcessBuilder(command).redirectError(log).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "chromium finished");
-        assertEquals(0, process.exitValue(), () -> "chromium failed: " + read(log));
-        return output;
-    }
-
-    private static String browser() {
-        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
-            if (new File(candidate).canExecute()) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("Headless Chromium is needed for this test: apt-get install chromium"
-                + " (.ci/run installs it)");
-    }
-
-    private static String read(File log) {
-        try {
-            return Files.readString(log.toPath());
-        } catch (Exception e) {
-            return e.toString();
-        }
     }
 
     private static void pending(String office, Instant receivedAt) {
