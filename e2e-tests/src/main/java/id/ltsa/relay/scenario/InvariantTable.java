@@ -5,22 +5,22 @@ import java.util.List;
 import java.util.Locale;
 
 /** A scenario's results as the two-column text table the demos print and the closing notes quote. */
-final class InvariantTable {
+public final class InvariantTable {
 
     private final String title;
     private final List<String[]> rows = new ArrayList<>();
 
-    InvariantTable(String title) {
+    public InvariantTable(String title) {
         this.title = title;
     }
 
-    InvariantTable row(String name, Object value) {
+    public InvariantTable row(String name, Object value) {
         rows.add(new String[] {name, String.valueOf(value)});
         return this;
     }
 
     /** The last row of every table: the promises found broken, or "none". */
-    String withBroken(List<String> broken) {
+    public String withBroken(List<String> broken) {
         row("broken promises", broken.isEmpty() ? "none" : String.join("; ", broken));
         int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(10);
         StringBuilder table = new StringBuilder("== " + title + " ==\n");

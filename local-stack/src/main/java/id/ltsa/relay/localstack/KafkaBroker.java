@@ -13,22 +13,50 @@ import java.util.UUID;
 /**
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one process) run from the jars of Maven
  * Central's Apache Kafka artifacts, as a separate JVM so tests can stop it, kill it and start it again.
+ *
+ * <p>An office's broker answers its own services on loopback and, when the office has an uplink, the ministry's
+ * MirrorMaker 2 on a second listener (UPLINK) at the office end of that uplink, so a cut uplink silences it. The
+ * ministry's broker runs upstream ({@link #upstream}).
  */
 public final class KafkaBroker {
 
     private final Path home;
     private final Path log;
+    private final String host;
     private final int port;
     private final int controllerPort;
     private final String heap;
+    private final List<String> launchPrefix;
+    private String uplinkHost;
+    private int uplinkPort;
     private Process process;
 
     public KafkaBroker(Path home, Path log, int port, int controllerPort, String heap) {
+        this(home, log, "127.0.0.1", port, controllerPort, heap, List.of());
+    }
+
+    private KafkaBroker(Path home, Path log, String host, int port, int controllerPort, String heap,
+            List<String> launchPrefix) {
         this.home = home.toAbsolutePath();
         this.log = log.toAbsolutePath();
+        this.host = host;
         this.port = port;
         this.controllerPort = controllerPort;
         this.heap = heap;
+        this.launchPrefix = List.copyOf(launchPrefix);
+    }
+
+    /** A broker started with {@code launchPrefix} (inside the upstream namespace), answering on {@code host}. */
+    public static KafkaBroker upstream(Path home, Path log, String host, int port, int controllerPort, String heap,
+            List<String> launchPrefix) {
+        return new KafkaBroker(home, log, host, port, controllerPort, heap, launchPrefix);
+    }
+
+    /** Also answers on {@code host:port}, the office end of its uplink, for the ministry's MirrorMaker 2. */
+    public synchronized KafkaBroker withUplinkListener(String host, int port) {
+        this.uplinkHost = host;
+        this.uplinkPort = port;
+        return this;
     }
 
     public synchronized void start() {
@@ -39,7 +67,8 @@ public final class KafkaBroker {
             if (!Files.exists(home.resolve("data/meta.properties"))) {
                 format();
             }
-            List<String> command = java("kafka.Kafka", home.resolve("server.properties").toString());
+            List<String> command = new ArrayList<>(launchPrefix);
+            command.addAll(java("kafka.Kafka", home.resolve("server.properties").toString()));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -48,7 +77,7 @@ public final class KafkaBroker {
             throw new UncheckedIOException(e);
         }
         Processes.await("Kafka broker on port " + port, Duration.ofSeconds(90),
-                () -> Processes.isListening(port) && logSaysStarted(), process, log);
+                () -> Processes.isListening(host, port) && logSaysStarted(), process, log);
     }
 
     private boolean logSaysStarted() {
@@ -64,15 +93,16 @@ public final class KafkaBroker {
     }
 
     private void writeConfiguration() throws IOException {
+        String uplink = uplinkHost == null ? "" : ",UPLINK://" + uplinkHost + ":" + uplinkPort;
         String config = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
-                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.quorum.bootstrap.servers=" + host + ":" + controllerPort,
+                "listeners=PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort + uplink,
+                "advertised.listeners=PLAINTEXT://" + host + ":" + port + uplink,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,UPLINK:PLAINTEXT",
                 "log.dirs=" + home.resolve("data"),
                 "num.partitions=3",
                 "default.replication.factor=1",
@@ -152,6 +182,14 @@ public final class KafkaBroker {
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return host + ":" + port;
+    }
+
+    /** Where the ministry's MirrorMaker 2 reaches this broker, through the office's uplink. */
+    public String uplinkBootstrapServers() {
+        if (uplinkHost == null) {
+            throw new IllegalStateException("this broker has no uplink listener");
+        }
+        return uplinkHost + ":" + uplinkPort;
     }
 }

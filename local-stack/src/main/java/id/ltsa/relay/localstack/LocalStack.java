@@ -8,18 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import id.ltsa.relay.localstack.mirror.MirrorConfigs;
+import id.ltsa.relay.localstack.mirror.MirrorMaker2;
 import id.ltsa.relay.localstack.modem.GammuSchema;
 import id.ltsa.relay.localstack.modem.GammuSmsd;
-import id.ltsa.relay.localstack.uplink.NamespaceUplink;
 import id.ltsa.relay.localstack.uplink.SimulatorUplink;
 import id.ltsa.relay.localstack.uplink.Uplink;
+import id.ltsa.relay.localstack.uplink.UpstreamNamespace;
 
 /**
- * The whole of LTSA Relay on one machine without Docker, laid out as an office: PostgreSQL (a database per service), a
- * Kafka broker, the three services and the office's GSM modem (Gammu SMSD with gammu's dummy phone) on the office
- * server; the central API simulator (central API, messaging gateway, SMTP sink) upstream, behind an uplink that can be
- * cut (see {@link Uplink}). Each is a separate process. `ltsa up` and the end-to-end tests both start the system
- * through this class, so the tests run exactly what people run.
+ * One office of LTSA Relay on one machine without Docker: PostgreSQL (a database per service), a Kafka broker, the
+ * three services and the office's GSM modem (Gammu SMSD with gammu's dummy phone) on the office server; the central
+ * API simulator (central API, messaging gateway, SMTP sink) upstream, behind an uplink that can be cut (see
+ * {@link Uplink}). Each is a separate process. In a {@link LocalFleet} the office also runs MirrorMaker 2's heartbeat
+ * emitter, and its broker answers the ministry's MirrorMaker 2 through the uplink. `ltsa up` and the end-to-end tests
+ * both start the system through these classes, so the tests run exactly what people run.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -33,22 +36,39 @@ public final class LocalStack implements AutoCloseable {
     private final Uplink uplink;
     private final List<String> notes = new ArrayList<>();
     private final GammuSmsd modem;
+    private final MirrorMaker2 heartbeats;
+    private final UpstreamNamespace ownNamespace;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
 
+    /** An office on its own, upstream in a namespace of its own: no ministry, no heartbeats. */
     public LocalStack(StackSettings settings) {
+        this(settings, null, true, false);
+    }
+
+    /**
+     * @param sharedUpstream the fleet's upstream namespace, which this office joins through an uplink of its own
+     * @param ownUpstream with no shared one, make a namespace of its own (else fall back to the simulator's uplink
+     *     switch)
+     * @param reportsToMinistry also run MirrorMaker 2's heartbeat emitter, for the ministry's fleet watch
+     */
+    LocalStack(StackSettings settings, UpstreamNamespace sharedUpstream, boolean ownUpstream,
+            boolean reportsToMinistry) {
         this.settings = settings;
         this.layout = ProjectLayout.detect();
         this.postgres = new PostgresServer(settings.data().resolve("postgres"), settings.logs().resolve("postgres.log"),
                 settings.postgresPort(), settings.throwaway());
-        this.kafka = new KafkaBroker(settings.data().resolve("kafka"), settings.logs().resolve("kafka.log"),
-                settings.kafkaPort(), settings.kafkaControllerPort(), settings.throwaway() ? "256m" : "320m");
         this.keys = DevKeys.in(settings.keys());
-        this.uplink = makeUplink();
-        this.modem = makeModem();
+        this.ownNamespace = sharedUpstream == null && ownUpstream ? makeNamespace() : null;
+        this.uplink = makeUplink(sharedUpstream != null ? sharedUpstream : ownNamespace);
         try {
+            this.kafka = new KafkaBroker(settings.data().resolve("kafka"), settings.logs().resolve("kafka.log"),
+                    settings.kafkaPort(), settings.kafkaControllerPort(), settings.throwaway() ? "256m" : "320m")
+                    .withUplinkListener(uplink.officeAddress(), settings.kafkaUplinkPort());
+            this.modem = makeModem();
+            this.heartbeats = reportsToMinistry ? makeHeartbeats() : null;
             describeServices();
         } catch (RuntimeException e) {
-            uplink.close(); // the namespace and veth pairs are this stack's: none left behind
+            closeNamespace(); // the namespace and veth pairs are this stack's: none left behind
             throw e;
         }
     }
@@ -64,16 +84,31 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private Uplink makeUplink() {
-        int simulatorPort = settings.port(Service.CENTRAL_API_SIMULATOR);
-        SimulatorUplink fallback = new SimulatorUplink("http://127.0.0.1:" + simulatorPort);
+    private UpstreamNamespace makeNamespace() {
         if (!settings.uplinkNamespace()) {
-            notes.add("Uplink: LTSA_UPLINK=loopback, so " + fallback.description() + ".");
-            return fallback;
+            notes.add("Uplink: LTSA_UPLINK=loopback, so " + fallbackUplink().description() + ".");
+            return null;
         }
-        Optional<NamespaceUplink> namespace = NamespaceUplink.create(simulatorPort, why -> notes.add("Uplink: " + why
-                + "; instead " + fallback.description() + "."));
-        return namespace.isPresent() ? namespace.get() : fallback;
+        return UpstreamNamespace.create(why -> notes.add("Uplink: " + why + "; instead "
+                + fallbackUplink().description() + ".")).orElse(null);
+    }
+
+    private Uplink makeUplink(UpstreamNamespace upstream) {
+        return upstream == null ? fallbackUplink() : upstream.addOffice(settings.port(Service.CENTRAL_API_SIMULATOR));
+    }
+
+    private SimulatorUplink fallbackUplink() {
+        return new SimulatorUplink("http://127.0.0.1:" + settings.port(Service.CENTRAL_API_SIMULATOR));
+    }
+
+    /** MirrorMaker 2's heartbeat connector on the office's own cluster: what tells the ministry the office is alive. */
+    private MirrorMaker2 makeHeartbeats() {
+        int seconds = settings.throwaway() ? 2 : 10;
+        return new MirrorMaker2("mirror-maker-heartbeats", settings.data().resolve("mirror-maker"),
+                settings.logs().resolve("mirror-maker-heartbeats.log"),
+                settings.run().resolve("mirror-maker-heartbeats.pid"), settings.officeCode(),
+                MirrorConfigs.officeHeartbeats(settings.officeCode(), kafka.bootstrapServers(), seconds), "48m",
+                List.of());
     }
 
     private GammuSmsd makeModem() {
@@ -141,6 +176,9 @@ public final class LocalStack implements AutoCloseable {
         services.values().forEach(ServiceProcess::launch);
         broker.join();
         List<CompletableFuture<Void>> ready = new ArrayList<>();
+        if (heartbeats != null) {
+            ready.add(CompletableFuture.runAsync(heartbeats::start));
+        }
         for (ServiceProcess service : services.values()) {
             ready.add(CompletableFuture.runAsync(() -> service.awaitReady(READY_TIMEOUT)));
         }
@@ -173,6 +211,7 @@ public final class LocalStack implements AutoCloseable {
                 env.put("QUARKUS_MAILER_HOST", uplink.upstreamAddress());
                 env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
                 env.put("LTSA_MODEM_ENABLED", Boolean.toString(modem != null));
+                env.put("LTSA_ALERTS_OFFICE_CODE", settings.officeCode());
                 env.put("QUARKUS_HTTP_CORS_ORIGINS", "http://127.0.0.1:" + settings.port(Service.SUBMISSION)
                         + ",http://localhost:" + settings.port(Service.SUBMISSION));
             }
@@ -217,6 +256,15 @@ public final class LocalStack implements AutoCloseable {
         return kafka;
     }
 
+    public String officeCode() {
+        return settings.officeCode();
+    }
+
+    /** MirrorMaker 2's heartbeat emitter, when this office reports to a ministry. */
+    public Optional<MirrorMaker2> heartbeats() {
+        return Optional.ofNullable(heartbeats);
+    }
+
     /** The office's internet connection: cut it and restore it while the stack runs. */
     public Uplink uplink() {
         return uplink;
@@ -244,6 +292,12 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
+    private void closeNamespace() {
+        if (ownNamespace != null) {
+            ownNamespace.close();
+        }
+    }
+
     /** Stops the services first, so nothing they do on the way out finds its broker or database gone. */
     @Override
     public void close() {
@@ -252,12 +306,15 @@ public final class LocalStack implements AutoCloseable {
             stopping.add(CompletableFuture.runAsync(service::stop));
         }
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        if (heartbeats != null) {
+            heartbeats.stop();
+        }
         if (modem != null) {
             modem.stop();
         }
         kafka.stop();
         postgres.stop();
-        uplink.close();
+        closeNamespace();
         try {
             java.nio.file.Files.deleteIfExists(settings.run().resolve("uplink.properties"));
         } catch (java.io.IOException e) {

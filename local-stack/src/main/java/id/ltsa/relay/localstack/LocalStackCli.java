@@ -5,15 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import id.ltsa.relay.localstack.modem.DummyPhone;
-import id.ltsa.relay.localstack.uplink.NamespaceUplink;
 import id.ltsa.relay.localstack.uplink.Uplink;
 import id.ltsa.relay.localstack.uplink.UplinkRecord;
+import id.ltsa.relay.localstack.uplink.UpstreamNamespace;
 
 /** The `ltsa` command: up, down, token, uplink, modem. */
 public final class LocalStackCli {
@@ -28,7 +29,7 @@ public final class LocalStackCli {
                 ProjectLayout.detect().root().resolve(".ltsa").toString())).toAbsolutePath();
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
-            case "up" -> up(home, List.of(args).contains("--reset"));
+            case "up" -> up(home, args);
             case "down" -> down(home);
             case "token" -> token(home, args);
             case "uplink" -> uplink(home, args);
@@ -37,22 +38,30 @@ public final class LocalStackCli {
         }
     }
 
-    private static void up(Path home, boolean reset) throws Exception {
-        if (reset) {
-            deleteRecursively(home.resolve("data"));
-            deleteRecursively(home.resolve("logs"));
+    private static void up(Path home, String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--reset")) {
+            deleteRecursively(home.resolve("offices"));
+            deleteRecursively(home.resolve("ministry"));
         }
+        List<String> codes = officeCodes(arguments);
         Path pidFile = home.resolve("run/ltsa.pid");
         Files.createDirectories(pidFile.getParent());
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
-        StackSettings settings = StackSettings.fromEnvironment(home);
+        Files.writeString(home.resolve("run/offices"), String.join("\n", codes) + "\n");
+        List<StackSettings> offices = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            offices.add(StackSettings.fromEnvironment(home, codes.get(i), i));
+        }
+        MinistrySettings ministrySettings = MinistrySettings.fromEnvironment(home);
         Instant started = Instant.now();
-        System.out.println("Starting LTSA Relay (logs in " + settings.logs() + ") ...");
-        LocalStack stack = new LocalStack(settings);
+        System.out.println("Starting LTSA Relay: office" + (codes.size() > 1 ? "s " : " ") + String.join(", ", codes)
+                + " and the ministry (logs under " + home + "/offices/*/logs and " + ministrySettings.logs() + ") ...");
+        LocalFleet fleet = new LocalFleet(offices, ministrySettings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping LTSA Relay ...");
-            stack.close();
+            fleet.close();
             try {
                 Files.deleteIfExists(pidFile);
             } catch (IOException e) {
@@ -61,31 +70,66 @@ public final class LocalStackCli {
             System.out.println("Stopped.");
             stopped.countDown();
         }, "ltsa-stop"));
-        stack.start();
+        fleet.start();
         Duration took = Duration.between(started, Instant.now());
-        System.out.printf("%nLTSA Relay is up after %.1f s.%n%n", took.toMillis() / 1000.0);
-        for (Service service : Service.values()) {
-            System.out.printf("  %-22s %s   (log: %s)%n", service.module(), stack.url(service),
-                    stack.service(service).log());
+        System.out.printf("%nLTSA Relay is up after %.1f s.%n", took.toMillis() / 1000.0);
+        for (LocalStack office : fleet.offices()) {
+            describeOffice(office);
         }
-        System.out.printf("  %-22s %s%n", "kafka", stack.kafka().bootstrapServers());
-        System.out.printf("  %-22s %s%n", "postgresql", stack.postgres().jdbcUrl("<intake|submission|notification>"));
-        System.out.printf("  %-22s %s:%d (emails: %s/sim/emails)%n", "smtp sink", stack.uplink().upstreamAddress(),
-                settings.smtpPort(), stack.url(Service.CENTRAL_API_SIMULATOR));
-        stack.modem().ifPresent(modem -> System.out.printf("  %-22s gammu-smsd pid %d, dummy phone %s   (log: %s)%n",
-                "office modem", modem.pid(), modem.phone().device(), modem.log()));
-        System.out.println("\nOffice side: PostgreSQL, Kafka, the three services and the modem, on this machine.");
-        System.out.println("Upstream:    " + stack.uplink().description() + ";");
-        System.out.println("             the services reach it at " + stack.uplink().upstreamAddress()
-                + ", its /sim controls answer at " + stack.url(Service.CENTRAL_API_SIMULATOR) + " (never cut).");
-        stack.notes().forEach(note -> System.out.println("Note:        " + note));
-        System.out.println("\nA token:        ./ltsa token 5203 office");
-        System.out.println("Office offline: ./ltsa uplink cut    (and ./ltsa uplink restore)");
+        MinistrySide ministry = fleet.ministry();
+        System.out.println("\nMinistry side (upstream, its own deployable; reaches each office only through that office's"
+                + " uplink):");
+        System.out.printf("  %-22s %s/fleet/   (log: %s)%n", "ministry-watch", ministry.watchUrl(),
+                ministry.watch().log());
+        System.out.printf("  %-22s %s%n", "ministry kafka", ministry.kafka().bootstrapServers());
+        System.out.printf("  %-22s pid %d, one source alias per office code   (log: %s)%n", "mirror maker 2",
+                ministry.mirrorMaker().pid(), ministry.mirrorMaker().log());
+        System.out.printf("  %-22s %s%n", "postgresql", ministry.postgres().jdbcUrl(MinistrySide.DATABASE));
+        fleet.notes().forEach(note -> System.out.println("Note:        " + note));
+        String first = codes.get(0);
+        System.out.println("\nA token:        ./ltsa token " + first + " office   (the fleet page: ./ltsa token - ministry)");
+        System.out.println("Office offline: ./ltsa uplink cut " + first + "    (and ./ltsa uplink restore " + first + ")");
         System.out.println("An SMS arrives: ./ltsa modem receive +6281234567890 \"CEK LT-ABCD1234\"");
-        System.out.println("Central down:   curl -X PUT " + stack.url(Service.CENTRAL_API_SIMULATOR)
+        System.out.println("Central down:   curl -X PUT " + fleet.office(first).url(Service.CENTRAL_API_SIMULATOR)
                 + "/sim/mode -H 'Content-Type: application/json' -d '{\"mode\":\"DOWN\"}'");
         System.out.println("Stop:           Ctrl-C here, or ./ltsa down");
         stopped.await();
+    }
+
+    private static void describeOffice(LocalStack office) {
+        StackSettings settings = office.settings();
+        System.out.println("\nOffice " + office.officeCode() + " (the office server: PostgreSQL, Kafka, the three services,"
+                + " the modem, MirrorMaker 2's heartbeats):");
+        for (Service service : Service.values()) {
+            System.out.printf("  %-22s %s   (log: %s)%n", service.module(), office.url(service),
+                    office.service(service).log());
+        }
+        System.out.printf("  %-22s %s (the ministry's MirrorMaker 2 comes in at %s)%n", "kafka",
+                office.kafka().bootstrapServers(), office.kafka().uplinkBootstrapServers());
+        System.out.printf("  %-22s %s%n", "postgresql", office.postgres().jdbcUrl("<intake|submission|notification>"));
+        System.out.printf("  %-22s %s:%d (emails: %s/sim/emails)%n", "smtp sink", office.uplink().upstreamAddress(),
+                settings.smtpPort(), office.url(Service.CENTRAL_API_SIMULATOR));
+        office.modem().ifPresent(modem -> System.out.printf("  %-22s gammu-smsd pid %d, dummy phone %s   (log: %s)%n",
+                "office modem", modem.pid(), modem.phone().device(), modem.log()));
+        System.out.println("  upstream:              " + office.uplink().description() + "; /sim controls at "
+                + office.url(Service.CENTRAL_API_SIMULATOR) + " (never cut)");
+    }
+
+    /** {@code --offices 5203,5201}, or LTSA_OFFICES, or the one default office. */
+    static List<String> officeCodes(List<String> arguments) {
+        int flag = arguments.indexOf("--offices");
+        String listed = flag >= 0 && flag + 1 < arguments.size() ? arguments.get(flag + 1)
+                : System.getenv().getOrDefault("LTSA_OFFICES", StackSettings.DEFAULT_OFFICE);
+        List<String> codes = new ArrayList<>();
+        for (String code : listed.split(",")) {
+            if (!code.trim().matches("[0-9]{4}")) {
+                throw new IllegalArgumentException("--offices takes four-digit office codes, e.g. 5203,5201: " + code);
+            }
+            if (!codes.contains(code.trim())) {
+                codes.add(code.trim());
+            }
+        }
+        return codes;
     }
 
     /** Stops a stack started by `ltsa up` in another terminal, and anything it left behind. */
@@ -97,53 +141,71 @@ public final class LocalStackCli {
             System.out.println("Stopped the stack (pid " + launcher.get().pid() + ").");
         }
         // a launcher killed without its shutdown hook leaves its children running: stop them too
-        try (Stream<Path> pids = Files.exists(home.resolve("run")) ? Files.list(home.resolve("run")) : Stream.empty()) {
-            for (Path pid : pids.filter(file -> file.getFileName().toString().endsWith(".pid")).toList()) {
-                pidIn(pid).ifPresent(process -> {
-                    process.destroy();
-                    System.out.println("Stopped leftover " + pid.getFileName());
-                });
-                Files.deleteIfExists(pid);
+        List<Path> sides = new ArrayList<>();
+        if (Files.isDirectory(home.resolve("offices"))) {
+            try (Stream<Path> offices = Files.list(home.resolve("offices"))) {
+                sides.addAll(offices.toList());
             }
         }
-        StackSettings settings = StackSettings.fromEnvironment(home);
-        new PostgresServer(settings.data().resolve("postgres"), settings.logs().resolve("postgres.log"),
-                settings.postgresPort(), false).stop();
-        NamespaceUplink.removeLeftovers(); // the uplink namespace of a launcher that died without its shutdown hook
-        Files.deleteIfExists(home.resolve("run/uplink.properties"));
+        sides.add(home.resolve("ministry"));
+        for (Path side : sides) {
+            Path run = side.resolve("run");
+            try (Stream<Path> pids = Files.exists(run) ? Files.list(run) : Stream.empty()) {
+                for (Path pid : pids.filter(file -> file.getFileName().toString().endsWith(".pid")).toList()) {
+                    pidIn(pid).ifPresent(process -> {
+                        process.destroy();
+                        System.out.println("Stopped leftover " + side.getFileName() + "/" + pid.getFileName());
+                    });
+                    Files.deleteIfExists(pid);
+                }
+            }
+            if (Files.exists(side.resolve("data/postgres/postmaster.pid"))) {
+                new PostgresServer(side.resolve("data/postgres"), side.resolve("logs/postgres.log"), 0, false).stop();
+            }
+            Files.deleteIfExists(run.resolve("uplink.properties"));
+        }
+        UpstreamNamespace.removeLeftovers(); // the namespace of a launcher that died without its shutdown hook
     }
 
-    /** Cuts or restores the uplink of the stack `ltsa up` runs in another terminal. */
-    private static void uplink(Path home, String[] args) {
+    /** Cuts or restores the uplink of an office of the fleet `ltsa up` runs in another terminal. */
+    private static void uplink(Path home, String[] args) throws IOException {
         String action = args.length < 2 ? "status" : args[1];
-        UplinkRecord record = UplinkRecord.read(home.resolve("run/uplink.properties")).orElseThrow(
-                () -> new IllegalStateException("No running stack found under " + home + ": start one with ./ltsa up"));
+        String office = args.length < 3 ? firstOffice(home) : args[2];
+        UplinkRecord record = UplinkRecord.read(home.resolve("offices").resolve(office).resolve("run/uplink.properties"))
+                .orElseThrow(() -> new IllegalStateException("No running office " + office + " found under " + home
+                        + ": start it with ./ltsa up --offices " + office));
         Uplink uplink = record.attach();
         switch (action) {
             case "cut" -> {
                 uplink.cut();
-                System.out.println("Uplink cut: every upstream connection (central API, gateway, SMTP) now hangs"
-                        + " unanswered. Counters still reach intake. ./ltsa uplink restore brings it back.");
+                System.out.println("Office " + office + "'s uplink cut: every upstream connection (central API, gateway,"
+                        + " SMTP, the ministry's MirrorMaker 2) now hangs unanswered. Counters still reach intake."
+                        + " ./ltsa uplink restore " + office + " brings it back.");
             }
             case "restore" -> {
                 uplink.restore();
-                System.out.println("Uplink restored.");
+                System.out.println("Office " + office + "'s uplink restored.");
             }
-            case "status" -> System.out.println("Uplink " + (uplink.isCut() ? "CUT" : "up") + " ("
-                    + (record.namespace() == null ? "simulator's uplink mode" : "namespace " + record.namespace())
-                    + ")");
+            case "status" -> System.out.println("Office " + office + "'s uplink " + (uplink.isCut() ? "CUT" : "up")
+                    + " (" + (record.namespace() == null ? "simulator's uplink mode" : "namespace "
+                    + record.namespace()) + ")");
             default -> usage();
         }
     }
 
+    private static String firstOffice(Path home) throws IOException {
+        Path listed = home.resolve("run/offices");
+        return Files.exists(listed) ? Files.readAllLines(listed).get(0).trim() : StackSettings.DEFAULT_OFFICE;
+    }
+
     /** Makes the local stack's modem receive an SMS, as if an applicant had sent it. */
-    private static void modem(Path home, String[] args) {
+    private static void modem(Path home, String[] args) throws IOException {
         if (args.length < 4 || !"receive".equals(args[1])) {
             System.err.println("usage: ltsa modem receive <phone number> <text>, e.g."
                     + " ltsa modem receive +6281234567890 \"CEK LT-ABCD1234\"");
             System.exit(2);
         }
-        Path device = home.resolve("data/modem/phone");
+        Path device = home.resolve("offices").resolve(firstOffice(home)).resolve("data/modem/phone");
         if (!Files.isDirectory(device)) {
             throw new IllegalStateException("No modem under " + device + ": is ./ltsa up running, with gammu-smsd?");
         }
@@ -170,11 +232,14 @@ public final class LocalStackCli {
 
     private static void usage() {
         System.out.println("""
-                ltsa up [--reset]           run the whole system locally (Ctrl-C stops it); --reset wipes its data
+                ltsa up [--offices 5203,5201] [--reset]
+                                            run the whole system locally, offices and the ministry (Ctrl-C stops
+                                            it); one office, 5203, unless listed; --reset wipes their data
                 ltsa down                   stop a stack started elsewhere
                 ltsa token OFFICE ROLE      print a development token, e.g. ltsa token 5203 office
-                ltsa uplink cut|restore     cut or restore the office's internet (every upstream connection hangs)
-                ltsa uplink status          whether it is cut
+                ltsa uplink cut|restore [OFFICE]
+                                            cut or restore an office's internet (every upstream connection hangs)
+                ltsa uplink status [OFFICE] whether it is cut
                 ltsa modem receive NUMBER TEXT   the office modem receives an SMS, e.g. "CEK LT-ABCD1234"
                 ltsa test                   run every test (./mvnw -B verify)""");
     }

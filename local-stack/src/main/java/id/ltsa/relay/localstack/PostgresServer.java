@@ -27,18 +27,31 @@ public final class PostgresServer {
 
     private final Path dataDir;
     private final Path log;
+    private final String host;
     private final int port;
     private final boolean throwaway;
+    private final List<String> launchPrefix;
 
     /**
      * @param throwaway true for tests: durability settings off (fsync, full page writes) since the data dies with the
      *     test; false for the local run, where durability is the product.
      */
     public PostgresServer(Path dataDir, Path log, int port, boolean throwaway) {
+        this(dataDir, log, "127.0.0.1", port, throwaway, List.of());
+    }
+
+    /**
+     * A server started with {@code launchPrefix} (inside the upstream namespace, for the ministry), answering on
+     * {@code host}.
+     */
+    public PostgresServer(Path dataDir, Path log, String host, int port, boolean throwaway,
+            List<String> launchPrefix) {
         this.dataDir = dataDir.toAbsolutePath();
         this.log = log.toAbsolutePath();
+        this.host = host;
         this.port = port;
         this.throwaway = throwaway;
+        this.launchPrefix = List.copyOf(launchPrefix);
     }
 
     public synchronized void start() {
@@ -57,8 +70,11 @@ public final class PostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Processes.run(OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", log.toString(), "-w",
-                "-t", "60", "-o", "-p " + port, "start")), log, Duration.ofSeconds(90));
+        // the address is given at each start, so a data folder keeps working when the namespace's address changes
+        List<String> command = new java.util.ArrayList<>(launchPrefix);
+        command.addAll(OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", log.toString(), "-w",
+                "-t", "60", "-o", "-p " + port + " -c listen_addresses=" + host, "start")));
+        Processes.run(command, log, Duration.ofSeconds(90));
     }
 
     private void initialise() throws IOException {
@@ -78,6 +94,9 @@ public final class PostgresServer {
             conf.append("fsync = off\nfull_page_writes = off\n");
         }
         Files.writeString(dataDir.resolve("postgresql.conf"), conf, java.nio.file.StandardOpenOption.APPEND);
+        // the ministry's server answers on the upstream namespace's address: let this machine's own 10.231/16 in
+        Files.writeString(dataDir.resolve("pg_hba.conf"), "host all all 10.231.0.0/16 trust\n",
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     public synchronized void stop() {
@@ -116,7 +135,7 @@ public final class PostgresServer {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
     public int port() {

@@ -53,8 +53,12 @@ public final class Processes {
     }
 
     public static boolean isListening(int port) {
+        return isListening("127.0.0.1", port);
+    }
+
+    public static boolean isListening(String host, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.connect(new InetSocketAddress(host, port), 200);
             return true;
         } catch (IOException e) {
             return false;
@@ -92,7 +96,7 @@ public final class Processes {
         }
     }
 
-    static String javaExecutable() {
+    public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

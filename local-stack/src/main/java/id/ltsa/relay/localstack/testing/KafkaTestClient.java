@@ -53,7 +53,9 @@ public final class KafkaTestClient implements AutoCloseable {
     /** Every record on the topic so far that matches, read from the beginning of each partition. */
     public List<ConsumerRecord<String, String>> records(String topic, Predicate<ConsumerRecord<String, String>> filter) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", "false"),
+                // committed records only: MirrorMaker 2 writes the ministry's topics in exactly-once transactions
+                Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", "false", "isolation.level",
+                        "read_committed"),
                 new StringDeserializer(), new StringDeserializer())) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {

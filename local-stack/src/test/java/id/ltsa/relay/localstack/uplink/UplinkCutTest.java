@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The uplink cut is the network's, not a flag: a server in the upstream namespace is reached through the uplink until
  * it is cut, and then a connection hangs unanswered (a timeout, never "refused"), as with a dead ISP; the control link
- * still reaches it; restoring brings it back. Only namespaces this test made carry the traffic.
+ * still reaches it, and so does a second office through its own uplink; restoring brings it back. Only namespaces
+ * this test made carry the traffic.
  */
 class UplinkCutTest {
 
@@ -31,12 +32,15 @@ class UplinkCutTest {
     Path home;
 
     @Test
-    void a_cut_uplink_leaves_connections_hanging_while_the_control_link_still_answers() throws Exception {
+    void a_cut_uplink_leaves_connections_hanging_while_the_control_link_and_other_offices_still_answer()
+            throws Exception {
         int port = Processes.freePort();
         List<String> reasons = new ArrayList<>();
-        Optional<NamespaceUplink> made = NamespaceUplink.create(port, reasons::add);
+        Optional<UpstreamNamespace> made = UpstreamNamespace.create(reasons::add);
         assumeTrue(made.isPresent(), () -> "no network namespace here: " + reasons);
-        try (NamespaceUplink uplink = made.get()) {
+        try (UpstreamNamespace upstream = made.get()) {
+            NamespaceUplink uplink = upstream.addOffice(port);
+            NamespaceUplink otherOffice = upstream.addOffice(port);
             Process server = startServerInside(uplink, port);
             try {
                 await().atMost(Duration.ofSeconds(30)).until(() -> connects(uplink.upstreamAddress(), port));
@@ -49,6 +53,8 @@ class UplinkCutTest {
                         "a dead ISP answers nothing: the connection times out, it is not refused");
                 assertTrue(System.nanoTime() - started >= 1_000_000_000L, "it hung until the timeout");
                 assertTrue(connects(uplink.controlAddress(), port), "the control link is never cut");
+                assertTrue(connects(otherOffice.upstreamAddress(), port), "another office's uplink is its own");
+                assertEquals(false, otherOffice.isCut());
 
                 uplink.restore();
 

@@ -1,0 +1,288 @@
+package id.ltsa.relay.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.LifecyclePosition;
+import id.ltsa.relay.localstack.LocalFleet;
+import id.ltsa.relay.localstack.LocalStack;
+import id.ltsa.relay.localstack.MinistrySettings;
+import id.ltsa.relay.localstack.StackSettings;
+import id.ltsa.relay.localstack.testing.KafkaTestClient;
+import id.ltsa.relay.localstack.uplink.NamespaceUplink;
+import id.ltsa.relay.scenario.Applicants;
+import id.ltsa.relay.scenario.InvariantTable;
+import id.ltsa.relay.scenario.Ministry;
+import id.ltsa.relay.scenario.OutageScenario;
+import id.ltsa.relay.scenario.Relay;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two offices and one ministry, as {@code ./ltsa up --offices 5203,5201} runs them: every office on this machine with
+ * an uplink of its own into the upstream namespace, where the ministry's Kafka, MirrorMaker 2 (dedicated mode, one
+ * source alias per office) and ministry-watch run. Office 5203's uplink is cut: the ministry sees it SILENT while 5201
+ * stays OK; what 5203 registered meanwhile reaches the ministry after the restore, each transition once, although
+ * MirrorMaker 2 and then ministry-watch are killed with kill -9 mid-stream. 5202 is in the registry and never
+ * connects. The times go to target/e2e-fleet.txt.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Disabled("work in progress (issue 13): the fleet starts; its first run stopped at the ministry's pg_hba, now fixed,"
+        + " and has not yet run to the end")
+class FleetIT {
+
+    static final Path REPORT = Path.of("target/e2e-fleet.txt");
+    static final String A = "5203";
+    static final String B = "5201";
+    static final String NEVER = "5202";
+    static final Duration SILENT_AFTER = Duration.ofSeconds(20);
+    static final String STATUS_TOPIC = "ltsa.application-status";
+
+    static LocalFleet fleet;
+    static Ministry ministry;
+    static Relay officeA;
+    static Relay officeB;
+    static final Applicants APPLICANTS = new Applicants();
+    static final List<String> REPORT_LINES = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheFleet() throws Exception {
+        Path home = Files.createTempDirectory("ltsa-e2e-fleet-");
+        Map<String, String> compressed = OutageScenario.compressedTime();
+        fleet = new LocalFleet(List.of(
+                StackSettings.throwaway(home.resolve("offices/" + A), A).withServiceEnvironment(compressed),
+                StackSettings.throwaway(home.resolve("offices/" + B), B).withServiceEnvironment(compressed)),
+                MinistrySettings.throwaway(home).withEnvironment(Map.of(
+                        "LTSA_FLEET_SILENT_AFTER", SILENT_AFTER.toSeconds() + "s",
+                        "LTSA_FLEET_CHECK_INTERVAL", "1s"))).start();
+        assertTrue(fleet.office(A).uplink() instanceof NamespaceUplink,
+                () -> "this suite needs root (network namespaces) and nftables: " + fleet.notes());
+        ministry = new Ministry(fleet.ministry(), fleet.office(A).tokens());
+        officeA = new Relay(fleet.office(A));
+        officeB = new Relay(fleet.office(B));
+        Files.deleteIfExists(REPORT);
+    }
+
+    @AfterAll
+    static void stopTheFleet() throws Exception {
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (!REPORT_LINES.isEmpty()) {
+            Files.createDirectories(REPORT.getParent());
+            Files.write(REPORT, REPORT_LINES);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void every_office_is_seen_and_one_that_never_connected_is_flagged() {
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                .until(() -> "OK".equals(ministry.state(A)) && "OK".equals(ministry.state(B)));
+        assertEquals("NEVER_SEEN", ministry.state(NEVER));
+        register(officeA, A, 3);
+        register(officeB, B, 2);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> ministry.applications(A) == 3 && ministry.applications(B) == 2);
+    }
+
+    @Test
+    @Order(2)
+    void a_cut_office_goes_silent_the_other_stays_ok_and_nothing_is_lost_or_doubled() throws Exception {
+        LocalStack a = fleet.office(A);
+        Instant cut = Instant.now();
+        a.uplink().cut();
+        List<String> duringCut = register(officeA, A, 8);
+        await().atMost(SILENT_AFTER.plusSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> "SILENT".equals(ministry.state(A)));
+        Duration cutToSilent = Duration.between(cut, Instant.now());
+        assertEquals("OK", ministry.state(B), "office B has its own uplink");
+        assertEquals(3, ministry.applications(A), "nothing registered during the cut can have reached the ministry");
+
+        // restore; then, while office A's backlog and new applications stream across, kill -9 MirrorMaker 2
+        Instant restore = Instant.now();
+        a.uplink().restore();
+        AtomicBoolean registering = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<String> meanwhile = new ConcurrentLinkedQueue<>();
+        Thread counter = new Thread(() -> {
+            while (registering.get()) {
+                meanwhile.addAll(register(officeA, A, 1));
+            }
+        }, "counter-" + A);
+        counter.start();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> ministry.applications(A) > 3);
+        fleet.ministry().mirrorMaker().kill();
+        await().atMost(Duration.ofSeconds(30)).until(() -> meanwhile.size() >= 3);
+        fleet.ministry().mirrorMaker().start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> meanwhile.size() >= 6);
+        fleet.ministry().watch().kill();
+        fleet.ministry().watch().launch();
+        fleet.ministry().watch().awaitReady(Duration.ofSeconds(120));
+        registering.set(false);
+        counter.join();
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> "OK".equals(ministry.state(A)));
+        Duration restoreToOk = Duration.between(restore, Instant.now());
+        long total = 3 + duringCut.size() + meanwhile.size();
+        // the office settles (central answers, every application's events are out) and the ministry catches up
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> sameTransitions(a).equals(Boolean.TRUE) && ministry.applications(A) == total
+                        && officeCounts(a).equals(ministryCounts(A)));
+
+        Transitions transitions = transitions(a);
+        JsonNode historyB = ministry.office(B).path("history");
+        List<String> statesOfB = new ArrayList<>();
+        historyB.forEach(entry -> statesOfB.add(entry.path("state").asText()));
+
+        long atMinistry = ministry.applications(A);
+        Map<String, Long> office = officeCounts(a);
+        Map<String, Long> seen = ministryCounts(A);
+        Set<String> leaked = ministryTopicsWithApplications();
+        List<String> broken = new ArrayList<>();
+        check(broken, statesOfB.contains("SILENT"), "office B went SILENT while only A was cut");
+        check(broken, atMinistry != total, "the ministry knows " + atMinistry + " of " + total + " applications");
+        check(broken, transitions.office() != transitions.ministryDistinct(), "a gap in the replicated status events");
+        check(broken, transitions.doubled() != 0, "replicated status events doubled");
+        check(broken, !office.equals(seen), "counts by status differ");
+        check(broken, !leaked.isEmpty(), "ltsa.applications reached the ministry");
+        check(broken, !"NEVER_SEEN".equals(ministry.state(NEVER)), "office " + NEVER + " is not NEVER_SEEN");
+        check(broken, cutToSilent.compareTo(SILENT_AFTER) < 0, "SILENT before silent-after");
+        String table = new InvariantTable("Two offices and one ministry: office " + A + "'s uplink cut, MirrorMaker 2"
+                + " and ministry-watch killed with kill -9 mid-stream")
+                .row("cut -> A SILENT (silent-after " + SILENT_AFTER.toSeconds() + " s)", seconds(cutToSilent))
+                .row("restore -> A OK", seconds(restoreToOk))
+                .row("office B's states meanwhile", String.join(" -> ", statesOfB))
+                .row("applications at A: before, during the cut, through the kills", "3, " + duringCut.size() + ", "
+                        + meanwhile.size())
+                .row("applications at A the ministry knows", atMinistry + " of " + total)
+                .row("status events at A / distinct ones replicated", transitions.office() + " / "
+                        + transitions.ministryDistinct())
+                .row("replicated status events doubled", transitions.doubled())
+                .row("counts by status at A / at the ministry", office + " / " + seen)
+                .row("ministry topics holding ltsa.applications", leaked)
+                .row("office " + NEVER + " (registered, never connected)", ministry.state(NEVER))
+                .withBroken(broken);
+        REPORT_LINES.add(table);
+        System.out.println(table);
+        assertTrue(broken.isEmpty(), table);
+    }
+
+    private static void check(List<String> broken, boolean failed, String what) {
+        if (failed) {
+            broken.add(what);
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static List<String> register(Relay relay, String office, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Relay.Answer answer = relay.register(office, APPLICANTS.next(office).body());
+            assertEquals(201, answer.status(), () -> String.valueOf(answer.body()));
+            ids.add(answer.body().path("id").asText());
+        }
+        return ids;
+    }
+
+    /** Status events at the office and what MirrorMaker 2 wrote of them at the ministry, by ce_id. */
+    record Transitions(long office, long ministryDistinct, long doubled) {
+    }
+
+    private static Transitions transitions(LocalStack a) {
+        Set<String> atOffice = ceIds(a.kafka().bootstrapServers(), STATUS_TOPIC).stream().collect(Collectors.toSet());
+        List<String> atMinistry = ceIds(fleet.ministry().kafka().bootstrapServers(), A + "." + STATUS_TOPIC);
+        Set<String> distinct = new HashSet<>(atMinistry);
+        long replicatedOfOffice = distinct.stream().filter(atOffice::contains).count();
+        return new Transitions(atOffice.size(), replicatedOfOffice == distinct.size() ? distinct.size() : -1,
+                atMinistry.size() - distinct.size());
+    }
+
+    private static Boolean sameTransitions(LocalStack a) {
+        Transitions t = transitions(a);
+        return t.office() == t.ministryDistinct();
+    }
+
+    private static List<String> ceIds(String bootstrap, String topic) {
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            return kafka.records(topic, record -> true).stream()
+                    .map(record -> KafkaTestClient.header(record, "ce_id")).toList();
+        }
+    }
+
+    /** The office's own answer: the latest status of each of its applications, counted. */
+    private static Map<String, Long> officeCounts(LocalStack a) {
+        Map<String, ConsumerRecord<String, String>> latest = new HashMap<>();
+        Map<String, LifecyclePosition> position = new HashMap<>();
+        try (KafkaTestClient kafka = new KafkaTestClient(a.kafka().bootstrapServers())) {
+            for (ConsumerRecord<String, String> record : kafka.records(STATUS_TOPIC, r -> true)) {
+                JsonNode event = read(record.value());
+                String id = event.path("applicationId").asText();
+                LifecyclePosition at = new LifecyclePosition(event.path("revision").asInt(),
+                        ApplicationStatus.valueOf(event.path("status").asText()));
+                LifecyclePosition known = position.get(id);
+                if (known == null || at.isAfter(known)) {
+                    position.put(id, at);
+                    latest.put(id, record);
+                }
+            }
+        }
+        return latest.values().stream().collect(Collectors.groupingBy(r -> read(r.value()).path("status").asText(),
+                TreeMap::new, Collectors.counting()));
+    }
+
+    private static Map<String, Long> ministryCounts(String office) {
+        Map<String, Long> counts = new TreeMap<>();
+        ministry.office(office).path("report").path("countsByStatus").fields()
+                .forEachRemaining(entry -> {
+                    if (entry.getValue().asLong() > 0) {
+                        counts.put(entry.getKey(), entry.getValue().asLong());
+                    }
+                });
+        return counts;
+    }
+
+    private static Set<String> ministryTopicsWithApplications() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", fleet.ministry().kafka().bootstrapServers()))) {
+            return admin.listTopics().names().get().stream().filter(name -> name.contains("ltsa.applications"))
+                    .collect(Collectors.toSet());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package id.ltsa.relay.localstack.mirror;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The two MirrorMaker 2 configurations of the fleet, both for dedicated mode ({@code connect-mirror}'s
+ * {@code MirrorMaker --clusters TARGET}: a process runs only the flows into its target, so it never needs a cluster
+ * across an uplink to start).
+ *
+ * <ul>
+ *   <li>{@link #ministry}: at the ministry, one flow {@code OFFICE->ministry} per office, one source alias per office
+ *       code. It replicates only {@link #REPLICATED_TOPICS} and the office's {@code heartbeats}; never
+ *       {@code ltsa.applications}, which holds personal data. Exactly-once: the records and the source offsets (kept in
+ *       the ministry's {@code mm2-offsets.OFFICE.internal}) commit in one transaction, so a kill -9 doubles nothing, and
+ *       after an outage of weeks replication resumes at the stored offset (the office keeps its topics 90 days).</li>
+ *   <li>{@link #officeHeartbeats}: at each office, only MirrorMaker's heartbeat connector, writing the office's
+ *       {@code heartbeats} topic every few seconds. A heartbeat connector writes to the cluster its worker runs on (its
+ *       flow's target), so an office's heartbeats must be made at the office. The flow's source is the office's own
+ *       cluster under another alias ({@link #HEARTBEAT_SOURCE}) with every replication off, so the process needs
+ *       nothing upstream and runs through a cut.</li>
+ * </ul>
+ * The alias {@code ltsa} is never used: aliases prefix topic names, and {@code ltsa.applications} must stay the
+ * office's own.
+ */
+public final class MirrorConfigs {
+
+    public static final String MINISTRY = "ministry";
+    /** Regular expressions, matched against whole topic names. */
+    public static final String REPLICATED_TOPICS = "ltsa\\.application-status, ltsa\\.central-link";
+    static final String HEARTBEAT_SOURCE = "local";
+    /** Matches no topic: a flow that must replicate nothing. */
+    private static final String NO_TOPIC = "^$";
+
+    private MirrorConfigs() {
+    }
+
+    /**
+     * @param offices office code to that office's bootstrap servers as the ministry reaches them (through its uplink)
+     * @param restListener the internal REST listener exactly-once needs in dedicated mode, e.g. http://host:port
+     */
+    public static Properties ministry(String ministryBootstrap, Map<String, String> offices, String restListener,
+            int heartbeatSeconds) {
+        Properties config = common();
+        config.setProperty("clusters", MINISTRY + ", " + String.join(", ", offices.keySet()));
+        config.setProperty(MINISTRY + ".bootstrap.servers", ministryBootstrap);
+        offices.forEach((office, bootstrap) -> {
+            requireOfficeCode(office);
+            config.setProperty(office + ".bootstrap.servers", bootstrap);
+            String flow = office + "->" + MINISTRY;
+            config.setProperty(flow + ".enabled", "true");
+            config.setProperty(flow + ".topics", REPLICATED_TOPICS);
+            // the consumer reads only what the office's producers committed
+            config.setProperty(office + ".consumer.isolation.level", "read_committed");
+            // a new topic at an office (its first status event) is picked up within this
+            config.setProperty(flow + ".refresh.topics.interval.seconds", Integer.toString(heartbeatSeconds));
+        });
+        // records and source offsets in one transaction on the ministry's cluster (KIP-618, dedicated mode: KIP-710)
+        config.setProperty(MINISTRY + ".exactly.once.source.support", "enabled");
+        config.setProperty("dedicated.mode.enable.internal.rest", "true");
+        config.setProperty("listeners", restListener);
+        // the ministry reads every office's heartbeats; the ministry's own are of no use to anyone
+        config.setProperty("emit.heartbeats.enabled", "false");
+        return config;
+    }
+
+    /** The heartbeat emitter of one office, run with {@code --clusters OFFICE}. */
+    public static Properties officeHeartbeats(String office, String officeBootstrap, int heartbeatSeconds) {
+        requireOfficeCode(office);
+        Properties config = common();
+        config.setProperty("clusters", HEARTBEAT_SOURCE + ", " + office);
+        config.setProperty(HEARTBEAT_SOURCE + ".bootstrap.servers", officeBootstrap);
+        config.setProperty(office + ".bootstrap.servers", officeBootstrap);
+        String flow = HEARTBEAT_SOURCE + "->" + office;
+        config.setProperty(flow + ".enabled", "true");
+        config.setProperty(flow + ".emit.heartbeats.enabled", "true");
+        config.setProperty(flow + ".emit.heartbeats.interval.seconds", Integer.toString(heartbeatSeconds));
+        // the source is the office itself: replicating anything would copy the office into itself
+        config.setProperty(flow + ".topics", NO_TOPIC);
+        config.setProperty(flow + ".heartbeats.replication.enabled", "false");
+        config.setProperty(flow + ".refresh.topics.enabled", "false");
+        return config;
+    }
+
+    /** Single-broker clusters, no consumer groups to translate, no ACLs or topic configs to copy. */
+    private static Properties common() {
+        Properties config = new Properties();
+        config.setProperty("replication.factor", "1");
+        config.setProperty("heartbeats.topic.replication.factor", "1");
+        config.setProperty("checkpoints.topic.replication.factor", "1");
+        config.setProperty("offset-syncs.topic.replication.factor", "1");
+        config.setProperty("offset.storage.replication.factor", "1");
+        config.setProperty("config.storage.replication.factor", "1");
+        config.setProperty("status.storage.replication.factor", "1");
+        config.setProperty("offset-syncs.topic.location", "target");
+        config.setProperty("emit.checkpoints.enabled", "false");
+        config.setProperty("emit.offset-syncs.enabled", "false");
+        config.setProperty("sync.group.offsets.enabled", "false");
+        config.setProperty("sync.topic.acls.enabled", "false");
+        config.setProperty("sync.topic.configs.enabled", "false");
+        config.setProperty("groups", NO_TOPIC);
+        return config;
+    }
+
+    /** Office codes are the source aliases, and so the prefix of every replicated topic: four digits, nothing else. */
+    static void requireOfficeCode(String office) {
+        if (!office.matches("[0-9]{4}")) {
+            throw new IllegalArgumentException("office code must be four digits: " + office);
+        }
+    }
+}
