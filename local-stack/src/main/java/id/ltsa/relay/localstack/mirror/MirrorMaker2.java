@@ -70,8 +70,9 @@ public final class MirrorMaker2 {
                     "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:CICompilerCount=1",
                     "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
                     "-cp", ProjectLayout.detect().kafkaLib() + "/*",
-                    "org.apache.kafka.connect.mirror.MirrorMaker", "--clusters", targetCluster,
-                    properties.toString()));
+                    // the file first: --clusters takes one or more aliases and would swallow it
+                    "org.apache.kafka.connect.mirror.MirrorMaker", properties.toString(), "--clusters",
+                    targetCluster));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
