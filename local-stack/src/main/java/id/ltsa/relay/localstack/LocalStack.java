@@ -107,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
         return new MirrorMaker2("mirror-maker-heartbeats", settings.data().resolve("mirror-maker"),
                 settings.logs().resolve("mirror-maker-heartbeats.log"),
                 settings.run().resolve("mirror-maker-heartbeats.pid"), settings.officeCode(),
-                MirrorConfigs.officeHeartbeats(settings.officeCode(), kafka.bootstrapServers(), seconds), "48m",
+                MirrorConfigs.officeHeartbeats(settings.officeCode(), kafka.bootstrapServers(), seconds), "256m",
                 List.of());
     }
 

@@ -45,7 +45,7 @@ public final class MinistrySide implements AutoCloseable {
                 settings.logs().resolve("mirror-maker.log"), settings.run().resolve("mirror-maker.pid"),
                 MirrorConfigs.MINISTRY, MirrorConfigs.ministry(kafka.bootstrapServers(), new LinkedHashMap<>(offices),
                         "http://" + host + ":" + settings.mirrorMakerRestPort(), refreshSeconds),
-                settings.throwaway() ? "128m" : "160m", launchPrefix);
+                "256m", launchPrefix);
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_HOST", "0.0.0.0");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.watchPort()));
