@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# Measures the local run: seconds from `ltsa up` to every service ready, and the memory of each process
-# (RSS, and PSS which shares PostgreSQL's shared buffers fairly between its processes). Not a test: a measurement.
-#   bench/local-stack-footprint.sh            (uses a throwaway LTSA_HOME and the contract's ports)
+# Measures the local run: seconds from `ltsa up` to every process ready, and the memory of each process (RSS, and PSS
+# which shares PostgreSQL's shared buffers fairly between its processes), the office side apart from the ministry
+# side. The office side is what one office server runs (target: under 1.5 GiB RSS); the launcher counts there, since
+# it is what starts and watches the office's processes. Not a test: a measurement.
+#   bench/local-stack-footprint.sh                 (one office and the ministry, throwaway LTSA_HOME)
+#   bench/local-stack-footprint.sh 5203,5201       (two offices and the ministry)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+offices=${1:-5203}
 export LTSA_HOME=$(mktemp -d /tmp/ltsa-bench-XXXX)
 chmod 755 "$LTSA_HOME"
 log=$LTSA_HOME/up.log
 started=$(date +%s.%N)
-./ltsa up > "$log" 2>&1 &
+./ltsa up --offices "$offices" > "$log" 2>&1 &
+launcher=$!
 until grep -q "is up after" "$log"; do
-  if ! kill -0 $! 2>/dev/null; then cat "$log"; exit 1; fi
+  if ! kill -0 $launcher 2>/dev/null; then cat "$log"; exit 1; fi
   sleep 0.2
 done
 ready=$(date +%s.%N)
-sleep 5   # let the services settle after start-up before reading memory
+sleep 5   # let the processes settle after start-up before reading memory
 mem() { # pid [with-children] -> "rss_kb pss_kb"
   local total_rss=0 total_pss=0 pids=$1
   [ "${2:-}" = with-children ] && pids="$1 $(pgrep -P "$1" | tr '\n' ' ')"
@@ -25,16 +30,30 @@ mem() { # pid [with-children] -> "rss_kb pss_kb"
   done
   echo "$total_rss $total_pss"
 }
-printf "%-24s %10s %10s\n" process "RSS MiB" "PSS MiB"
-sum_rss=0; sum_pss=0
-report() { read -r r s <<< "$(mem "$2" "${3:-}")"; printf "%-24s %10d %10d\n" "$1" $((r/1024)) $((s/1024)); sum_rss=$((sum_rss+r)); sum_pss=$((sum_pss+s)); }
-for f in "$LTSA_HOME"/run/*.pid; do
-  name=$(basename "$f" .pid); [ "$name" = ltsa ] && name="ltsa launcher"
-  report "$name" "$(cat "$f")"
+side_rss=0; side_pss=0
+report() { # name pid [with-children]
+  [ -n "${2:-}" ] || return 0
+  read -r r s <<< "$(mem "$2" "${3:-}")"
+  printf "  %-26s %10d %10d\n" "$1" $((r/1024)) $((s/1024))
+  side_rss=$((side_rss+r)); side_pss=$((side_pss+s))
+}
+side() { # title dir [extra-launcher-pid]
+  side_rss=0; side_pss=0
+  echo "$1"
+  printf "  %-26s %10s %10s\n" process "RSS MiB" "PSS MiB"
+  for f in "$2"/run/*.pid; do [ -e "$f" ] && report "$(basename "$f" .pid)" "$(cat "$f")"; done
+  report kafka "$(pgrep -f "kafka.Kafka .*$2/" | head -1)"
+  report postgresql "$(head -1 "$2"/data/postgres/postmaster.pid)" with-children
+  [ -n "${3:-}" ] && report "ltsa launcher" "$3"
+  printf "  %-26s %10d %10d\n" total $((side_rss/1024)) $((side_pss/1024))
+}
+first=true
+for dir in "$LTSA_HOME"/offices/*; do
+  if $first; then side "office $(basename "$dir") (one office server)" "$dir" "$(cat "$LTSA_HOME/run/ltsa.pid")"
+  else side "office $(basename "$dir")" "$dir"; fi
+  first=false
 done
-report kafka "$(pgrep -f 'kafka.Kafka .*'"$LTSA_HOME" | head -1)"
-report postgresql "$(head -1 "$LTSA_HOME"/data/postgres/postmaster.pid)" with-children
-printf "%-24s %10d %10d\n" total $((sum_rss/1024)) $((sum_pss/1024))
+side "ministry side" "$LTSA_HOME/ministry"
 echo "ready after $(echo "$ready - $started" | bc) s (wall, including the launcher's JVM start)"
 ./ltsa down > /dev/null
 rm -rf "$LTSA_HOME"

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,7 +19,7 @@ import java.util.UUID;
  * MirrorMaker 2 on a second listener (UPLINK) at the office end of that uplink, so a cut uplink silences it. The
  * ministry's broker runs upstream ({@link #upstream}).
  */
-public final class KafkaBroker {
+public final class KafkaBroker implements StackProcess {
 
     private final Path home;
     private final Path log;
@@ -29,7 +30,7 @@ public final class KafkaBroker {
     private final List<String> launchPrefix;
     private String uplinkHost;
     private int uplinkPort;
-    private Process process;
+    private final LoggedProcess process;
 
     public KafkaBroker(Path home, Path log, int port, int controllerPort, String heap) {
         this(home, log, "127.0.0.1", port, controllerPort, heap, List.of());
@@ -44,6 +45,7 @@ public final class KafkaBroker {
         this.controllerPort = controllerPort;
         this.heap = heap;
         this.launchPrefix = List.copyOf(launchPrefix);
+        this.process = new LoggedProcess("kafka", this.log, null, Duration.ofSeconds(30));
     }
 
     /** A broker started with {@code launchPrefix} (inside the upstream namespace), answering on {@code host}. */
@@ -69,27 +71,12 @@ public final class KafkaBroker {
             }
             List<String> command = new ArrayList<>(launchPrefix);
             command.addAll(java("kafka.Kafka", home.resolve("server.properties").toString()));
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+            process.start(command, Map.of(), home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Processes.await("Kafka broker on port " + port, Duration.ofSeconds(90),
-                () -> Processes.isListening(host, port) && logSaysStarted(), process, log);
-    }
-
-    private boolean logSaysStarted() {
-        try {
-            return Files.readString(log).lastIndexOf("Kafka Server started") > lastStartMarker();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private int lastStartMarker() throws IOException {
-        return Files.readString(log).lastIndexOf("=== LTSA broker start ===");
+        process.await("Kafka broker on port " + port, Duration.ofSeconds(90),
+                () -> Processes.isListening(host, port) && process.logSinceStartSays("Kafka Server started"));
     }
 
     private void writeConfiguration() throws IOException {
@@ -119,19 +106,8 @@ public final class KafkaBroker {
                 "log.retention.hours=2160",
                 "");
         Files.writeString(home.resolve("server.properties"), config);
-        Files.writeString(home.resolve("log4j2.properties"), String.join("\n",
-                "status = warn",
-                "appender.console.type = Console",
-                "appender.console.name = STDOUT",
-                "appender.console.layout.type = PatternLayout",
-                "appender.console.layout.pattern = %d{ISO8601} %-5p [%c{1}] %m%n",
-                "rootLogger.level = warn",
-                "rootLogger.appenderRef.stdout.ref = STDOUT",
-                "logger.server.name = kafka.server.KafkaRaftServer",
-                "logger.server.level = info",
-                ""));
-        Files.writeString(log, "=== LTSA broker start ===\n", java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(home.resolve("log4j2.properties"),
+                KafkaLogging.configuration(Map.of("kafka.server.KafkaRaftServer", "info")));
     }
 
     private void format() {
@@ -163,24 +139,6 @@ public final class KafkaBroker {
         return command;
     }
 
-    /** Controlled shutdown, as an operator would do it. */
-    public synchronized void stop() {
-        Processes.stop(process, Duration.ofSeconds(30));
-    }
-
-    /** kill -9. */
-    public synchronized void kill() {
-        Processes.kill(process);
-    }
-
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    public long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
     public String bootstrapServers() {
         return host + ":" + port;
     }
@@ -191,5 +149,10 @@ public final class KafkaBroker {
             throw new IllegalStateException("this broker has no uplink listener");
         }
         return uplinkHost + ":" + uplinkPort;
+    }
+
+    @Override
+    public LoggedProcess process() {
+        return process;
     }
 }

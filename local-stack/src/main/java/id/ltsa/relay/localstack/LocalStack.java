@@ -103,11 +103,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** MirrorMaker 2's heartbeat connector on the office's own cluster: what tells the ministry the office is alive. */
     private MirrorMaker2 makeHeartbeats() {
-        int seconds = settings.throwaway() ? 2 : 10;
+        int seconds = (int) heartbeatInterval().toSeconds();
         return new MirrorMaker2("mirror-maker-heartbeats", settings.data().resolve("mirror-maker"),
                 settings.logs().resolve("mirror-maker-heartbeats.log"),
                 settings.run().resolve("mirror-maker-heartbeats.pid"), settings.officeCode(),
-                MirrorConfigs.officeHeartbeats(settings.officeCode(), kafka.bootstrapServers(), seconds), "256m",
+                MirrorConfigs.officeHeartbeats(settings.officeCode(), kafka.bootstrapServers(), seconds), "128m",
                 List.of());
     }
 
@@ -261,6 +261,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** MirrorMaker 2's heartbeat emitter, when this office reports to a ministry. */
+    /** How often the office's heartbeat emitter writes: the ministry can place a silence only to within this. */
+    public Duration heartbeatInterval() {
+        return Duration.ofSeconds(settings.throwaway() ? 2 : 10);
+    }
+
     public Optional<MirrorMaker2> heartbeats() {
         return Optional.ofNullable(heartbeats);
     }

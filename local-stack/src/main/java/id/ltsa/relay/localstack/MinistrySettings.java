@@ -18,7 +18,7 @@ public record MinistrySettings(
         int mirrorMakerRestPort,
         int watchPort,
         boolean throwaway,
-        Map<String, String> environment) {
+        Map<String, String> environment) implements SideFolders {
 
     /** The contract's port 8084 for ministry-watch; the rest overridable like the office's. */
     public static MinistrySettings fromEnvironment(Path fleetHome) {
@@ -42,17 +42,5 @@ public record MinistrySettings(
         merged.putAll(more);
         return new MinistrySettings(home, postgresPort, kafkaPort, kafkaControllerPort, mirrorMakerRestPort, watchPort,
                 throwaway, Map.copyOf(merged));
-    }
-
-    public Path logs() {
-        return home.resolve("logs");
-    }
-
-    public Path data() {
-        return home.resolve("data");
-    }
-
-    public Path run() {
-        return home.resolve("run");
     }
 }

@@ -1,12 +1,10 @@
 package id.ltsa.relay.localstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One packaged Quarkus service run as its own JVM, ready when its readiness check answers 200. */
-public final class ServiceProcess {
+public final class ServiceProcess implements StackProcess {
 
     /**
      * Chosen for a 2-core office machine running the whole stack: a small heap is plenty for these services, C1 only
@@ -33,9 +31,8 @@ public final class ServiceProcess {
     private final int port;
     private final Map<String, String> environment;
     private final Path log;
-    private final Path pidFile;
     private final List<String> launchPrefix;
-    private Process process;
+    private final LoggedProcess process;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log, Path pidFile) {
         this(name, jar, "127.0.0.1", port, environment, log, pidFile, List.of());
@@ -53,7 +50,7 @@ public final class ServiceProcess {
         this.port = port;
         this.environment = Map.copyOf(environment);
         this.log = log;
-        this.pidFile = pidFile;
+        this.process = new LoggedProcess(name, log, pidFile, Duration.ofSeconds(20));
         this.launchPrefix = List.copyOf(launchPrefix);
     }
 
@@ -65,25 +62,11 @@ public final class ServiceProcess {
         String opts = System.getenv().getOrDefault("LTSA_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS);
         command.addAll(Arrays.asList(opts.trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString()));
-        try {
-            Files.createDirectories(log.getParent());
-            Files.writeString(log, "=== " + name + " start ===\n", java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(log.getParent().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(environment);
-            process = builder.start();
-            Files.createDirectories(pidFile.getParent());
-            Files.writeString(pidFile, Long.toString(process.pid()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        process.start(command, environment, log.getParent());
     }
 
     public void awaitReady(Duration timeout) {
-        Processes.await(name + " on port " + port, timeout, this::isReady, process, log);
+        process.await(name + " on port " + port, timeout, this::isReady);
     }
 
     public boolean isReady() {
@@ -100,33 +83,6 @@ public final class ServiceProcess {
         }
     }
 
-    public synchronized void stop() {
-        Processes.stop(process, Duration.ofSeconds(20));
-        deletePidFile();
-    }
-
-    /** kill -9: no shutdown hooks, no commit of anything in flight. */
-    public synchronized void kill() {
-        Processes.kill(process);
-        deletePidFile();
-    }
-
-    private void deletePidFile() {
-        try {
-            Files.deleteIfExists(pidFile);
-        } catch (IOException e) {
-            // a stale pid file is only a hint for `ltsa down`, which checks the process before acting
-        }
-    }
-
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    public long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
     public String name() {
         return name;
     }
@@ -139,7 +95,8 @@ public final class ServiceProcess {
         return "http://" + host + ":" + port;
     }
 
-    public Path log() {
-        return log;
+    @Override
+    public LoggedProcess process() {
+        return process;
     }
 }

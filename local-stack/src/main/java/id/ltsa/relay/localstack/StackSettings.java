@@ -32,7 +32,7 @@ public record StackSettings(
         Map<String, String> serviceEnvironment,
         boolean uplinkNamespace,
         boolean modem,
-        Path keys) {
+        Path keys) implements SideFolders {
 
     public static final String DEV_CALLBACK_SECRET = "ltsa-dev-callback-secret";
     public static final String DEFAULT_OFFICE = "5203";
@@ -102,17 +102,6 @@ public record StackSettings(
         return servicePorts.get(service);
     }
 
-    public Path logs() {
-        return home.resolve("logs");
-    }
-
-    public Path data() {
-        return home.resolve("data");
-    }
-
-    public Path run() {
-        return home.resolve("run");
-    }
 
     static int intEnv(String name, int fallback) {
         String value = System.getenv(name);

@@ -41,7 +41,7 @@ public final class MirrorConfigs {
      */
     public static Properties ministry(String ministryBootstrap, Map<String, String> offices, String restListener,
             int heartbeatSeconds) {
-        Properties config = common();
+        Properties config = common(MINISTRY);
         config.setProperty("clusters", MINISTRY + ", " + String.join(", ", offices.keySet()));
         config.setProperty(MINISTRY + ".bootstrap.servers", ministryBootstrap);
         offices.forEach((office, bootstrap) -> {
@@ -67,7 +67,7 @@ public final class MirrorConfigs {
     /** The heartbeat emitter of one office, run with {@code --clusters OFFICE}. */
     public static Properties officeHeartbeats(String office, String officeBootstrap, int heartbeatSeconds) {
         requireOfficeCode(office);
-        Properties config = common();
+        Properties config = common(office);
         config.setProperty("clusters", HEARTBEAT_SOURCE + ", " + office);
         config.setProperty(HEARTBEAT_SOURCE + ".bootstrap.servers", officeBootstrap);
         config.setProperty(office + ".bootstrap.servers", officeBootstrap);
@@ -83,8 +83,17 @@ public final class MirrorConfigs {
     }
 
     /** Single-broker clusters, no consumer groups to translate, no ACLs or topic configs to copy. */
-    private static Properties common() {
+    private static Properties common(String target) {
         Properties config = new Properties();
+        // Connect's default (hybrid_warn) scans every class of the classpath for plugins at start: seconds of CPU and
+        // more heap than the rest of the process needs. Kafka's own connectors and converters declare themselves in
+        // META-INF/services, which is all this process uses. MirrorMaker reads it twice: at the top level (for its
+        // own config providers) and per target cluster (for that cluster's worker).
+        config.setProperty("plugin.discovery", "service_load");
+        config.setProperty(target + ".plugin.discovery", "service_load");
+        // Each flow's worker is alone in its group. After a kill -9 the new worker would otherwise wait up to 5 min
+        // for the dead one to come back before it takes over its tasks; there is no one else to wait for.
+        config.setProperty(target + ".scheduled.rebalance.max.delay.ms", "0");
         config.setProperty("replication.factor", "1");
         config.setProperty("heartbeats.topic.replication.factor", "1");
         config.setProperty("checkpoints.topic.replication.factor", "1");
@@ -92,9 +101,10 @@ public final class MirrorConfigs {
         config.setProperty("offset.storage.replication.factor", "1");
         config.setProperty("config.storage.replication.factor", "1");
         config.setProperty("status.storage.replication.factor", "1");
+        // Offset syncs and checkpoints stay on, as Kafka 4's checkpoint connector requires (every flow
+        // runs one; with either off it refuses its configuration). With no groups to translate they cost a small topic
+        // at the target, which is where they go: the source may be an office behind a cut uplink.
         config.setProperty("offset-syncs.topic.location", "target");
-        config.setProperty("emit.checkpoints.enabled", "false");
-        config.setProperty("emit.offset-syncs.enabled", "false");
         config.setProperty("sync.group.offsets.enabled", "false");
         config.setProperty("sync.topic.acls.enabled", "false");
         config.setProperty("sync.topic.configs.enabled", "false");

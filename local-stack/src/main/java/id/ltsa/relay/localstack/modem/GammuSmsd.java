@@ -1,13 +1,14 @@
 package id.ltsa.relay.localstack.modem;
 
-import id.ltsa.relay.localstack.Processes;
+import id.ltsa.relay.localstack.LoggedProcess;
+import id.ltsa.relay.localstack.StackProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The real Gammu SMS daemon, with its PostgreSQL backend and gammu's dummy phone driver standing in for the office's
@@ -15,64 +16,42 @@ import java.util.List;
  * dummy phone and moves them to {@code sentitems}, stores SMS that arrive in {@code inbox}, and keeps the modem's
  * signal, battery and last contact in {@code phones}.
  */
-public final class GammuSmsd {
+public final class GammuSmsd implements StackProcess {
 
     static final String BINARY = "/usr/bin/gammu-smsd";
     /** How the office's modem is named in gammu's tables (sentitems.SenderID, phones.ID). */
     public static final String PHONE_ID = "office-modem";
 
     private final Path home;
-    private final Path log;
     private final String databaseHost;
     private final int databasePort;
     private final String database;
     private final DummyPhone phone;
-    private final Path pidFile;
-    private Process process;
+    private final LoggedProcess process;
 
     /** @param pidFile where the daemon's pid is kept for {@code ltsa down}, or null */
     public GammuSmsd(Path home, Path log, String databaseHost, int databasePort, String database, Path pidFile) {
         this.home = home.toAbsolutePath();
-        this.log = log.toAbsolutePath();
         this.databaseHost = databaseHost;
         this.databasePort = databasePort;
         this.database = database;
         this.phone = new DummyPhone(this.home.resolve("phone"));
-        this.pidFile = pidFile;
+        this.process = new LoggedProcess("gammu-smsd", log, pidFile, Duration.ofSeconds(10));
     }
 
     /** Starts the daemon; ready once it has registered the modem in gammu's phones table. */
     public synchronized void start() {
         try {
-            Files.createDirectories(log.getParent());
             phone.create();
             Path config = home.resolve("smsdrc");
             Files.writeString(config, configuration());
-            Files.writeString(log, "=== gammu-smsd start ===\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            ProcessBuilder builder = new ProcessBuilder(List.of(BINARY, "--config", config.toString()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             // gammu stamps some times (an SMS's arrival) from its own clock: UTC, as its database session is
-            builder.environment().put("TZ", "UTC");
-            process = builder.start();
-            if (pidFile != null) {
-                Files.createDirectories(pidFile.getParent());
-                Files.writeString(pidFile, Long.toString(process.pid()));
-            }
+            process.start(List.of(BINARY, "--config", config.toString()), Map.of("TZ", "UTC"), home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Processes.await("gammu-smsd", Duration.ofSeconds(30), this::connected, process, log);
-    }
-
-    private boolean connected() {
-        try {
-            String text = Files.readString(log);
-            int start = text.lastIndexOf("=== gammu-smsd start ===");
-            return text.indexOf("Starting phone communication", start) > start;
-        } catch (IOException e) {
-            return false;
-        }
+        process.await("gammu-smsd", Duration.ofSeconds(30),
+                () -> process.logSinceStartSays("Starting phone communication"));
     }
 
     /**
@@ -111,36 +90,8 @@ public final class GammuSmsd {
         return phone;
     }
 
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    public long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
-    public Path log() {
-        return log;
-    }
-
-    public synchronized void stop() {
-        Processes.stop(process, Duration.ofSeconds(10));
-        deletePidFile();
-    }
-
-    /** The modem's power or USB cable gone: kill -9. */
-    public synchronized void kill() {
-        Processes.kill(process);
-        deletePidFile();
-    }
-
-    private void deletePidFile() {
-        try {
-            if (pidFile != null) {
-                Files.deleteIfExists(pidFile);
-            }
-        } catch (IOException e) {
-            // only a hint for `ltsa down`, which checks the process before acting
-        }
+    @Override
+    public LoggedProcess process() {
+        return process;
     }
 }

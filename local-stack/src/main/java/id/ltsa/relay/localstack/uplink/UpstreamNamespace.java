@@ -68,12 +68,7 @@ public final class UpstreamNamespace implements AutoCloseable {
         int subnet = freeSubnet();
         try {
             Net.must("ip", "netns", "add", name);
-            Net.must("ip", "link", "add", harnessControl, "type", "veth", "peer", "name", upstreamControl);
-            Net.must("ip", "link", "set", upstreamControl, "netns", name);
-            Net.must("ip", "addr", "add", address(subnet, CONTROL_BLOCK, 1) + "/30", "dev", harnessControl);
-            Net.must("ip", "link", "set", harnessControl, "up");
-            inside(name, "ip", "addr", "add", address(subnet, CONTROL_BLOCK, 2) + "/30", "dev", upstreamControl);
-            inside(name, "ip", "link", "set", upstreamControl, "up");
+            link(name, harnessControl, upstreamControl, subnet, CONTROL_BLOCK);
             inside(name, "ip", "link", "set", "lo", "up");
         } catch (IllegalStateException e) {
             Net.run("ip", "netns", "delete", name);
@@ -82,6 +77,16 @@ public final class UpstreamNamespace implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new UpstreamNamespace(name, suffix, subnet));
+    }
+
+    /** A veth pair from this machine into the namespace, the /30 {@code block}: .1 on this side, .2 inside. */
+    private static void link(String namespace, String hostEnd, String namespaceEnd, int subnet, int block) {
+        Net.must("ip", "link", "add", hostEnd, "type", "veth", "peer", "name", namespaceEnd);
+        Net.must("ip", "link", "set", namespaceEnd, "netns", namespace);
+        Net.must("ip", "addr", "add", address(subnet, block, 1) + "/30", "dev", hostEnd);
+        Net.must("ip", "link", "set", hostEnd, "up");
+        inside(namespace, "ip", "addr", "add", address(subnet, block, 2) + "/30", "dev", namespaceEnd);
+        inside(namespace, "ip", "link", "set", namespaceEnd, "up");
     }
 
     /**
@@ -97,12 +102,7 @@ public final class UpstreamNamespace implements AutoCloseable {
         int block = index == 0 ? 0 : index + 1;
         String officeEnd = "lto" + suffix + "x" + index;
         String upstreamEnd = "ltu" + suffix + "x" + index;
-        Net.must("ip", "link", "add", officeEnd, "type", "veth", "peer", "name", upstreamEnd);
-        Net.must("ip", "link", "set", upstreamEnd, "netns", name);
-        Net.must("ip", "addr", "add", address(subnet, block, 1) + "/30", "dev", officeEnd);
-        Net.must("ip", "link", "set", officeEnd, "up");
-        inside(name, "ip", "addr", "add", address(subnet, block, 2) + "/30", "dev", upstreamEnd);
-        inside(name, "ip", "link", "set", upstreamEnd, "up");
+        link(name, officeEnd, upstreamEnd, subnet, block);
         NamespaceUplink uplink = new NamespaceUplink(name, upstreamEnd, address(subnet, block, 1),
                 address(subnet, block, 2), controlAddress(), "http://" + controlAddress() + ":" + simulatorPort);
         offices.add(uplink);

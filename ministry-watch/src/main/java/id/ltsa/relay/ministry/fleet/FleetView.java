@@ -31,12 +31,15 @@ public class FleetView {
     private final FleetApplications applications;
     private final OfficeHistory history;
     private final FleetSettings settings;
+    private final StateJudge judge;
     private final Clock clock;
 
-    FleetView(FleetApplications applications, OfficeHistory history, FleetSettings settings, Clock clock) {
+    FleetView(FleetApplications applications, OfficeHistory history, FleetSettings settings, StateJudge judge,
+            Clock clock) {
         this.applications = applications;
         this.history = history;
         this.settings = settings;
+        this.judge = judge;
         this.clock = clock;
     }
 
@@ -58,7 +61,7 @@ public class FleetView {
     private OfficeLine line(Office office) {
         Instant now = clock.instant();
         // as of now, by the same rules the timer applies: the history and the announcements follow within a check
-        OfficeState state = FleetRules.stateOf(office.lastSeenAt, office.linkState, now, settings.silentAfter());
+        OfficeState state = judge.stateOf(office, now);
         FleetApplications.Report report = applications.report(office.code, settings.zone());
         return new OfficeLine(office.code, office.name, office.registered, state, office.stateSince,
                 office.lastSeenAt,

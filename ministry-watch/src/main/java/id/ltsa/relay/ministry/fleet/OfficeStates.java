@@ -2,7 +2,6 @@ package id.ltsa.relay.ministry.fleet;
 
 import id.ltsa.relay.contracts.OfficeState;
 import id.ltsa.relay.contracts.OfficeStateChanged;
-import id.ltsa.relay.ministry.registry.FleetSettings;
 import id.ltsa.relay.ministry.registry.Office;
 import id.ltsa.relay.ministry.registry.Offices;
 import id.ltsa.relay.ministry.report.FleetApplications;
@@ -30,16 +29,16 @@ class OfficeStates {
     private final OfficeHistory history;
     private final FleetApplications applications;
     private final Outbox outbox;
-    private final FleetSettings settings;
+    private final StateJudge judge;
     private final Clock clock;
 
     OfficeStates(Offices offices, OfficeHistory history, FleetApplications applications, Outbox outbox,
-            FleetSettings settings, Clock clock) {
+            StateJudge judge, Clock clock) {
         this.offices = offices;
         this.history = history;
         this.applications = applications;
         this.outbox = outbox;
-        this.settings = settings;
+        this.judge = judge;
         this.clock = clock;
     }
 
@@ -49,8 +48,8 @@ class OfficeStates {
         Instant now = clock.instant();
         List<Office> all = Office.<Office>findAll().withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Office office : all) {
-            OfficeState state = FleetRules.stateOf(office.lastSeenAt, office.linkState, now, settings.silentAfter());
             OfficeState before = office.state == null ? null : OfficeState.valueOf(office.state);
+            OfficeState state = judge.stateOf(office, now);
             if (state == before) {
                 continue;
             }

@@ -31,6 +31,12 @@ public interface FleetSettings {
     @WithDefault("Asia/Jakarta")
     ZoneId zone();
 
+    /**
+     * This instance's name among the ministry's watchers (the host name by default): its consumers' static group
+     * membership, so a restart takes their partitions back at once. Two instances need two names.
+     */
+    String instance();
+
     /** The registry of expected offices, by office code (their MirrorMaker 2 source alias). */
     Map<String, Office> offices();
 
