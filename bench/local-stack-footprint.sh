@@ -30,7 +30,7 @@ mem() { # pid [with-children] -> "rss_kb pss_kb"
   done
   echo "$total_rss $total_pss"
 }
-side_rss=0; side_pss=0
+side_rss=0; side_pss=0; simulators=""
 report() { # name pid [with-children]
   [ -n "${2:-}" ] || return 0
   read -r r s <<< "$(mem "$2" "${3:-}")"
@@ -41,7 +41,12 @@ side() { # title dir [extra-launcher-pid]
   side_rss=0; side_pss=0
   echo "$1"
   printf "  %-26s %10s %10s\n" process "RSS MiB" "PSS MiB"
-  for f in "$2"/run/*.pid; do [ -e "$f" ] && report "$(basename "$f" .pid)" "$(cat "$f")"; done
+  for f in "$2"/run/*.pid; do
+    [ -e "$f" ] || continue
+    # the simulator plays the central API, the gateway and SMTP: upstream, not on the office server
+    [ "$(basename "$f" .pid)" = central-api-simulator ] && { simulators="$simulators $(cat "$f")"; continue; }
+    report "$(basename "$f" .pid)" "$(cat "$f")"
+  done
   report kafka "$(pgrep -f "kafka.Kafka .*$2/" | head -1)"
   report postgresql "$(head -1 "$2"/data/postgres/postmaster.pid)" with-children
   [ -n "${3:-}" ] && report "ltsa launcher" "$3"
@@ -54,6 +59,9 @@ for dir in "$LTSA_HOME"/offices/*; do
   first=false
 done
 side "ministry side" "$LTSA_HOME/ministry"
+echo "upstream stand-ins (the central API simulator of each office; neither office nor ministry)"
+side_rss=0; side_pss=0
+for p in $simulators; do report central-api-simulator "$p"; done
 echo "ready after $(echo "$ready - $started" | bc) s (wall, including the launcher's JVM start)"
 ./ltsa down > /dev/null
 rm -rf "$LTSA_HOME"

@@ -141,6 +141,22 @@ public final class Relay {
                 officeToken(office)).GET()).body().path("items");
     }
 
+    /** The first series of a metric in a service's {@code /q/metrics}, as Prometheus scrapes it; -1 if absent. */
+    public double metric(Service service, String name) {
+        try {
+            String text = http.send(request(service, "/q/metrics", null).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return text.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .findFirst().orElse(-1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer health(Service service, String which) {
         return send(request(service, "/q/health/" + which, null).GET());
     }

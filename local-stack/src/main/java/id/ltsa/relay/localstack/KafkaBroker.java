@@ -104,6 +104,10 @@ public final class KafkaBroker implements StackProcess {
                 "auto.create.topics.enable=true",
                 // a two-week outage must not age events out of the topics
                 "log.retention.hours=2160",
+                // A single node acknowledges from its page cache, and has no replica to recover from: a power cut
+                // would take records it had acknowledged (and whose outbox rows are gone). So every batch is on disk
+                // before it is acknowledged; docs/benchmarks.md has the cost.
+                "log.flush.interval.messages=1",
                 "");
         Files.writeString(home.resolve("server.properties"), config);
         Files.writeString(home.resolve("log4j2.properties"),

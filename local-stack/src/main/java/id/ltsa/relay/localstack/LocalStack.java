@@ -62,7 +62,7 @@ public final class LocalStack implements AutoCloseable {
         this.uplink = makeUplink(sharedUpstream != null ? sharedUpstream : ownNamespace);
         try {
             this.kafka = new KafkaBroker(settings.data().resolve("kafka"), settings.logs().resolve("kafka.log"),
-                    settings.kafkaPort(), settings.kafkaControllerPort(), settings.throwaway() ? "256m" : "320m")
+                    settings.kafkaPort(), settings.kafkaControllerPort(), "256m")
                     .withUplinkListener(uplink.officeAddress(), settings.kafkaUplinkPort());
             this.modem = makeModem();
             this.heartbeats = reportsToMinistry ? makeHeartbeats() : null;
@@ -107,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
         return new MirrorMaker2("mirror-maker-heartbeats", settings.data().resolve("mirror-maker"),
                 settings.logs().resolve("mirror-maker-heartbeats.log"),
                 settings.run().resolve("mirror-maker-heartbeats.pid"), settings.officeCode(),
-                MirrorConfigs.officeHeartbeats(settings.officeCode(), kafka.bootstrapServers(), seconds), "128m",
+                MirrorConfigs.officeHeartbeats(settings.officeCode(), kafka.bootstrapServers(), seconds), "96m",
                 List.of());
     }
 

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -27,9 +28,12 @@ public class Outbox {
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<OutboxAppended> appended;
+    private final OutboxStore store;
 
-    Outbox(AgroalDataSource dataSource, ObjectMapper json, Clock clock, Event<OutboxAppended> appended) {
+    Outbox(AgroalDataSource dataSource, ObjectMapper json, Clock clock, Event<OutboxAppended> appended,
+            OutboxStore store) {
         this.dataSource = dataSource;
+        this.store = store;
         this.json = json;
         this.clock = clock;
         this.appended = appended;
@@ -64,5 +68,32 @@ public class Outbox {
         }
         appended.fire(new OutboxAppended());
         return eventId;
+    }
+
+    /**
+     * Publishes again, in their order and under their own ids (so their {@code ce_id}s), the events of {@code key}
+     * still kept after publication ({@code ltsa.outbox.keep-published}): for when their effect was never seen
+     * downstream, whatever the cause. Consumers deduplicate by {@code ce_id}, so what did arrive changes nothing.
+     * Nothing happens while the key has events still waiting to be published, or if its newest event was published
+     * less than {@code quiet} ago (a reconciler asking every minute does not republish every minute).
+     *
+     * @return how many events were queued again
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int republish(String key, Duration quiet) {
+        try (Connection connection = dataSource.getConnection()) {
+            int queued = store.republish(connection, key, quiet);
+            if (queued > 0) {
+                appended.fire(new OutboxAppended());
+            }
+            return queued;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot republish from the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    /** Events waiting for the broker: none means the broker has acknowledged everything so far. */
+    public long waiting() {
+        return store.backlog();
     }
 }

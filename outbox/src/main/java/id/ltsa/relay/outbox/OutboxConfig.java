@@ -18,6 +18,13 @@ public interface OutboxConfig {
     @WithDefault("20s")
     Duration publishTimeout();
 
+    /**
+     * How long a published event is kept to be published again (by {@link Outbox#republish}) when its consumers turn
+     * out never to have seen it.
+     */
+    @WithDefault("7d")
+    Duration keepPublished();
+
     /** Longest pause between attempts while the broker is unreachable. */
     @WithDefault("5s")
     Duration maxBackoff();

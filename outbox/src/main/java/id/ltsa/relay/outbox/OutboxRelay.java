@@ -101,7 +101,7 @@ public class OutboxRelay {
             return 0;
         }
         publisher.publish(batch, config.publishTimeout());
-        store.delete(relay, batch);
+        store.markPublished(relay, batch);
         Instant now = clock.instant();
         batch.forEach(row -> publishLatency.record(Duration.between(row.createdAt(), now)));
         return batch.size();

@@ -7,14 +7,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The outbox table as the relay sees it: plain JDBC on one connection of its own, outside any JTA transaction.
+ * The outbox's two tables, {@code outbox_event} (waiting for the broker) and {@code outbox_published} (acknowledged,
+ * kept a while to be published again if need be), as the relay sees them: plain JDBC on one connection of its own, outside any JTA transaction.
  * Waiting for Kafka inside a JTA transaction would hand the transaction to Kafka's threads along with the message
- * context; here each statement commits on its own, and a row is deleted only after the broker acknowledged it.
+ * context; here each statement commits on its own, and a row leaves outbox_event only after the broker acknowledged it.
  */
 @ApplicationScoped
 class OutboxStore {
@@ -74,11 +76,59 @@ class OutboxStore {
         }
     }
 
-    void delete(Connection connection, List<OutboxRow> published) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE seq = ANY (?)")) {
+    /** The broker acknowledged these: they move to outbox_published, kept there for {@link #purge}. */
+    void markPublished(Connection connection, List<OutboxRow> published) throws SQLException {
+        try (PreparedStatement move = connection.prepareStatement("""
+                WITH moved AS (DELETE FROM outbox_event WHERE seq = ANY (?) RETURNING *)
+                INSERT INTO outbox_published (event_id, seq, topic, message_key, event_type, occurred_at, created_at,
+                    payload, traceparent, published_at)
+                SELECT event_id, seq, topic, message_key, event_type, occurred_at, created_at, payload, traceparent,
+                    now()
+                FROM moved
+                ON CONFLICT (event_id) DO UPDATE SET seq = EXCLUDED.seq, published_at = EXCLUDED.published_at""")) {
             Array seqs = connection.createArrayOf("bigint", published.stream().map(OutboxRow::seq).toArray());
-            delete.setArray(1, seqs);
-            delete.executeUpdate();
+            move.setArray(1, seqs);
+            move.executeUpdate();
+        }
+    }
+
+    /**
+     * Queues the kept events of {@code key} again, in their order, under their own ids, if the newest of them was
+     * published at least {@code quiet} ago; nothing while the key still has events waiting (those go out anyway, and
+     * an older event published after them would arrive out of order). On the caller's connection, so inside its
+     * transaction.
+     *
+     * @return how many were queued
+     */
+    int republish(Connection connection, String key, Duration quiet) throws SQLException {
+        // the serial seq is drawn row by row in the SELECT's order, which keeps the events of the key in order
+        try (PreparedStatement copy = connection.prepareStatement("""
+                INSERT INTO outbox_event (event_id, topic, message_key, event_type, occurred_at, payload, traceparent)
+                SELECT event_id, topic, message_key, event_type, occurred_at, payload, traceparent
+                FROM outbox_published
+                WHERE message_key = ?
+                  AND NOT EXISTS (SELECT 1 FROM outbox_event WHERE message_key = ?)
+                  AND (SELECT max(published_at) FROM outbox_published WHERE message_key = ?)
+                      <= now() - make_interval(secs => ?)
+                ORDER BY seq
+                ON CONFLICT (event_id) DO NOTHING""")) {
+            copy.setString(1, key);
+            copy.setString(2, key);
+            copy.setString(3, key);
+            copy.setDouble(4, quiet.toMillis() / 1000.0);
+            return copy.executeUpdate();
+        }
+    }
+
+    /** Forgets published events older than {@code keep}. */
+    int purge(Duration keep) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM outbox_published WHERE published_at < now() - make_interval(secs => ?)")) {
+            delete.setDouble(1, keep.toSeconds());
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot purge the published outbox: " + e.getMessage(), e);
         }
     }
 

@@ -33,11 +33,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ApplicationEventConsumer {
 
     private final SubmissionQueue queue;
+    private final StatusPublisher statuses;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ApplicationEventConsumer(SubmissionQueue queue, ObjectMapper json, Clock clock) {
+    ApplicationEventConsumer(SubmissionQueue queue, StatusPublisher statuses, ObjectMapper json, Clock clock) {
         this.queue = queue;
+        this.statuses = statuses;
         this.json = json;
         this.clock = clock;
     }
@@ -66,6 +68,8 @@ public class ApplicationEventConsumer {
             throw new UnreadableEventException("record without ce_id");
         }
         if (ProcessedEvent.findById(eventId) != null) {
+            // seen before: a replay, or intake asking again because it never saw what became of it
+            statuses.announceAgain(record.key());
             return;
         }
         ApplicationEvent event = read(record, type);

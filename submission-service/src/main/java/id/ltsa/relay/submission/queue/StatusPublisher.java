@@ -6,6 +6,8 @@ import id.ltsa.relay.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Moves a submission to a new status and announces it on {@code ltsa.application-status} through the outbox, in the
@@ -16,10 +18,14 @@ public class StatusPublisher {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final Duration announceAgainAfter;
 
-    StatusPublisher(Outbox outbox, Clock clock) {
+    StatusPublisher(Outbox outbox, Clock clock,
+            @ConfigProperty(name = "ltsa.submission.announce-again-after", defaultValue = "1m")
+            Duration announceAgainAfter) {
         this.outbox = outbox;
         this.clock = clock;
+        this.announceAgainAfter = announceAgainAfter;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -32,5 +38,17 @@ public class StatusPublisher {
                 submission.centralReference, submission.attempts,
                 status.isPending() ? submission.nextAttemptAt : null,
                 submission.revision, submission.episode, submission.updatedAt));
+    }
+
+    /**
+     * Publishes the application's status events again, under their own ids, because a duplicate of one of its
+     * application events arrived. Intake sends one when it has seen no status of an application for minutes (its
+     * reconciliation): the status events may never have reached it, nor notification-service, which both deduplicate
+     * by {@code ce_id}. Not within {@code ltsa.submission.announce-again-after} of their last publication: a replay
+     * after a crash brings duplicates too, seconds later, and needs no answer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceAgain(String applicationId) {
+        outbox.republish(applicationId, announceAgainAfter);
     }
 }

@@ -1,0 +1,236 @@
+package id.ltsa.relay.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.localstack.LocalStack;
+import id.ltsa.relay.localstack.Service;
+import id.ltsa.relay.localstack.ServiceProcess;
+import id.ltsa.relay.localstack.StackSettings;
+import id.ltsa.relay.localstack.testing.KafkaTestClient;
+import id.ltsa.relay.scenario.Applicants;
+import id.ltsa.relay.scenario.InvariantTable;
+import id.ltsa.relay.scenario.Relay;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The office server's power cut, exactly as it was found: with submission- and notification-service stopped, 20
+ * applications are registered and relayed by intake (the broker acknowledged them, the outbox let them go); then the
+ * broker dies with kill -9 and its partition logs of {@code ltsa.applications} are cut back to their earlier length,
+ * which is what a power cut does to pages not yet on disk. Everything is started again. The records are gone from the
+ * broker, so only the reconciliation can bring them back: intake sees the applications still RECEIVED long after it
+ * published them and publishes them again with the same {@code ce_id}s. Each reaches central once and each applicant
+ * hears each transition once.
+ *
+ * <p>(The office broker now flushes every batch before it acknowledges it, so a real power cut no longer loses
+ * acknowledged records; the test cuts the logs itself to prove the healing, whatever the cause of a loss.)
+ */
+class PowerCutIT {
+
+    static final int APPLICATIONS = 20;
+    static final Duration RECEIVED_AFTER = Duration.ofSeconds(10);
+    static final String OFFICE = "5203";
+    static final Path REPORT = Path.of("target/e2e-power-cut.txt");
+
+    static LocalStack stack;
+    static Relay relay;
+    static final Applicants APPLICANTS = new Applicants();
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-power-cut-"))
+                .withServiceEnvironment(Map.of(
+                        "LTSA_RECONCILE_RECEIVED_AFTER", RECEIVED_AFTER.toSeconds() + "s",
+                        "LTSA_RECONCILE_INTERVAL", "1s"))).start();
+        relay = new Relay(stack);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void acknowledged_events_a_power_cut_took_from_the_broker_are_published_again_and_arrive_once() throws Exception {
+        // one application through the whole path first: the topic exists and every consumer is at its end
+        Registered warmUp = register();
+        awaitStatus(List.of(warmUp), "SUBMITTED", Duration.ofSeconds(120));
+        ServiceProcess submission = stack.service(Service.SUBMISSION);
+        ServiceProcess notification = stack.service(Service.NOTIFICATION);
+        submission.stop();
+        notification.stop();
+        Map<Path, Long> before = logLengths();
+
+        List<Registered> registered = new ArrayList<>();
+        for (int i = 0; i < APPLICATIONS; i++) {
+            registered.add(register());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> relay.metric(Service.INTAKE, "ltsa_outbox_backlog") == 0);
+        Set<String> ids = registered.stream().map(Registered::id).collect(Collectors.toSet());
+        assertEquals(APPLICATIONS, onTheTopic(ids), "the broker acknowledged every one of them");
+
+        // the power cut: the broker's unflushed pages are gone
+        stack.kafka().kill();
+        long cut = cutBack(before);
+        stack.kafka().start();
+        assertEquals(0, onTheTopic(ids), "the cut logs no longer hold them");
+        Instant back = Instant.now();
+        submission.launch();
+        notification.launch();
+        submission.awaitReady(Duration.ofSeconds(120));
+        notification.awaitReady(Duration.ofSeconds(120));
+
+        awaitStatus(registered, "SUBMITTED", RECEIVED_AFTER.plusSeconds(120));
+        Duration healed = Duration.between(back, Instant.now());
+        Map<String, Map<String, Integer>> told = awaitTold(registered);
+
+        List<String> broken = new ArrayList<>();
+        int created = 0;
+        for (Registered application : registered) {
+            int creates = relay.centralApplication(application.id()).path("creates").asInt();
+            created += creates == 1 ? 1 : 0;
+            if (creates != 1) {
+                broken.add(application.id() + " created " + creates + " times at central");
+            }
+        }
+        long duplicates = relay.centralStats().path("duplicateCreates").asLong();
+        if (duplicates != 0) {
+            broken.add(duplicates + " duplicate creates at central");
+        }
+        told.forEach((phone, counts) -> counts.forEach((kind, count) -> {
+            if (count != 1) {
+                broken.add(phone + " told " + kind + " " + count + " times");
+            }
+        }));
+        long republished = onTheTopic(ids);
+        String table = new InvariantTable("The office server's power cut: " + APPLICATIONS + " acknowledged"
+                + " applications cut from the broker's logs")
+                .row("bytes cut from ltsa.applications", cut)
+                .row("applications at central once", created + " of " + APPLICATIONS)
+                .row("duplicate creates at central", duplicates)
+                .row("records of them on the topic after the healing", republished)
+                .row("applicants told RECEIVED / SUBMITTED once", count(told, "RECEIVED") + " / "
+                        + count(told, "SUBMITTED") + " of " + APPLICATIONS)
+                .row("restart -> all SUBMITTED (received-after " + RECEIVED_AFTER.toSeconds() + " s)",
+                        String.format(Locale.ROOT, "%.1f s", healed.toMillis() / 1000.0))
+                .withBroken(broken);
+        Files.createDirectories(REPORT.getParent());
+        Files.writeString(REPORT, table);
+        System.out.println(table);
+        assertTrue(cut > 0, "the power cut took something");
+        assertTrue(broken.isEmpty(), table);
+    }
+
+    record Registered(String id, String phone) {
+    }
+
+    private static Registered register() {
+        Applicants.Applicant applicant = APPLICANTS.next(OFFICE);
+        Relay.Answer answer = relay.register(OFFICE, applicant.body());
+        assertEquals(201, answer.status(), () -> String.valueOf(answer.body()));
+        return new Registered(answer.body().path("id").asText(), applicant.phone());
+    }
+
+    private static void awaitStatus(List<Registered> applications, String status, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> applications.stream()
+                .allMatch(a -> status.equals(relay.application(OFFICE, a.id()).body().path("status").asText())));
+    }
+
+    /** What the gateway was asked to tell each applicant: the RECEIVED message and the SUBMITTED one, counted. */
+    private static Map<String, Map<String, Integer>> awaitTold(List<Registered> registered) {
+        Map<String, String> phrases = Map.of("RECEIVED", "Kode lacak", "SUBMITTED", "sudah dikirim ke pusat");
+        Map<String, Map<String, Integer>>[] told = new Map[1];
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+            registered.forEach(a -> counts.put(a.phone(), new HashMap<>(Map.of("RECEIVED", 0, "SUBMITTED", 0))));
+            for (JsonNode message : relay.messages()) {
+                Map<String, Integer> of = counts.get(message.path("to").asText());
+                if (of != null) {
+                    phrases.forEach((kind, phrase) -> {
+                        if (message.path("text").asText().contains(phrase)) {
+                            of.merge(kind, 1, Integer::sum);
+                        }
+                    });
+                }
+            }
+            told[0] = counts;
+            return counts.values().stream().allMatch(c -> c.get("SUBMITTED") >= 1 && c.get("RECEIVED") >= 1);
+        });
+        return told[0];
+    }
+
+    private static long count(Map<String, Map<String, Integer>> told, String kind) {
+        return told.values().stream().filter(counts -> counts.get(kind) == 1).count();
+    }
+
+    private static long onTheTopic(Set<String> ids) {
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafka().bootstrapServers())) {
+            return kafka.records(Topics.APPLICATIONS, record -> ids.contains(record.key())).size();
+        }
+    }
+
+    private static Path logDirectory() {
+        return stack.settings().data().resolve("kafka/data");
+    }
+
+    /** The byte length of every segment of ltsa.applications. */
+    private static Map<Path, Long> logLengths() throws IOException {
+        try (Stream<Path> files = Files.walk(logDirectory())) {
+            return files.filter(file -> file.getParent().getFileName().toString().startsWith(Topics.APPLICATIONS + "-")
+                            && file.toString().endsWith(".log"))
+                    .collect(Collectors.toMap(file -> file, PowerCutIT::size));
+        }
+    }
+
+    /**
+     * Cuts every segment back to its earlier length, and drops its index files, as a power cut leaves a file whose
+     * last pages never reached the disk (the broker rebuilds the indexes from the log when it starts).
+     *
+     * @return the bytes cut
+     */
+    private static long cutBack(Map<Path, Long> lengths) throws IOException {
+        long cut = 0;
+        for (Map.Entry<Path, Long> segment : lengths.entrySet()) {
+            Path log = segment.getKey();
+            cut += size(log) - segment.getValue();
+            try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "rw")) {
+                file.setLength(segment.getValue());
+            }
+            String base = log.getFileName().toString().replace(".log", "");
+            Files.deleteIfExists(log.resolveSibling(base + ".index"));
+            Files.deleteIfExists(log.resolveSibling(base + ".timeindex"));
+        }
+        return cut;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
