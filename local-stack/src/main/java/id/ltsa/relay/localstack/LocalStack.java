@@ -260,12 +260,12 @@ public final class LocalStack implements AutoCloseable {
         return settings.officeCode();
     }
 
-    /** MirrorMaker 2's heartbeat emitter, when this office reports to a ministry. */
     /** How often the office's heartbeat emitter writes: the ministry can place a silence only to within this. */
     public Duration heartbeatInterval() {
         return Duration.ofSeconds(settings.throwaway() ? 2 : 10);
     }
 
+    /** MirrorMaker 2's heartbeat emitter, when this office reports to a ministry. */
     public Optional<MirrorMaker2> heartbeats() {
         return Optional.ofNullable(heartbeats);
     }

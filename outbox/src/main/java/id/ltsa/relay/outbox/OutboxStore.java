@@ -14,9 +14,10 @@ import java.util.UUID;
 
 /**
  * The outbox's two tables, {@code outbox_event} (waiting for the broker) and {@code outbox_published} (acknowledged,
- * kept a while to be published again if need be), as the relay sees them: plain JDBC on one connection of its own, outside any JTA transaction.
- * Waiting for Kafka inside a JTA transaction would hand the transaction to Kafka's threads along with the message
- * context; here each statement commits on its own, and a row leaves outbox_event only after the broker acknowledged it.
+ * kept a while to be published again if need be). The relay uses plain JDBC on one connection of its own, outside any
+ * JTA transaction: waiting for Kafka inside one would hand the transaction to Kafka's threads along with the message
+ * context. Each of its statements commits on its own, and a row leaves outbox_event only after the broker acknowledged
+ * it.
  */
 @ApplicationScoped
 class OutboxStore {
