@@ -2,7 +2,8 @@
 # Measures the local run: seconds from `ltsa up` to every process ready, and the memory of each process (RSS, and PSS
 # which shares PostgreSQL's shared buffers fairly between its processes), the office side apart from the ministry
 # side. The office side is what one office server runs (target: under 1.5 GiB RSS); the launcher counts there, since
-# it is what starts and watches the office's processes. Not a test: a measurement.
+# it is what starts and watches the office's processes. Read idle and again after a minute of load (LOAD_SECONDS=0
+# skips it). Not a test: a measurement.
 #   bench/local-stack-footprint.sh                 (one office and the ministry, throwaway LTSA_HOME)
 #   bench/local-stack-footprint.sh 5203,5201       (two offices and the ministry)
 set -euo pipefail
@@ -48,20 +49,36 @@ side() { # title dir [extra-launcher-pid]
     report "$(basename "$f" .pid)" "$(cat "$f")"
   done
   report kafka "$(pgrep -f "kafka.Kafka .*$2/" | head -1)"
-  report postgresql "$(head -1 "$2"/data/postgres/postmaster.pid)" with-children
+  local pg; pg=$(head -1 "$2"/data/postgres/postmaster.pid)
+  report "postgresql ($(pgrep -P "$pg" | wc -l) children)" "$pg" with-children
   [ -n "${3:-}" ] && report "ltsa launcher" "$3"
   printf "  %-26s %10d %10d\n" total $((side_rss/1024)) $((side_pss/1024))
 }
-first=true
-for dir in "$LTSA_HOME"/offices/*; do
-  if $first; then side "office $(basename "$dir") (one office server)" "$dir" "$(cat "$LTSA_HOME/run/ltsa.pid")"
-  else side "office $(basename "$dir")" "$dir"; fi
-  first=false
-done
-side "ministry side" "$LTSA_HOME/ministry"
-echo "upstream stand-ins (the central API simulator of each office; neither office nor ministry)"
-side_rss=0; side_pss=0
-for p in $simulators; do report central-api-simulator "$p"; done
+measure() {
+  simulators=""
+  first=true
+  for dir in "$LTSA_HOME"/offices/*; do
+    if $first; then side "office $(basename "$dir") (one office server)" "$dir" "$(cat "$LTSA_HOME/run/ltsa.pid")"
+    else side "office $(basename "$dir")" "$dir"; fi
+    first=false
+  done
+  side "ministry side" "$LTSA_HOME/ministry"
+  echo "upstream stand-ins (the central API simulator of each office; neither office nor ministry)"
+  side_rss=0; side_pss=0
+  for p in $simulators; do report central-api-simulator "$p"; done
+}
+echo "== idle, 5 s after ready"
+measure
+# The heaps start small and grow with use (Processes.smallJvm), so idle is not the whole story: load the first
+# office (applications registered, forwarded, applicants messaged) and read again once it is quiet.
+load_seconds=${LOAD_SECONDS:-60}
+if [ "$load_seconds" -gt 0 ]; then
+  echo "== after ${load_seconds} s of 20 applications/s at the first office, 15 s after the load"
+  java -XX:+UseSerialGC bench/IntakeLoad.java "http://127.0.0.1:${INTAKE_PORT:-8081}/api/v1/applications" \
+    "$(./ltsa token "${offices%%,*}" office)" 20 "$load_seconds" 11 | grep -E "created|statuses"
+  sleep 15
+  measure
+fi
 echo "ready after $(echo "$ready - $started" | bc) s (wall, including the launcher's JVM start)"
 ./ltsa down > /dev/null
 rm -rf "$LTSA_HOME"

@@ -128,13 +128,39 @@
     line.className = 'line ' + (state === 'UP' ? 'ok' : 'bad');
   }
 
+  function ago(instant) {
+    return instant ? age((Date.now() - new Date(instant).getTime()) / 1000) + ' ago' : '–';
+  }
+
+  function showProcesses(supervision) {
+    const line = document.getElementById('processesLine');
+    if (!supervision.supervisedBy) {
+      line.textContent = 'Not supervised: nothing restarts a process that dies (see deploy/systemd)';
+      line.className = 'line bad';
+    } else {
+      const restarts = supervision.processes.reduce(function (sum, p) { return sum + p.restarts; }, 0);
+      const down = supervision.processes.filter(function (p) { return p.state !== 'RUNNING'; });
+      line.textContent = 'Supervised by ' + supervision.supervisedBy + ': ' + restarts + ' restart' +
+        (restarts === 1 ? '' : 's') + (down.length ? ', not running: ' + down.map(function (p) {
+          return p.name + (p.nextAttemptAt ? ' (next try ' + new Date(p.nextAttemptAt).toLocaleTimeString() + ')' : '');
+        }).join(', ') : ', all running');
+      line.className = 'line ' + (down.length ? 'bad' : 'ok');
+    }
+    fill('processes', supervision.processes, function (p) {
+      return [[p.name], [p.state, 'status ' + p.state], [p.restarts, 'number'], [ago(p.lastDownAt)],
+        [ago(p.lastRestartAt)]];
+    });
+  }
+
   async function refresh() {
     const problem = document.getElementById('problem');
     try {
-      const [backlog, report, consumers, health] = await Promise.all([
-        get('/api/v1/ops/backlog'), get('/api/v1/reports/offices'), get('/api/v1/ops/consumers'), modem()]);
+      const [backlog, report, consumers, health, supervision] = await Promise.all([
+        get('/api/v1/ops/backlog'), get('/api/v1/reports/offices'), get('/api/v1/ops/consumers'), modem(),
+        get('/api/v1/ops/processes')]);
       render(backlog, report, consumers);
       showModem(health);
+      showProcesses(supervision);
       problem.hidden = true;
       document.getElementById('updated').textContent = 'Diperbarui / updated ' + new Date().toLocaleTimeString();
     } catch (e) {

@@ -76,6 +76,11 @@ public final class Relay {
         return send(request(Service.SUBMISSION, "/api/v1/ops/backlog", opsToken()).GET()).body();
     }
 
+    /** The office server's processes as its supervisor reports them, on the ops API. */
+    public JsonNode processes() {
+        return send(request(Service.SUBMISSION, "/api/v1/ops/processes", opsToken()).GET()).body();
+    }
+
     public JsonNode consumers() {
         return send(request(Service.SUBMISSION, "/api/v1/ops/consumers", opsToken()).GET()).body();
     }
@@ -86,6 +91,17 @@ public final class Relay {
 
     public JsonNode centralApplication(String id) {
         return send(request(Service.CENTRAL_API_SIMULATOR, "/sim/applications/" + id, null).GET()).body();
+    }
+
+    /** The central API decides (APPROVED, REJECTED or ISSUED) and tells the office by its signed callback. */
+    public void centralDecides(String centralReference, String status) {
+        Answer answer = send(request(Service.CENTRAL_API_SIMULATOR,
+                "/sim/applications/" + centralReference + "/decision", null)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}")));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("simulator refused the decision: " + answer.status());
+        }
     }
 
     /** UP, DOWN, SLOW, FLAKY or REJECT_ALL: the central API as the link delivers it. */

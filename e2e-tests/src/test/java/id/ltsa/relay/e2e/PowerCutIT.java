@@ -32,7 +32,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The office server's power cut, exactly as it was found: with submission- and notification-service stopped, 20
@@ -43,13 +46,21 @@ import org.junit.jupiter.api.Test;
  * published them and publishes them again with the same {@code ce_id}s. Each reaches central once and each applicant
  * hears each transition once.
  *
+ * <p>Then the same cut takes status events: with intake and notification stopped, central issues the passports, and
+ * submission's ISSUED events are cut from {@code ltsa.application-status}. No business rule looks for a missing
+ * ISSUED, so the outbox's own audit heals it: it reads the topic back, finds the events gone, and publishes them again
+ * under their ids. Each application shows ISSUED at intake, and each applicant hears it once.
+ *
  * <p>(The office broker now flushes every batch before it acknowledges it, so a real power cut no longer loses
  * acknowledged records; the test cuts the logs itself to prove the healing, whatever the cause of a loss.)
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PowerCutIT {
 
     static final int APPLICATIONS = 20;
     static final Duration RECEIVED_AFTER = Duration.ofSeconds(10);
+    // the outbox looks for its published events this long after publishing them: long enough for the test to cut them
+    static final Duration AUDIT_AFTER = Duration.ofSeconds(20);
     static final String OFFICE = "5203";
     static final Path REPORT = Path.of("target/e2e-power-cut.txt");
 
@@ -62,7 +73,10 @@ class PowerCutIT {
         stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-power-cut-"))
                 .withServiceEnvironment(Map.of(
                         "LTSA_RECONCILE_RECEIVED_AFTER", RECEIVED_AFTER.toSeconds() + "s",
-                        "LTSA_RECONCILE_INTERVAL", "1s"))).start();
+                        "LTSA_RECONCILE_INTERVAL", "1s",
+                        "LTSA_OUTBOX_AUDIT_AFTER", AUDIT_AFTER.toSeconds() + "s",
+                        "LTSA_OUTBOX_AUDIT_INTERVAL", "2s",
+                        "LTSA_OUTBOX_AUDIT_DELAY", "2s"))).start();
         relay = new Relay(stack);
     }
 
@@ -74,6 +88,7 @@ class PowerCutIT {
     }
 
     @Test
+    @Order(1)
     void acknowledged_events_a_power_cut_took_from_the_broker_are_published_again_and_arrive_once() throws Exception {
         // one application through the whole path first: the topic exists and every consumer is at its end
         Registered warmUp = register();
@@ -82,7 +97,7 @@ class PowerCutIT {
         ServiceProcess notification = stack.service(Service.NOTIFICATION);
         submission.stop();
         notification.stop();
-        Map<Path, Long> before = logLengths();
+        Map<Path, Long> before = logLengths(Topics.APPLICATIONS);
 
         List<Registered> registered = new ArrayList<>();
         for (int i = 0; i < APPLICATIONS; i++) {
@@ -92,16 +107,10 @@ class PowerCutIT {
         Set<String> ids = registered.stream().map(Registered::id).collect(Collectors.toSet());
         assertEquals(APPLICATIONS, onTheTopic(ids), "the broker acknowledged every one of them");
 
-        // the power cut: the broker's unflushed pages are gone
-        stack.kafka().kill();
-        long cut = cutBack(before);
-        stack.kafka().start();
+        long cut = powerCut(before);
         assertEquals(0, onTheTopic(ids), "the cut logs no longer hold them");
         Instant back = Instant.now();
-        submission.launch();
-        notification.launch();
-        submission.awaitReady(Duration.ofSeconds(120));
-        notification.awaitReady(Duration.ofSeconds(120));
+        startAgain(submission, notification);
 
         awaitStatus(registered, "SUBMITTED", RECEIVED_AFTER.plusSeconds(120));
         Duration healed = Duration.between(back, Instant.now());
@@ -144,7 +153,100 @@ class PowerCutIT {
         assertTrue(broken.isEmpty(), table);
     }
 
+    @Test
+    @Order(2)
+    void acknowledged_status_events_a_power_cut_took_are_found_missing_by_the_audit_and_published_again()
+            throws Exception {
+        List<Registered> registered = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            registered.add(register());
+        }
+        awaitStatus(registered, "SUBMITTED", Duration.ofSeconds(120));
+        awaitTold(registered);
+        List<String> centralReferences = registered.stream().map(Registered::centralReference).toList();
+        ServiceProcess intake = stack.service(Service.INTAKE);
+        ServiceProcess notification = stack.service(Service.NOTIFICATION);
+        intake.stop();
+        notification.stop();
+        Map<Path, Long> before = logLengths(Topics.APPLICATION_STATUS);
+
+        for (String centralReference : centralReferences) {
+            relay.centralDecides(centralReference, "ISSUED");
+        }
+        Set<String> ids = registered.stream().map(Registered::id).collect(Collectors.toSet());
+        await().atMost(Duration.ofSeconds(60)).until(() -> issuedOnTheTopic(ids) == registered.size()
+                && relay.metric(Service.SUBMISSION, "ltsa_outbox_backlog") == 0);
+
+        long cut = powerCut(before);
+        assertEquals(0, issuedOnTheTopic(ids), "the cut logs no longer hold the ISSUED events");
+        Instant back = Instant.now();
+        startAgain(intake, notification);
+
+        awaitStatus(registered, "ISSUED", AUDIT_AFTER.plusSeconds(120));
+        Duration healed = Duration.between(back, Instant.now());
+        Map<String, Integer> toldIssued = new LinkedHashMap<>();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            registered.forEach(a -> toldIssued.put(a.phone(), 0));
+            for (JsonNode message : relay.messages()) {
+                toldIssued.computeIfPresent(message.path("to").asText(),
+                        (phone, n) -> message.path("text").asText().contains("sudah terbit") ? n + 1 : n);
+            }
+            return toldIssued.values().stream().allMatch(n -> n >= 1);
+        });
+        List<String> broken = new ArrayList<>();
+        toldIssued.forEach((phone, n) -> {
+            if (n != 1) {
+                broken.add(phone + " told ISSUED " + n + " times");
+            }
+        });
+        String table = new InvariantTable("The power cut takes status events: " + registered.size()
+                + " acknowledged ISSUED events cut from ltsa.application-status")
+                .row("bytes cut from ltsa.application-status", cut)
+                .row("ISSUED at intake", registered.size() + " of " + registered.size())
+                .row("applicants told ISSUED once", toldIssued.values().stream().filter(n -> n == 1).count() + " of "
+                        + registered.size())
+                .row("events the audit published again (submission)",
+                        (long) relay.metric(Service.SUBMISSION, "ltsa_outbox_audit_republished_total"))
+                .row("restart -> all ISSUED (audit-after " + AUDIT_AFTER.toSeconds() + " s)",
+                        String.format(Locale.ROOT, "%.1f s", healed.toMillis() / 1000.0))
+                .withBroken(broken);
+        Files.writeString(REPORT, "\n" + table, java.nio.file.StandardOpenOption.APPEND);
+        System.out.println(table);
+        assertTrue(cut > 0, "the power cut took something");
+        assertTrue(relay.metric(Service.SUBMISSION, "ltsa_outbox_audit_republished_total") >= registered.size(),
+                "healed by the audit");
+        assertTrue(broken.isEmpty(), table);
+    }
+
+    /** The power cut: the broker dies, and its segments lose what was written since {@code before}. */
+    private static long powerCut(Map<Path, Long> before) throws IOException {
+        stack.kafka().kill();
+        long cut = cutBack(before);
+        stack.kafka().start();
+        return cut;
+    }
+
+    private static void startAgain(ServiceProcess... services) {
+        for (ServiceProcess service : services) {
+            service.launch();
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    private static long issuedOnTheTopic(Set<String> ids) {
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafka().bootstrapServers())) {
+            return kafka.records(Topics.APPLICATION_STATUS, record -> ids.contains(record.key())
+                    && record.value().contains("\"ISSUED\"")).size();
+        }
+    }
+
     record Registered(String id, String phone) {
+
+        String centralReference() {
+            return relay.application(OFFICE, id).body().path("centralReference").asText();
+        }
     }
 
     private static Registered register() {
@@ -196,10 +298,11 @@ class PowerCutIT {
         return stack.settings().data().resolve("kafka/data");
     }
 
-    /** The byte length of every segment of ltsa.applications. */
-    private static Map<Path, Long> logLengths() throws IOException {
+    /** The byte length of every segment of the topic. */
+    private static Map<Path, Long> logLengths(String topic) throws IOException {
         try (Stream<Path> files = Files.walk(logDirectory())) {
-            return files.filter(file -> file.getParent().getFileName().toString().startsWith(Topics.APPLICATIONS + "-")
+            return files.filter(file -> file.getParent().getFileName().toString().matches(
+                            java.util.regex.Pattern.quote(topic) + "-\\d+")
                             && file.toString().endsWith(".log"))
                     .collect(Collectors.toMap(file -> file, PowerCutIT::size));
         }

@@ -108,6 +108,9 @@ public final class KafkaBroker implements StackProcess {
                 // would take records it had acknowledged (and whose outbox rows are gone). So every batch is on disk
                 // before it is acknowledged; docs/benchmarks.md has the cost.
                 "log.flush.interval.messages=1",
+                // the log cleaner allocates its whole dedupe buffer on the heap at start (128 MiB by default); what
+                // it compacts here (consumer offsets, MirrorMaker's offsets and configs) is a few thousand keys
+                "log.cleaner.dedupe.buffer.size=8388608",
                 "");
         Files.writeString(home.resolve("server.properties"), config);
         Files.writeString(home.resolve("log4j2.properties"),
@@ -133,10 +136,9 @@ public final class KafkaBroker implements StackProcess {
     }
 
     private List<String> java(String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(),
-                "-Xmx" + heap,
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
+        List<String> command = new ArrayList<>(List.of(Processes.javaExecutable()));
+        command.addAll(Processes.smallJvm(heap));
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
                 "-cp", ProjectLayout.detect().kafkaLib() + "/*",
                 mainClass));
         command.addAll(List.of(args));

@@ -1,5 +1,7 @@
 package id.ltsa.relay.localstack;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +14,9 @@ import id.ltsa.relay.localstack.mirror.MirrorConfigs;
 import id.ltsa.relay.localstack.mirror.MirrorMaker2;
 import id.ltsa.relay.localstack.modem.GammuSchema;
 import id.ltsa.relay.localstack.modem.GammuSmsd;
+import id.ltsa.relay.localstack.supervision.ProcessStatus;
+import id.ltsa.relay.localstack.supervision.Supervised;
+import id.ltsa.relay.localstack.supervision.Supervisor;
 import id.ltsa.relay.localstack.uplink.SimulatorUplink;
 import id.ltsa.relay.localstack.uplink.Uplink;
 import id.ltsa.relay.localstack.uplink.UpstreamNamespace;
@@ -39,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
     private final MirrorMaker2 heartbeats;
     private final UpstreamNamespace ownNamespace;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private Supervisor supervisor;
 
     /** An office on its own, upstream in a namespace of its own: no ministry, no heartbeats. */
     public LocalStack(StackSettings settings) {
@@ -62,7 +68,7 @@ public final class LocalStack implements AutoCloseable {
         this.uplink = makeUplink(sharedUpstream != null ? sharedUpstream : ownNamespace);
         try {
             this.kafka = new KafkaBroker(settings.data().resolve("kafka"), settings.logs().resolve("kafka.log"),
-                    settings.kafkaPort(), settings.kafkaControllerPort(), "256m")
+                    settings.kafkaPort(), settings.kafkaControllerPort(), "192m")
                     .withUplinkListener(uplink.officeAddress(), settings.kafkaUplinkPort());
             this.modem = makeModem();
             this.heartbeats = reportsToMinistry ? makeHeartbeats() : null;
@@ -130,6 +136,10 @@ public final class LocalStack implements AutoCloseable {
         try {
             refuseBusyPorts();
             startAll();
+            if (settings.supervised()) {
+                supervisor = new Supervisor(supervisionFile(), settings.logs().resolve("supervisor.log"),
+                        Clock.systemUTC()).watch(supervised());
+            }
             return this;
         } catch (RuntimeException e) {
             close();
@@ -185,6 +195,35 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
     }
 
+    /** The office server's processes, each with how to start it again. */
+    private List<Supervised> supervised() {
+        List<Supervised> all = new ArrayList<>();
+        all.add(new Supervised("postgresql", postgres::wanted, postgres::isRunning, postgres::start));
+        all.add(Supervised.of("kafka", kafka, kafka::start));
+        if (modem != null) {
+            all.add(Supervised.of("gammu-smsd", modem, modem::start));
+        }
+        if (heartbeats != null) {
+            all.add(Supervised.of("mirror-maker-heartbeats", heartbeats, heartbeats::start));
+        }
+        services.forEach((service, process) -> {
+            // the simulator stands in for upstream (central, the gateway, SMTP): not the office's to restart
+            if (service != Service.CENTRAL_API_SIMULATOR) {
+                all.add(Supervised.of(service.module(), process, process::launch));
+            }
+        });
+        return all;
+    }
+
+    private Path supervisionFile() {
+        return settings.run().resolve("supervision.properties");
+    }
+
+    /** The supervisor's view of each process, or empty when this stack is not supervised. */
+    public List<ProcessStatus> supervision() {
+        return supervisor == null ? List.of() : supervisor.statuses();
+    }
+
     private Map<String, String> environment(Service service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.port(service)));
@@ -205,6 +244,7 @@ public final class LocalStack implements AutoCloseable {
                 // a second upstream host, asked when central is silent: tells a dead office uplink from a dead central
                 env.put("LTSA_LINK_UPLINK_CHECK_URLS", simulator + "/gateway/v1/messages");
                 env.put("LTSA_DASHBOARD_NOTIFICATION_URL", "http://127.0.0.1:" + settings.port(Service.NOTIFICATION));
+                env.put("LTSA_OPS_SUPERVISION_FILE", supervisionFile().toAbsolutePath().toString());
             }
             case NOTIFICATION -> {
                 env.put("LTSA_GATEWAY_URL", simulator);
@@ -306,6 +346,9 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the services first, so nothing they do on the way out finds its broker or database gone. */
     @Override
     public void close() {
+        if (supervisor != null) {
+            supervisor.close(); // first: what follows are stops on purpose, not deaths
+        }
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         for (ServiceProcess service : services.values()) {
             stopping.add(CompletableFuture.runAsync(service::stop));

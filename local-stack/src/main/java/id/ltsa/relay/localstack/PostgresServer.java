@@ -31,6 +31,8 @@ public final class PostgresServer {
     private final int port;
     private final boolean throwaway;
     private final List<String> launchPrefix;
+    // volatile: the supervisor reads it from its own thread
+    private volatile boolean wanted;
 
     /**
      * @param throwaway true for tests: durability settings off (fsync, full page writes) since the data dies with the
@@ -75,6 +77,28 @@ public final class PostgresServer {
         command.addAll(OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", log.toString(), "-w",
                 "-t", "60", "-o", "-p " + port + " -c listen_addresses=" + host, "start")));
         Processes.run(command, log, Duration.ofSeconds(90));
+        wanted = true;
+    }
+
+    /** Whether it should be running: started, and not stopped or crashed on purpose since. */
+    public boolean wanted() {
+        return wanted;
+    }
+
+    /** Whether the postmaster named in {@code postmaster.pid} is alive (pg_ctl runs it detached, not as our child). */
+    public boolean isRunning() {
+        long pid = pid();
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The postmaster's pid from {@code postmaster.pid}, or -1 when there is none (yet). */
+    public long pid() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() || lines.get(0).isBlank() ? -1 : Long.parseLong(lines.get(0).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1; // no pid file, or one being written
+        }
     }
 
     private void initialise() throws IOException {
@@ -85,8 +109,9 @@ public final class PostgresServer {
                 // TCP only: a socket file path can exceed the OS limit in deep temp folders
                 .append("unix_socket_directories = ''\n")
                 .append("max_connections = 100\n")
-                // small enough for a 2-core office box running the whole stack
-                .append("shared_buffers = 32MB\n")
+                // small enough for a 2-core office box running the whole stack: an office's data is a few MB a
+                // month, and the kernel's page cache holds the rest
+                .append("shared_buffers = 16MB\n")
                 .append("log_min_messages = warning\n");
         if (throwaway) {
             // fsync off survives a crash of PostgreSQL itself (the kernel still has the writes), which is what the tests
@@ -100,6 +125,7 @@ public final class PostgresServer {
     }
 
     public synchronized void stop() {
+        wanted = false;
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
             Processes.run(OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w",
                     "stop")), log, Duration.ofSeconds(60));
@@ -108,6 +134,7 @@ public final class PostgresServer {
 
     /** Immediate shutdown: no checkpoint, crash recovery on the next start, like a pulled plug. */
     public synchronized void crash() {
+        wanted = false;
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
             Processes.run(OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "immediate", "-w",
                     "stop")), log, Duration.ofSeconds(60));

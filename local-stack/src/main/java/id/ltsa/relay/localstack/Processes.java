@@ -100,6 +100,18 @@ public final class Processes {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * The JVM options of the broker and MirrorMaker processes, for a 2-core office server running the whole stack.
+     * The heap starts small and grows only as the process needs it: by default the JVM commits a 64th of the
+     * machine's memory up front and the serial collector's eden then touches all of it (on this 24 GiB machine, the
+     * whole {@code -Xmx}), which is RSS the process never needed. C1 only and one compiler thread keep the code cache
+     * and the compile CPU small.
+     */
+    public static List<String> smallJvm(String maxHeap) {
+        return List.of("-Xms16m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                "-XX:CICompilerCount=1");
+    }
+
     /** Stops a process politely, then forcibly if it takes longer than {@code grace}. */
     public static void stop(Process process, Duration grace) {
         if (process == null || !process.isAlive()) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param kafkaUplinkPort the office broker's second listener, at the office end of its uplink, for the ministry's
  *     MirrorMaker 2
  * @param keys where the development signing keys live: one pair for the whole local fleet
+ * @param supervised restart the office server's processes when they die ({@code ltsa up} does unless
+ *     LTSA_SUPERVISE=off; tests that kill and restart processes themselves do not)
  */
 public record StackSettings(
         Path home,
@@ -32,7 +34,8 @@ public record StackSettings(
         Map<String, String> serviceEnvironment,
         boolean uplinkNamespace,
         boolean modem,
-        Path keys) implements SideFolders {
+        Path keys,
+        boolean supervised) implements SideFolders {
 
     public static final String DEV_CALLBACK_SECRET = "ltsa-dev-callback-secret";
     public static final String DEFAULT_OFFICE = "5203";
@@ -64,7 +67,8 @@ public record StackSettings(
                 Map.of(),
                 !"loopback".equals(System.getenv("LTSA_UPLINK")),
                 !"off".equals(System.getenv("LTSA_MODEM")),
-                fleetHome.resolve("keys"));
+                fleetHome.resolve("keys"),
+                !"off".equals(System.getenv("LTSA_SUPERVISE")));
     }
 
     public static StackSettings throwaway(Path home) {
@@ -78,7 +82,7 @@ public record StackSettings(
         }
         return new StackSettings(home, officeCode, Processes.freePort(), Processes.freePort(), Processes.freePort(),
                 Processes.freePort(), Processes.freePort(), ports, true, DEV_CALLBACK_SECRET, Map.of(), true, true,
-                home.resolve("keys"));
+                home.resolve("keys"), false);
     }
 
     /**
@@ -89,13 +93,21 @@ public record StackSettings(
         Map<String, String> merged = new HashMap<>(serviceEnvironment);
         merged.putAll(environment);
         return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
-                smtpPort, servicePorts, throwaway, callbackSecret, Map.copyOf(merged), uplinkNamespace, modem, keys);
+                smtpPort, servicePorts, throwaway, callbackSecret, Map.copyOf(merged), uplinkNamespace, modem, keys,
+                supervised);
     }
 
     /** The same stack signing with the keys in {@code keys}, shared with the rest of a fleet. */
     public StackSettings withKeys(Path keys) {
         return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
-                smtpPort, servicePorts, throwaway, callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys);
+                smtpPort, servicePorts, throwaway, callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys,
+                supervised);
+    }
+
+    /** The same stack, with its processes restarted when they die (or not). */
+    public StackSettings withSupervision(boolean on) {
+        return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
+                smtpPort, servicePorts, throwaway, callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys, on);
     }
 
     public int port(Service service) {

@@ -25,6 +25,21 @@ public interface OutboxConfig {
     @WithDefault("7d")
     Duration keepPublished();
 
+    /**
+     * How long after its publication an event is looked for in the broker's log ({@link OutboxAudit}): past the time
+     * the kernel takes to write a broker's pages to disk (30 s by default), so what is found then survives a power cut.
+     */
+    @WithDefault("2m")
+    Duration auditAfter();
+
+    /** How often the audit looks (read by its {@code @Scheduled}; declared here so the key is known). */
+    @WithDefault("1m")
+    Duration auditInterval();
+
+    /** How long after start the audit first looks. */
+    @WithDefault("30s")
+    Duration auditDelay();
+
     /** Longest pause between attempts while the broker is unreachable. */
     @WithDefault("5s")
     Duration maxBackoff();

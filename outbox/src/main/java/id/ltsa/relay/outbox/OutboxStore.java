@@ -86,7 +86,8 @@ class OutboxStore {
                 SELECT event_id, seq, topic, message_key, event_type, occurred_at, created_at, payload, traceparent,
                     now()
                 FROM moved
-                ON CONFLICT (event_id) DO UPDATE SET seq = EXCLUDED.seq, published_at = EXCLUDED.published_at""")) {
+                ON CONFLICT (event_id) DO UPDATE SET seq = EXCLUDED.seq, published_at = EXCLUDED.published_at,
+                    verified_at = NULL""")) {
             Array seqs = connection.createArrayOf("bigint", published.stream().map(OutboxRow::seq).toArray());
             move.setArray(1, seqs);
             move.executeUpdate();
@@ -118,6 +119,43 @@ class OutboxStore {
             copy.setString(3, key);
             copy.setDouble(4, quiet.toMillis() / 1000.0);
             return copy.executeUpdate();
+        }
+    }
+
+    /** Published events not yet found in the broker's log since their last publication, at least this old. */
+    List<PublishedEvent> unverified(Duration olderThan, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT event_id, topic, message_key, published_at FROM outbox_published
+                        WHERE verified_at IS NULL AND published_at <= now() - make_interval(secs => ?)
+                        ORDER BY published_at LIMIT ?""")) {
+            select.setDouble(1, olderThan.toMillis() / 1000.0);
+            select.setInt(2, limit);
+            List<PublishedEvent> events = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new PublishedEvent(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            rows.getTimestamp(4).toInstant()));
+                }
+            }
+            return events;
+        }
+    }
+
+    /** The audit found these in the broker's log. */
+    void markVerified(List<UUID> eventIds) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE outbox_published SET verified_at = now() WHERE event_id = ANY (?)")) {
+            update.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    /** {@link #republish(Connection, String, Duration)} in a statement of its own. */
+    int republishNow(String key) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return republish(connection, key, Duration.ZERO);
         }
     }
 

@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import id.ltsa.relay.localstack.supervision.ProcessStatus;
+import id.ltsa.relay.localstack.supervision.SupervisionFile;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -68,6 +71,33 @@ class OpsApiTest {
         given().get("/api/v1/ops/backlog").then().statusCode(401);
         given().auth().oauth2(RealInfrastructure.tokens().token(null, "ministry")).post("/api/v1/ops/link/pause")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void the_supervisors_restart_counts_are_served_and_exported_as_metrics() {
+        // written by local-stack's own writer, so the supervisor and this reader agree on the file
+        Instant died = Instant.parse("2026-12-04T01:00:00Z");
+        SupervisionFile.write(Path.of("target/supervision.properties"), List.of(
+                new ProcessStatus("postgresql", ProcessStatus.State.RUNNING, 0, null, null, null),
+                new ProcessStatus("kafka", ProcessStatus.State.WAITING, 2, died, died.minusSeconds(60),
+                        died.plusSeconds(2))), died.plusSeconds(1));
+
+        given().auth().oauth2(ops()).get("/api/v1/ops/processes").then().statusCode(200)
+                .body("supervisedBy", equalTo("ltsa up"))
+                .body("processes.name", equalTo(List.of("postgresql", "kafka")))
+                .body("processes[1].state", equalTo("WAITING"))
+                .body("processes[1].restarts", equalTo(2))
+                .body("processes[1].lastDownAt", equalTo("2026-12-04T01:00:00Z"))
+                .body("processes[1].nextAttemptAt", equalTo("2026-12-04T01:00:02Z"))
+                .body("processes[0].restarts", equalTo(0));
+        given().auth().oauth2(RealInfrastructure.tokens().token("5203", "office")).get("/api/v1/ops/processes")
+                .then().statusCode(403);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(metrics.contains("ltsa_process_restarts{process=\"kafka\"} 2.0"), "restarts exported");
+            assertTrue(metrics.contains("ltsa_process_running{process=\"kafka\"} 0.0"), "kafka not running");
+            assertTrue(metrics.contains("ltsa_process_running{process=\"postgresql\"} 1.0"), "postgresql running");
+        });
     }
 
     @Test

@@ -63,9 +63,9 @@ public final class MirrorMaker2 implements StackProcess {
                     // so at WARN once per retry, which is the fleet's normal state, not news
                     Map.of("org.apache.kafka.connect.mirror.MirrorMaker", "info", "org.apache.kafka.clients", "error")));
             List<String> command = new ArrayList<>(launchPrefix);
-            command.addAll(List.of(Processes.javaExecutable(), "-Xmx" + heap, "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:CICompilerCount=1",
-                    "-Dlog4j2.configurationFile=" + logConfig,
+            command.add(Processes.javaExecutable());
+            command.addAll(Processes.smallJvm(heap));
+            command.addAll(List.of("-Dlog4j2.configurationFile=" + logConfig,
                     "-cp", ProjectLayout.detect().kafkaLib() + "/*",
                     // the file first: --clusters takes one or more aliases and would swallow it
                     "org.apache.kafka.connect.mirror.MirrorMaker", properties.toString(), "--clusters",

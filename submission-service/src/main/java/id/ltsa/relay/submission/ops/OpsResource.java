@@ -1,6 +1,8 @@
 package id.ltsa.relay.submission.ops;
 
 import id.ltsa.relay.submission.link.CentralLink;
+import id.ltsa.relay.submission.supervision.ProcessRestarts;
+import id.ltsa.relay.submission.supervision.Supervision;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,13 +29,16 @@ public class OpsResource {
     private final RetryNow retryNow;
     private final CentralLink link;
     private final Optional<String> notificationUrl;
+    private final Supervision supervision;
 
     OpsResource(BacklogReport backlog, RetryNow retryNow, CentralLink link,
-            @ConfigProperty(name = "ltsa.dashboard.notification-url") Optional<String> notificationUrl) {
+            @ConfigProperty(name = "ltsa.dashboard.notification-url") Optional<String> notificationUrl,
+            Supervision supervision) {
         this.backlog = backlog;
         this.retryNow = retryNow;
         this.link = link;
         this.notificationUrl = notificationUrl;
+        this.supervision = supervision;
     }
 
     @GET
@@ -50,6 +55,14 @@ public class OpsResource {
     @Operation(summary = "Applications not yet handed to the central API, by office, with the link state")
     public Backlog backlog() {
         return backlog.current();
+    }
+
+    @GET
+    @Path("/processes")
+    @RolesAllowed({"ops", "ministry"})
+    @Operation(summary = "The office server's processes as their supervisor sees them: running or not, restarts")
+    public ProcessRestarts processes() {
+        return supervision.current();
     }
 
     @POST

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.localstack.supervision.ProcessStatus;
+import id.ltsa.relay.localstack.supervision.SupervisionFile;
 import id.ltsa.relay.localstack.testing.HeadlessChromium;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import id.ltsa.relay.submission.queue.Submission;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,11 @@ class DashboardInChromiumTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured.given()
                 .auth().oauth2(RealInfrastructure.tokens().token(null, "ops")).get("/api/v1/ops/consumers")
                 .then().extract().path("groups.size()"), groups -> ((Integer) groups) > 0);
+        Instant restarted = Instant.now().minus(Duration.ofMinutes(5));
+        SupervisionFile.write(Path.of("target/supervision.properties"), List.of(
+                new ProcessStatus("postgresql", ProcessStatus.State.RUNNING, 0, null, null, null),
+                new ProcessStatus("kafka", ProcessStatus.State.RUNNING, 1, restarted.minusSeconds(1), restarted,
+                        null)), restarted);
         String url = dashboard + "#token=" + RealInfrastructure.tokens().token(null, "ops");
         Path out = Path.of("target/dashboard");
         Files.createDirectories(out);
@@ -67,6 +75,11 @@ class DashboardInChromiumTest {
                 "the link line with its since");
         // no notification-service in this test: the modem line says so instead of breaking the page
         assertTrue(dom.contains("id=\"modemLine\"") && dom.contains("Modem: unknown"), "the modem line is drawn");
+        assertTrue(dom.contains("Supervised by ltsa up: 1 restart, all running"), "the restarts line is drawn");
+        String kafkaRow = dom.substring(dom.indexOf("<td>kafka</td>"));
+        kafkaRow = kafkaRow.substring(0, kafkaRow.indexOf("</tr>"));
+        assertTrue(kafkaRow.contains("<td class=\"number\">1</td>") && kafkaRow.contains("5 min ago"),
+                "kafka's restart and when: " + kafkaRow);
         assertTrue(!dom.contains("class=\"problem\">"), "no error banner");
         assertTrue(Files.size(out.resolve("ops-dashboard.png")) > 10_000, "a screenshot with content");
     }
