@@ -44,6 +44,7 @@ write_once "$etc/office.env" 0640 < "$here/office.env.example"
 write_once "$etc/intake.env" 0640 <<ENV
 QUARKUS_HTTP_PORT=8081
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/intake
+LTSA_DISK_PATHS=/var/lib/ltsa
 ENV
 write_once "$etc/submission.env" 0640 <<ENV
 QUARKUS_HTTP_PORT=8082
@@ -72,6 +73,9 @@ transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
 # a two-week outage must not age events out (as in local-stack's KafkaBroker)
 log.retention.hours=2160
+# and by size, so a flood cannot fill the disk: 512 MiB per partition, deleted a 64 MiB segment at a time
+log.retention.bytes=536870912
+log.segment.bytes=67108864
 # a power cut must not take acknowledged records: on disk before acknowledged (docs/benchmarks.md has the cost)
 log.flush.interval.messages=1
 # the log cleaner's dedupe buffer is allocated whole on the heap (128 MiB by default); a few thousand keys here

@@ -152,6 +152,69 @@
     });
   }
 
+  // The backlog over time, drawn with uPlot (a small canvas chart library, served from its webjar): the applications
+  // pending and the oldest one's age, the worst of each point, with the link-down stretches shaded.
+  const charts = {};
+
+  function drawChart(elementId, title, series) {
+    const element = document.getElementById(elementId);
+    element.dataset.points = series.points.length;
+    // every bucket of the span, empty where nothing was sampled (the server was off): a gap, not a line across it
+    const step = series.bucketSeconds;
+    const range = [Date.parse(series.from) / 1000, Date.parse(series.to) / 1000];
+    const byTime = new Map(series.points.map(function (p) { return [Date.parse(p.at) / 1000, p]; }));
+    const times = [];
+    const pending = [];
+    const age = [];
+    for (let t = Math.floor(range[0] / step) * step; t <= range[1]; t += step) {
+      const p = byTime.get(t);
+      times.push(t);
+      pending.push(p ? p.pending : null);
+      age.push(p ? p.oldestPendingAgeSeconds / 3600 : null);
+    }
+    const data = [times, pending, age];
+    const down = series.points.filter(function (p) { return p.linkDown; }).map(function (p) {
+      return Date.parse(p.at) / 1000;
+    });
+    if (typeof uPlot === 'undefined') {
+      element.textContent = title + ': the chart library did not load';
+      return;
+    }
+    if (charts[elementId]) {
+      charts[elementId].destroy();
+    }
+    element.replaceChildren();
+    charts[elementId] = new uPlot({
+      title: title + (series.points.length ? '' : ' — no samples yet'),
+      width: Math.max(320, element.clientWidth - 16),
+      height: 220,
+      scales: { x: { time: true, range: function () { return range; } }, n: { range: function (u, min, max) {
+        return [0, Math.max(5, max * 1.1)];
+      } }, h: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
+      series: [{}, { label: 'Pending', scale: 'n', stroke: '#1a73e8', width: 2, fill: 'rgba(26,115,232,0.12)' },
+        { label: 'Oldest pending (h)', scale: 'h', stroke: '#d93025', width: 2,
+          value: function (u, v) { return v === null ? '–' : v.toFixed(1) + ' h'; } }],
+      axes: [{}, { scale: 'n', label: 'applications' }, { scale: 'h', side: 1, label: 'hours', grid: { show: false } }],
+      hooks: { drawClear: [function (u) {
+        // the link-down stretches, shaded red under the lines
+        const width = Math.max(1, u.valToPos(range[0] + step, 'x', true) - u.valToPos(range[0], 'x', true));
+        u.ctx.save();
+        u.ctx.fillStyle = 'rgba(217,48,37,0.10)';
+        down.forEach(function (t) {
+          u.ctx.fillRect(u.valToPos(t, 'x', true), u.bbox.top, width, u.bbox.height);
+        });
+        u.ctx.restore();
+      }] }
+    }, data, element);
+  }
+
+  async function refreshCharts() {
+    const [day, fortnight] = await Promise.all([get('/api/v1/ops/backlog/history?range=24h'),
+      get('/api/v1/ops/backlog/history?range=14d')]);
+    drawChart('chartDay', 'Last 24 hours', day);
+    drawChart('chartFortnight', 'Last 14 days', fortnight);
+  }
+
   async function refresh() {
     const problem = document.getElementById('problem');
     try {
@@ -161,6 +224,7 @@
       render(backlog, report, consumers);
       showModem(health);
       showProcesses(supervision);
+      await refreshCharts();
       problem.hidden = true;
       document.getElementById('updated').textContent = 'Diperbarui / updated ' + new Date().toLocaleTimeString();
     } catch (e) {

@@ -19,7 +19,7 @@ import java.util.Map;
 public final class Relay {
 
     /** One HTTP answer: status, JSON body (null when there is none) and the headers that matter here. */
-    public record Answer(int status, JsonNode body, String contentType) {
+    public record Answer(int status, JsonNode body, String contentType, String retryAfter) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -203,7 +203,8 @@ public final class Relay {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Answer(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -99,5 +99,9 @@ class CrossOfficeAccessTest {
                 .body("errors[0].field", equalTo("size"));
         given().auth().oauth2(officeToken(LOMBOK_TIMUR)).queryParam("status", "LOST").get("/api/v1/applications")
                 .then().statusCode(400).body("errors[0].field", equalTo("status"));
+        // a page far past any office's applications: refused before the database scans its way there
+        given().auth().oauth2(officeToken(LOMBOK_TIMUR)).queryParam("page", 10_001).get("/api/v1/applications")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page"));
     }
 }

@@ -104,6 +104,10 @@ public final class KafkaBroker implements StackProcess {
                 "auto.create.topics.enable=true",
                 // a two-week outage must not age events out of the topics
                 "log.retention.hours=2160",
+                // and by size too, so a flood cannot fill the office's disk: 512 MiB per partition is years of an
+                // office's events (about 1 KiB each); deleted a 64 MiB segment at a time, oldest first
+                "log.retention.bytes=536870912",
+                "log.segment.bytes=67108864",
                 // A single node acknowledges from its page cache, and has no replica to recover from: a power cut
                 // would take records it had acknowledged (and whose outbox rows are gone). So every batch is on disk
                 // before it is acknowledged; docs/benchmarks.md has the cost.

@@ -239,6 +239,8 @@ public final class LocalStack implements AutoCloseable {
         // everything upstream is reached through the uplink's address, never loopback, so a cut reaches it all
         String simulator = "http://" + uplink.upstreamAddress() + ":" + settings.port(Service.CENTRAL_API_SIMULATOR);
         switch (service) {
+            case INTAKE -> // the office's data disk: PostgreSQL's and Kafka's folders are under settings.data()
+                    env.put("LTSA_DISK_PATHS", settings.data().toAbsolutePath().toString());
             case SUBMISSION -> {
                 env.put("LTSA_CENTRAL_URL", simulator);
                 // a second upstream host, asked when central is silent: tells a dead office uplink from a dead central

@@ -57,6 +57,7 @@ public final class LocalStackCli {
         Instant started = Instant.now();
         System.out.println("Starting LTSA Relay: office" + (codes.size() > 1 ? "s " : " ") + String.join(", ", codes)
                 + " and the ministry (logs under " + home + "/offices/*/logs and " + ministrySettings.logs() + ") ...");
+        System.out.println("PostgreSQL:  " + PostgresBinaries.describe());
         LocalFleet fleet = new LocalFleet(offices, ministrySettings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -40,6 +40,14 @@ final class OsUser {
         }
         UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(POSTGRES);
         Files.setOwner(dir, postgres);
+        letPostgresWalkTo(dir);
+    }
+
+    /** Adds the execute bit for others to every folder above {@code dir}, so postgres can reach it. */
+    static void letPostgresWalkTo(Path dir) throws IOException {
+        if (!isRoot()) {
+            return;
+        }
         for (Path ancestor = dir.toAbsolutePath().getParent(); ancestor != null; ancestor = ancestor.getParent()) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(ancestor);
             if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {

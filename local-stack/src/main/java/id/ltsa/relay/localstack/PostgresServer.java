@@ -11,9 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server from the installed binaries, run by {@code pg_ctl} in its own data folder.
@@ -174,28 +172,6 @@ public final class PostgresServer {
     }
 
     static String bin(String tool) {
-        String configured = System.getenv("LTSA_PG_BIN");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured, tool).toString();
-        }
-        Path installs = Path.of("/usr/lib/postgresql");
-        try (Stream<Path> versions = Files.exists(installs) ? Files.list(installs) : Stream.empty()) {
-            return versions
-                    .filter(dir -> Files.isExecutable(dir.resolve("bin").resolve(tool)))
-                    .max(Comparator.comparingInt(dir -> parseVersion(dir.getFileName().toString())))
-                    .map(dir -> dir.resolve("bin").resolve(tool).toString())
-                    .orElseThrow(() -> new IllegalStateException(
-                            "No PostgreSQL server binaries under " + installs + ": apt-get install -y postgresql"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int parseVersion(String name) {
-        try {
-            return Integer.parseInt(name);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return PostgresBinaries.bin().resolve(tool).toString();
     }
 }

@@ -30,6 +30,16 @@ class CentralCallbackTest {
     }
 
     @Test
+    void a_callback_body_over_64_kib_is_refused_before_it_is_read_whole() {
+        // unauthenticated until its HMAC is checked, so its size is bounded first: 64 KiB, not Quarkus's 10 MiB
+        String padding = "x".repeat(100 * 1024);
+        given().contentType(ContentType.JSON).header("X-Signature", "sha256=00")
+                .body("{\"centralReference\":\"C-1\",\"status\":\"ISSUED\",\"reason\":\"" + padding + "\"}")
+                .post("/api/v1/central/callbacks").then().statusCode(413);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/central/callbacks").then().statusCode(401);
+    }
+
+    @Test
     void a_signed_decision_moves_the_application_once_and_a_forged_one_changes_nothing() throws Exception {
         UUID id = UUID.randomUUID();
         publishReceived(id, UUID.randomUUID().toString());

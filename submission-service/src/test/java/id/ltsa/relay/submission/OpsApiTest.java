@@ -101,6 +101,60 @@ class OpsApiTest {
     }
 
     @Test
+    void the_backlog_history_gives_the_worst_of_each_point_over_24_hours_and_14_days() throws Exception {
+        // samples written as the sampler writes them, at fixed minutes far enough back to be this test's alone
+        Instant base = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(5));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO backlog_sample (sampled_at, pending, delayed, oldest_pending_age_seconds, link_up)
+                        VALUES (?, ?, 0, ?, ?) ON CONFLICT (sampled_at) DO UPDATE SET pending = EXCLUDED.pending,
+                            oldest_pending_age_seconds = EXCLUDED.oldest_pending_age_seconds,
+                            link_up = EXCLUDED.link_up""")) {
+            // one 5-minute point: 3 samples, the worst 900 pending, 7200 s old, the link down at one of them
+            int[][] samples = {{0, 100, 600, 1}, {1, 900, 7200, 0}, {2, 400, 3600, 1}};
+            for (int[] sample : samples) {
+                insert.setTimestamp(1, java.sql.Timestamp.from(base.plus(Duration.ofMinutes(sample[0]))));
+                insert.setInt(2, sample[1]);
+                insert.setLong(3, sample[2]);
+                insert.setBoolean(4, sample[3] == 1);
+                insert.executeUpdate();
+            }
+            // 10 days back: only on the 14-day chart
+            insert.setTimestamp(1, java.sql.Timestamp.from(base.minus(Duration.ofDays(10))));
+            insert.setInt(2, 42);
+            insert.setLong(3, 60);
+            insert.setBoolean(4, true);
+            insert.executeUpdate();
+        }
+
+        String at = base.toString();
+        given().auth().oauth2(ops()).get("/api/v1/ops/backlog/history?range=24h").then().statusCode(200)
+                .body("range", equalTo("24h"))
+                .body("bucketSeconds", equalTo(300))
+                .body("points.find { it.at == '" + at + "' }.pending", equalTo(900))
+                .body("points.find { it.at == '" + at + "' }.oldestPendingAgeSeconds", equalTo(7200))
+                .body("points.find { it.at == '" + at + "' }.linkDown", equalTo(true))
+                .body("points.findAll { it.pending == 42 }.size()", equalTo(0));
+        given().auth().oauth2(ops()).get("/api/v1/ops/backlog/history?range=14d").then().statusCode(200)
+                .body("bucketSeconds", equalTo(3600))
+                .body("points.find { it.at == '" + at + "' }.pending", equalTo(900))
+                .body("points.findAll { it.pending == 42 }.size()", equalTo(1));
+        given().auth().oauth2(ops()).get("/api/v1/ops/backlog/history?range=1y").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("range"));
+        given().auth().oauth2(RealInfrastructure.tokens().token("5203", "office"))
+                .get("/api/v1/ops/backlog/history").then().statusCode(403);
+    }
+
+    @Test
+    void the_sampler_records_the_backlog_each_minute() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(ops())
+                .get("/api/v1/ops/backlog/history?range=24h").then().statusCode(200)
+                .body("points.findAll { it.at >= '" + Instant.now().minus(Duration.ofMinutes(10)) + "' }.size()",
+                        greaterThan(0)));
+    }
+
+    @Test
     void retry_now_of_an_unknown_application_is_404() {
         given().auth().oauth2(ops()).post("/api/v1/ops/submissions/" + UUID.randomUUID() + "/retry")
                 .then().statusCode(404);

@@ -42,6 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ApplicationResource {
 
+    /** The last page a list may ask for: a page far past the end still costs an OFFSET scan of all before it. */
+    static final int MAX_PAGE = 10_000;
+
     static final String SIZE_RULE = "must be 1 to 100";
 
     private final ApplicationService applications;
@@ -133,7 +136,7 @@ public class ApplicationResource {
                 errors.add(new FieldError("status", "is not a status of the lifecycle"));
             }
         }
-        int pageNumber = parse(page, 0, 0, Integer.MAX_VALUE, "page", "must be 0 or more", errors);
+        int pageNumber = parse(page, 0, 0, MAX_PAGE, "page", "must be between 0 and " + MAX_PAGE, errors);
         int pageSize = parse(size, 20, 1, 100, "size", SIZE_RULE, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

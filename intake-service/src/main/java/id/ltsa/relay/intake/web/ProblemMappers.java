@@ -14,6 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every error leaves the service as {@code application/problem+json}. */
 public class ProblemMappers {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         Response answer = answer(e.problem());
@@ -46,6 +48,29 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response overloaded(BulkheadException e) {
         return Response.fromResponse(answer(Problems.overloaded())).header("Retry-After", 1).build();
+    }
+
+    /**
+     * PostgreSQL ran out of disk (SQLSTATE class 53, insufficient resources: 53100 disk full): its transaction is
+     * refused whole, so nothing is half stored, and the client is asked to come back.
+     */
+    @ServerExceptionMapper
+    public Response storage(jakarta.persistence.PersistenceException e) {
+        String state = sqlState(e);
+        if (state != null && state.startsWith("53")) {
+            return Response.fromResponse(answer(Problems.diskFull())).header("Retry-After", 60).build();
+        }
+        LOG.error("A database error reached the client as 500", e);
+        return answer(Problem.of("internal", "Internal error", 500, "Something went wrong; it is logged"));
+    }
+
+    static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     /** A token whose role may not call this endpoint (the roles of @RolesAllowed). */

@@ -71,6 +71,12 @@ public final class Problems {
         return Problem.of("too-many-requests", "Too many requests", 429, "Too many tracking lookups from this address");
     }
 
+    public static Problem diskFull() {
+        return Problem.of("disk-full", "Storage full", 503,
+                "The office server's disk is nearly full, so nothing was stored; retry after the given seconds. "
+                        + "Ops: free space on the server (docs/runbook.md, \"Disk filling\")");
+    }
+
     public static Problem overloaded() {
         return Problem.of("overloaded", "Busy", 503,
                 "Too many registrations at this moment; retry after the given seconds");

@@ -72,6 +72,8 @@ class ApplicationValidatorTest {
                 Arguments.of("EMAIL without email",
                         with(with(ok, "preferredChannel", "EMAIL"), "email", null), "applicant.email"),
                 Arguments.of("email malformed", with(ok, "email", "darwan.example.org"), "applicant.email"),
+                // refused by its length before the pattern, whose backtracking grows with the square of the length
+                Arguments.of("email of 16,000 characters", with(ok, "email", "a".repeat(16_000)), "applicant.email"),
                 Arguments.of("language unknown", with(ok, "language", "jv"), "applicant.language"));
     }
 

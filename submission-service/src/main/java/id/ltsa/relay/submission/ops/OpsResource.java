@@ -4,13 +4,17 @@ import id.ltsa.relay.submission.link.CentralLink;
 import id.ltsa.relay.submission.supervision.ProcessRestarts;
 import id.ltsa.relay.submission.supervision.Supervision;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,15 +34,19 @@ public class OpsResource {
     private final CentralLink link;
     private final Optional<String> notificationUrl;
     private final Supervision supervision;
+    private final BacklogHistory history;
+    private final Clock clock;
 
     OpsResource(BacklogReport backlog, RetryNow retryNow, CentralLink link,
             @ConfigProperty(name = "ltsa.dashboard.notification-url") Optional<String> notificationUrl,
-            Supervision supervision) {
+            Supervision supervision, BacklogHistory history, Clock clock) {
         this.backlog = backlog;
         this.retryNow = retryNow;
         this.link = link;
         this.notificationUrl = notificationUrl;
         this.supervision = supervision;
+        this.history = history;
+        this.clock = clock;
     }
 
     @GET
@@ -55,6 +63,22 @@ public class OpsResource {
     @Operation(summary = "Applications not yet handed to the central API, by office, with the link state")
     public Backlog backlog() {
         return backlog.current();
+    }
+
+    @GET
+    @Path("/backlog/history")
+    @RolesAllowed({"ops", "ministry"})
+    @Operation(summary = "The backlog and its oldest pending age over the last 24 hours (5-minute points) or 14 days "
+            + "(hourly points), the worst of each point, for the dashboard's charts")
+    public Response history(@QueryParam("range") @DefaultValue("24h") String range) {
+        return BacklogHistory.Range.named(range)
+                .map(named -> Response.ok(history.series(named, clock.instant())).build())
+                .orElseGet(() -> Response.status(400).type("application/problem+json").entity(Map.of(
+                        "type", "https://ltsa-relay.id/problems/validation",
+                        "title", "Invalid request",
+                        "status", 400,
+                        "detail", "1 field(s) are invalid",
+                        "errors", List.of(Map.of("field", "range", "message", "must be 24h or 14d")))).build());
     }
 
     @GET

@@ -51,6 +51,7 @@ class DashboardInChromiumTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured.given()
                 .auth().oauth2(RealInfrastructure.tokens().token(null, "ops")).get("/api/v1/ops/consumers")
                 .then().extract().path("groups.size()"), groups -> ((Integer) groups) > 0);
+        samplesOfAnOutage();
         Instant restarted = Instant.now().minus(Duration.ofMinutes(5));
         SupervisionFile.write(Path.of("target/supervision.properties"), List.of(
                 new ProcessStatus("postgresql", ProcessStatus.State.RUNNING, 0, null, null, null),
@@ -61,7 +62,7 @@ class DashboardInChromiumTest {
         Files.createDirectories(out);
 
         String dom = HeadlessChromium.dom(url);
-        HeadlessChromium.screenshot(url, out.resolve("ops-dashboard.png"), 1280, 1000);
+        HeadlessChromium.screenshot(url, out.resolve("ops-dashboard.png"), 1280, 1500);
 
         Files.writeString(out.resolve("ops-dashboard.html"), dom);
         assertTrue(dom.contains("<td>" + office + "</td>"), "the office row is drawn");
@@ -80,8 +81,45 @@ class DashboardInChromiumTest {
         kafkaRow = kafkaRow.substring(0, kafkaRow.indexOf("</tr>"));
         assertTrue(kafkaRow.contains("<td class=\"number\">1</td>") && kafkaRow.contains("5 min ago"),
                 "kafka's restart and when: " + kafkaRow);
+        assertTrue(dom.matches("(?s).*id=\"chartDay\" data-points=\"([3-9]\\d|\\d{3})\".*"),
+                "the 24-hour chart has its points: " + chartTag(dom, "chartDay"));
+        assertTrue(dom.matches("(?s).*id=\"chartFortnight\" data-points=\"([2-9]\\d|\\d{3})\".*"),
+                "the 14-day chart has its points: " + chartTag(dom, "chartFortnight"));
+        assertTrue(dom.contains("Last 24 hours") && dom.contains("Last 14 days") && dom.contains("<canvas"),
+                "both charts drawn on canvas");
         assertTrue(!dom.contains("class=\"problem\">"), "no error banner");
         assertTrue(Files.size(out.resolve("ops-dashboard.png")) > 10_000, "a screenshot with content");
+    }
+
+    /**
+     * A day-long outage three days ago and a morning's backlog today, as the sampler would have written them: every
+     * 5 minutes over the last 3 hours, every hour over the last 4 days.
+     */
+    private static void samplesOfAnOutage() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            for (int minutes = 180; minutes > 5; minutes -= 5) {
+                sample(now.minus(Duration.ofMinutes(minutes)), 3 + (180 - minutes) / 10, minutes * 20L, true);
+            }
+            for (int hours = 96; hours > 4; hours--) {
+                boolean down = hours >= 60 && hours < 84;
+                sample(now.minus(Duration.ofHours(hours)), down ? (84 - hours) * 12 : 2,
+                        down ? (84 - hours) * 3600L : 120, !down);
+            }
+        });
+    }
+
+    private static void sample(Instant at, int pending, long oldestSeconds, boolean linkUp) {
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery("""
+                INSERT INTO backlog_sample (sampled_at, pending, delayed, oldest_pending_age_seconds, link_up)
+                VALUES (?1, ?2, 0, ?3, ?4) ON CONFLICT (sampled_at) DO NOTHING""")
+                .setParameter(1, java.sql.Timestamp.from(at)).setParameter(2, pending).setParameter(3, oldestSeconds)
+                .setParameter(4, linkUp).executeUpdate();
+    }
+
+    private static String chartTag(String dom, String id) {
+        int at = dom.indexOf("id=\"" + id + "\"");
+        return at < 0 ? "(no element " + id + ")" : dom.substring(at, Math.min(dom.length(), at + 60));
     }
 
     private static void pending(String office, Instant receivedAt) {
