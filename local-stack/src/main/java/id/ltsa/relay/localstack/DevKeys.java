@@ -54,6 +54,24 @@ public final class DevKeys {
         return publicKey;
     }
 
+    /** The public key as a JSON Web Key Set with one key, {@code keyId}: what an identity provider's JWKS URL serves. */
+    public String jwks(String keyId) {
+        try {
+            String base64 = Files.readString(publicKey).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            java.security.PublicKey key = KeyFactory.getInstance("RSA")
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            org.jose4j.jwk.RsaJsonWebKey jwk = new org.jose4j.jwk.RsaJsonWebKey((java.security.interfaces.RSAPublicKey) key);
+            jwk.setKeyId(keyId);
+            jwk.setAlgorithm("RS256");
+            jwk.setUse("sig");
+            return new org.jose4j.jwk.JsonWebKeySet(jwk).toJson();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     PrivateKey privateKey() {
         try {
             String base64 = Files.readString(privateKey).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");

@@ -34,6 +34,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private static TestInfrastructure infrastructure;
     private static DevKeys keys;
+    private String publicKeyLocation;
     private static SimulatorProcess simulator;
     private static GammuSmsd modem;
     private static int applicationPort;
@@ -52,6 +53,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         database = initArgs.getOrDefault("database", database);
         withSimulator = Boolean.parseBoolean(initArgs.getOrDefault("simulator", "false"));
         withModem = Boolean.parseBoolean(initArgs.getOrDefault("modem", "false"));
+        // where the service under test finds its token keys, when not the development key file (a JWKS URL, say)
+        publicKeyLocation = initArgs.get("publickey-location");
     }
 
     @Override
@@ -64,7 +67,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", infra.jdbcUrl(databaseName),
                 "quarkus.datasource.username", infra.username(),
                 "quarkus.datasource.password", infra.password(),
-                "mp.jwt.verify.publickey.location", keys.publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.publickey.location",
+                        publicKeyLocation != null ? publicKeyLocation : keys.publicKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", DevTokens.ISSUER));
         if (withModem) {
             startModem(infra, databaseName);
