@@ -56,11 +56,11 @@ side() { # title dir [extra-launcher-pid]
 }
 measure() {
   simulators=""
-  first=true
+  # the launcher counts with the office the load goes to (the first of the list), the worst case
+  local first=${offices%%,*}
+  side "office $first (one office server, loaded)" "$LTSA_HOME/offices/$first" "$(cat "$LTSA_HOME/run/ltsa.pid")"
   for dir in "$LTSA_HOME"/offices/*; do
-    if $first; then side "office $(basename "$dir") (one office server)" "$dir" "$(cat "$LTSA_HOME/run/ltsa.pid")"
-    else side "office $(basename "$dir")" "$dir"; fi
-    first=false
+    [ "$(basename "$dir")" = "$first" ] || side "office $(basename "$dir")" "$dir"
   done
   side "ministry side" "$LTSA_HOME/ministry"
   echo "upstream stand-ins (the central API simulator of each office; neither office nor ministry)"

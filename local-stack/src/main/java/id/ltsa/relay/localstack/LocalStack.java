@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import id.ltsa.relay.localstack.mirror.MirrorConfigs;
-import id.ltsa.relay.localstack.mirror.MirrorMaker2;
 import id.ltsa.relay.localstack.modem.GammuSchema;
 import id.ltsa.relay.localstack.modem.GammuSmsd;
 import id.ltsa.relay.localstack.supervision.ProcessStatus;
@@ -25,8 +23,8 @@ import id.ltsa.relay.localstack.uplink.UpstreamNamespace;
  * One office of LTSA Relay on one machine without Docker: PostgreSQL (a database per service), a Kafka broker, the
  * three services and the office's GSM modem (Gammu SMSD with gammu's dummy phone) on the office server; the central
  * API simulator (central API, messaging gateway, SMTP sink) upstream, behind an uplink that can be cut (see
- * {@link Uplink}). Each is a separate process. In a {@link LocalFleet} the office also runs MirrorMaker 2's heartbeat
- * emitter, and its broker answers the ministry's MirrorMaker 2 through the uplink. `ltsa up` and the end-to-end tests
+ * {@link Uplink}). Each is a separate process. In a {@link LocalFleet} submission-service also writes the office's
+ * heartbeats for the ministry, and the office's broker answers the ministry's MirrorMaker 2 through the uplink. `ltsa up` and the end-to-end tests
  * both start the system through these classes, so the tests run exactly what people run.
  */
 public final class LocalStack implements AutoCloseable {
@@ -41,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private final Uplink uplink;
     private final List<String> notes = new ArrayList<>();
     private final GammuSmsd modem;
-    private final MirrorMaker2 heartbeats;
+    private final boolean reportsToMinistry;
     private final UpstreamNamespace ownNamespace;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private Supervisor supervisor;
@@ -55,11 +53,12 @@ public final class LocalStack implements AutoCloseable {
      * @param sharedUpstream the fleet's upstream namespace, which this office joins through an uplink of its own
      * @param ownUpstream with no shared one, make a namespace of its own (else fall back to the simulator's uplink
      *     switch)
-     * @param reportsToMinistry also run MirrorMaker 2's heartbeat emitter, for the ministry's fleet watch
+     * @param reportsToMinistry write the office's heartbeats, for the ministry's fleet watch
      */
     LocalStack(StackSettings settings, UpstreamNamespace sharedUpstream, boolean ownUpstream,
             boolean reportsToMinistry) {
         this.settings = settings;
+        this.reportsToMinistry = reportsToMinistry;
         this.layout = ProjectLayout.detect();
         this.postgres = new PostgresServer(settings.data().resolve("postgres"), settings.logs().resolve("postgres.log"),
                 settings.postgresPort(), settings.throwaway());
@@ -71,7 +70,6 @@ public final class LocalStack implements AutoCloseable {
                     settings.kafkaPort(), settings.kafkaControllerPort(), "192m")
                     .withUplinkListener(uplink.officeAddress(), settings.kafkaUplinkPort());
             this.modem = makeModem();
-            this.heartbeats = reportsToMinistry ? makeHeartbeats() : null;
             describeServices();
         } catch (RuntimeException e) {
             closeNamespace(); // the namespace and veth pairs are this stack's: none left behind
@@ -105,16 +103,6 @@ public final class LocalStack implements AutoCloseable {
 
     private SimulatorUplink fallbackUplink() {
         return new SimulatorUplink("http://127.0.0.1:" + settings.port(Service.CENTRAL_API_SIMULATOR));
-    }
-
-    /** MirrorMaker 2's heartbeat connector on the office's own cluster: what tells the ministry the office is alive. */
-    private MirrorMaker2 makeHeartbeats() {
-        int seconds = (int) heartbeatInterval().toSeconds();
-        return new MirrorMaker2("mirror-maker-heartbeats", settings.data().resolve("mirror-maker"),
-                settings.logs().resolve("mirror-maker-heartbeats.log"),
-                settings.run().resolve("mirror-maker-heartbeats.pid"), settings.officeCode(),
-                MirrorConfigs.officeHeartbeats(settings.officeCode(), kafka.bootstrapServers(), seconds), "96m",
-                List.of());
     }
 
     private GammuSmsd makeModem() {
@@ -186,9 +174,6 @@ public final class LocalStack implements AutoCloseable {
         services.values().forEach(ServiceProcess::launch);
         broker.join();
         List<CompletableFuture<Void>> ready = new ArrayList<>();
-        if (heartbeats != null) {
-            ready.add(CompletableFuture.runAsync(heartbeats::start));
-        }
         for (ServiceProcess service : services.values()) {
             ready.add(CompletableFuture.runAsync(() -> service.awaitReady(READY_TIMEOUT)));
         }
@@ -202,9 +187,6 @@ public final class LocalStack implements AutoCloseable {
         all.add(Supervised.of("kafka", kafka, kafka::start));
         if (modem != null) {
             all.add(Supervised.of("gammu-smsd", modem, modem::start));
-        }
-        if (heartbeats != null) {
-            all.add(Supervised.of("mirror-maker-heartbeats", heartbeats, heartbeats::start));
         }
         services.forEach((service, process) -> {
             // the simulator stands in for upstream (central, the gateway, SMTP): not the office's to restart
@@ -247,6 +229,9 @@ public final class LocalStack implements AutoCloseable {
                 env.put("LTSA_LINK_UPLINK_CHECK_URLS", simulator + "/gateway/v1/messages");
                 env.put("LTSA_DASHBOARD_NOTIFICATION_URL", "http://127.0.0.1:" + settings.port(Service.NOTIFICATION));
                 env.put("LTSA_OPS_SUPERVISION_FILE", supervisionFile().toAbsolutePath().toString());
+                env.put("LTSA_OFFICE_CODE", settings.officeCode());
+                env.put("LTSA_HEARTBEAT_ENABLED", Boolean.toString(reportsToMinistry));
+                env.put("LTSA_HEARTBEAT_INTERVAL", heartbeatInterval().toSeconds() + "s");
             }
             case NOTIFICATION -> {
                 env.put("LTSA_GATEWAY_URL", simulator);
@@ -302,14 +287,9 @@ public final class LocalStack implements AutoCloseable {
         return settings.officeCode();
     }
 
-    /** How often the office's heartbeat emitter writes: the ministry can place a silence only to within this. */
+    /** How often the office writes a heartbeat: the ministry can place a silence only to within this. */
     public Duration heartbeatInterval() {
         return Duration.ofSeconds(settings.throwaway() ? 2 : 10);
-    }
-
-    /** MirrorMaker 2's heartbeat emitter, when this office reports to a ministry. */
-    public Optional<MirrorMaker2> heartbeats() {
-        return Optional.ofNullable(heartbeats);
     }
 
     /** The office's internet connection: cut it and restore it while the stack runs. */
@@ -356,9 +336,6 @@ public final class LocalStack implements AutoCloseable {
             stopping.add(CompletableFuture.runAsync(service::stop));
         }
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
-        if (heartbeats != null) {
-            heartbeats.stop();
-        }
         if (modem != null) {
             modem.stop();
         }

@@ -100,7 +100,7 @@ public final class LocalStackCli {
     private static void describeOffice(LocalStack office) {
         StackSettings settings = office.settings();
         System.out.println("\nOffice " + office.officeCode() + " (the office server: PostgreSQL, Kafka, the three services,"
-                + " the modem, MirrorMaker 2's heartbeats):");
+                + " the modem; submission writes the heartbeats the ministry reads):");
         for (Service service : Service.values()) {
             System.out.printf("  %-22s %s   (log: %s)%n", service.module(), office.url(service),
                     office.service(service).log());

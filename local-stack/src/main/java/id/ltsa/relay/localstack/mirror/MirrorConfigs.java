@@ -4,23 +4,16 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The two MirrorMaker 2 configurations of the fleet, both for dedicated mode ({@code connect-mirror}'s
- * {@code MirrorMaker --clusters TARGET}: a process runs only the flows into its target, so it never needs a cluster
- * across an uplink to start).
+ * The ministry's MirrorMaker 2 configuration, for dedicated mode ({@code connect-mirror}'s
+ * {@code MirrorMaker --clusters ministry}: the process runs only the flows into the ministry, so it never needs a
+ * cluster across an uplink to start). One flow {@code OFFICE->ministry} per office, one source alias per office code.
+ * It replicates only {@link #REPLICATED_TOPICS} and the office's {@code heartbeats} (written at the office by
+ * submission-service, in MirrorMaker's record format: ADR 0005); never {@code ltsa.applications}, which holds personal
+ * data. Exactly-once: the records and the source offsets (kept in the ministry's {@code mm2-offsets.OFFICE.internal})
+ * commit in one transaction, so a kill -9 doubles nothing, and after an outage of weeks replication resumes at the
+ * stored offset (the office keeps its topics 90 days).
  *
- * <ul>
- *   <li>{@link #ministry}: at the ministry, one flow {@code OFFICE->ministry} per office, one source alias per office
- *       code. It replicates only {@link #REPLICATED_TOPICS} and the office's {@code heartbeats}; never
- *       {@code ltsa.applications}, which holds personal data. Exactly-once: the records and the source offsets (kept in
- *       the ministry's {@code mm2-offsets.OFFICE.internal}) commit in one transaction, so a kill -9 doubles nothing, and
- *       after an outage of weeks replication resumes at the stored offset (the office keeps its topics 90 days).</li>
- *   <li>{@link #officeHeartbeats}: at each office, only MirrorMaker's heartbeat connector, writing the office's
- *       {@code heartbeats} topic every few seconds. A heartbeat connector writes to the cluster its worker runs on (its
- *       flow's target), so an office's heartbeats must be made at the office. The flow's source is the office's own
- *       cluster under another alias ({@link #HEARTBEAT_SOURCE}) with every replication off, so the process needs
- *       nothing upstream and runs through a cut.</li>
- * </ul>
- * The alias {@code ltsa} is never used: aliases prefix topic names, and {@code ltsa.applications} must stay the
+ * <p>The alias {@code ltsa} is never used: aliases prefix topic names, and {@code ltsa.applications} must stay the
  * office's own.
  */
 public final class MirrorConfigs {
@@ -28,7 +21,6 @@ public final class MirrorConfigs {
     public static final String MINISTRY = "ministry";
     /** Regular expressions, matched against whole topic names. */
     public static final String REPLICATED_TOPICS = "ltsa\\.application-status, ltsa\\.central-link";
-    static final String HEARTBEAT_SOURCE = "local";
     /** Matches no topic: a flow that must replicate nothing. */
     private static final String NO_TOPIC = "^$";
 
@@ -59,26 +51,9 @@ public final class MirrorConfigs {
         config.setProperty(MINISTRY + ".exactly.once.source.support", "enabled");
         config.setProperty("dedicated.mode.enable.internal.rest", "true");
         config.setProperty("listeners", restListener);
-        // the ministry reads every office's heartbeats; the ministry's own are of no use to anyone
+        // the ministry reads every office's heartbeats (submission-service writes them at the office, in MirrorMaker's
+        // own record format: ADR 0005); the ministry's own are of no use to anyone
         config.setProperty("emit.heartbeats.enabled", "false");
-        return config;
-    }
-
-    /** The heartbeat emitter of one office, run with {@code --clusters OFFICE}. */
-    public static Properties officeHeartbeats(String office, String officeBootstrap, int heartbeatSeconds) {
-        requireOfficeCode(office);
-        Properties config = common(office);
-        config.setProperty("clusters", HEARTBEAT_SOURCE + ", " + office);
-        config.setProperty(HEARTBEAT_SOURCE + ".bootstrap.servers", officeBootstrap);
-        config.setProperty(office + ".bootstrap.servers", officeBootstrap);
-        String flow = HEARTBEAT_SOURCE + "->" + office;
-        config.setProperty(flow + ".enabled", "true");
-        config.setProperty(flow + ".emit.heartbeats.enabled", "true");
-        config.setProperty(flow + ".emit.heartbeats.interval.seconds", Integer.toString(heartbeatSeconds));
-        // the source is the office itself: replicating anything would copy the office into itself
-        config.setProperty(flow + ".topics", NO_TOPIC);
-        config.setProperty(flow + ".heartbeats.replication.enabled", "false");
-        config.setProperty(flow + ".refresh.topics.enabled", "false");
         return config;
     }
 
