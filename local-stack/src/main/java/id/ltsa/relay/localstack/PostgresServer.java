@@ -111,6 +111,10 @@ public final class PostgresServer {
                 // month, and the kernel's page cache holds the rest
                 .append("shared_buffers = 16MB\n")
                 .append("log_min_messages = warning\n");
+        if ("on".equals(System.getenv("LTSA_POSTGRES_STATEMENT_STATS"))) {
+            // bench/cpu-per-application.sh counts the statements each application costs (pg_stat_statements)
+            conf.append("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = all\n");
+        }
         if (throwaway) {
             // fsync off survives a crash of PostgreSQL itself (the kernel still has the writes), which is what the tests
             // play; synchronous_commit stays on, or a "committed" row could vanish in that crash and fake a bug
