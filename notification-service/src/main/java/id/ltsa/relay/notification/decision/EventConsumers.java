@@ -135,7 +135,7 @@ public class EventConsumers {
             LOG.warnf("Skipped an unreadable record at %s-%d@%d", record.topic(), record.partition(), record.offset());
             return Optional.empty();
         }
-        if (ProcessedEvent.seen(eventId)) {
+        if (!ProcessedEvent.firstTime(eventId, clock.instant())) {
             return Optional.empty();
         }
         Object event;
@@ -147,7 +147,6 @@ public class EventConsumers {
                     record.offset());
             return Optional.empty();
         }
-        ProcessedEvent.remember(eventId, clock.instant());
         return Optional.of(event);
     }
 

@@ -18,14 +18,14 @@ public class ProcessedEvent extends PanacheEntityBase {
     @Column(name = "processed_at")
     public Instant processedAt;
 
-    static boolean seen(String eventId) {
-        return findById(eventId) != null;
-    }
-
-    static void remember(String eventId, Instant at) {
-        ProcessedEvent processed = new ProcessedEvent();
-        processed.eventId = eventId;
-        processed.processedAt = at;
-        processed.persist();
+    /**
+     * Records the id in one statement; false when it was recorded before. (Find-then-persist took two, and a SELECT
+     * of the row besides: {@code ON CONFLICT DO NOTHING} is also safe when two consumers race for one id.) In the
+     * caller's transaction, so a failed application of the event forgets it again.
+     */
+    static boolean firstTime(String eventId, Instant at) {
+        return getEntityManager().createNativeQuery(
+                        "INSERT INTO processed_event (event_id, processed_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, eventId).setParameter(2, at).executeUpdate() == 1;
     }
 }

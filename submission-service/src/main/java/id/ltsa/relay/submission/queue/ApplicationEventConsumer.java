@@ -67,7 +67,7 @@ public class ApplicationEventConsumer {
         if (eventId == null) {
             throw new UnreadableEventException("record without ce_id");
         }
-        if (ProcessedEvent.findById(eventId) != null) {
+        if (!ProcessedEvent.firstTime(eventId, clock.instant())) {
             // seen before: a replay, or intake asking again because it never saw what became of it
             statuses.announceAgain(record.key());
             return;
@@ -80,7 +80,6 @@ public class ApplicationEventConsumer {
         } else if (event instanceof ApplicationWithdrawn withdrawn) {
             queue.withdraw(withdrawn);
         }
-        ProcessedEvent.of(eventId, clock.instant()).persist();
     }
 
     private ApplicationEvent read(ConsumerRecord<String, String> record, EventType<?> type) {
