@@ -19,4 +19,4 @@ trap './ltsa down >/dev/null 2>&1 || true; rm -rf "$LTSA_HOME"' EXIT
 LTSA_POSTGRES_STATEMENT_STATS=on ./ltsa up > "$LTSA_HOME/up.log" 2>&1 &
 until grep -q "is up after" "$LTSA_HOME/up.log"; do kill -0 $! 2>/dev/null || { cat "$LTSA_HOME/up.log"; exit 1; }; sleep 0.5; done
 export OFFICE_TOKEN=$(./ltsa token 5203 office)
-exec python3 bench/cpu_per_application.py
+python3 bench/cpu_per_application.py

@@ -1,0 +1,75 @@
+package id.ltsa.relay.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.ltsa.relay.localstack.ProjectLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A service started for production (the jar, the prod profile) without its JWT key and issuer, or submission-service
+ * without the callback secret, refuses to start and names what is missing, instead of running with the development
+ * values (the dev key and issuer, the dev callback secret). Each is started with everything but one of them, so each
+ * is shown to be required on its own. (The database credentials have no production default either; without them
+ * PostgreSQL refuses the connection.)
+ */
+class NoDefaultSecretsIT {
+
+    private static final List<String> SECRETS = List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "LTSA_CALLBACK_SECRET");
+
+    @ParameterizedTest(name = "{0} without {1}")
+    @CsvSource({
+        "intake-service, MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+        "intake-service, MP_JWT_VERIFY_ISSUER",
+        "submission-service, LTSA_CALLBACK_SECRET",
+        "submission-service, MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+        "notification-service, MP_JWT_VERIFY_ISSUER",
+        "ministry-watch, MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+    })
+    void a_production_start_without_a_secret_fails_naming_it(String module, String missing) throws Exception {
+        Path log = Files.createTempFile("ltsa-" + module + "-", ".log");
+        ProcessBuilder start = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                ProjectLayout.detect().serviceJar(module).toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = start.environment();
+        SECRETS.forEach(env::remove);
+        // every secret but the one under test, with values that would do, so only that one can be what is missing
+        env.put("QUARKUS_DATASOURCE_USERNAME", "ltsa");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "not-a-default");
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:///nonexistent/jwt-public.pem");
+        env.put("MP_JWT_VERIFY_ISSUER", "https://sso.ministry.example/realms/ltsa");
+        env.put("LTSA_CALLBACK_SECRET", "not-a-default");
+        env.remove(missing);
+        env.put("QUARKUS_HTTP_PORT", "0");
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/none");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
+        Process process = start.start();
+        try {
+            // it must end by itself: a service that started would run until killed
+            assertTrue(process.waitFor(90, TimeUnit.SECONDS), module + " started without " + missing);
+            assertNotEquals(0, process.exitValue());
+            String output = read(log);
+            // named as the property it sets: LTSA_CALLBACK_SECRET is ltsa.callback.secret
+            String property = missing.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+            assertTrue(output.contains("Failed to load config value of type class java.lang.String for: " + property),
+                    module + " failed, but not for want of " + property + ":\n" + output);
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+}
