@@ -12,7 +12,12 @@ import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +62,64 @@ class CentralCallbackTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
                 List.of("QUEUED", "SUBMITTED", "APPROVED"), statuses(id)));
+    }
+
+    @Test
+    void a_captured_callback_sent_again_changes_nothing_and_an_old_or_tampered_one_is_refused() throws Exception {
+        UUID id = UUID.randomUUID();
+        publishReceived(id, UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(id).contains("SUBMITTED"));
+        String reference = given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                .then().extract().path("revisions[0].centralReference");
+        long now = Instant.now().getEpochSecond();
+        String approved = decision(reference, "APPROVED");
+        String rejected = decision(reference, "REJECTED");
+
+        // taken once; the very same request again (a capture sent back, or central's retry) changes nothing
+        signed("cb-" + id, now, approved).post("/api/v1/central/callbacks").then().statusCode(200)
+                .body("result", equalTo("APPLIED"));
+        signed("cb-" + id, now, approved).post("/api/v1/central/callbacks").then().statusCode(200)
+                .body("result", equalTo("REPLAYED"));
+        // rightly signed, but ten minutes old: past the 5-minute tolerance
+        signed("cb-old-" + id, now - 600, rejected).post("/api/v1/central/callbacks").then().statusCode(401)
+                .body("message", equalTo("X-Callback-Timestamp is outside the tolerance"));
+        // an old capture with its timestamp moved to now: the signature no longer matches
+        given().contentType(ContentType.JSON).header("X-Callback-Id", "cb-moved-" + id)
+                .header("X-Callback-Timestamp", Long.toString(now))
+                .header("X-Signature", signature("cb-moved-" + id, now - 600, rejected)).body(rejected)
+                .post("/api/v1/central/callbacks").then().statusCode(401).body("message", equalTo("invalid signature"));
+        // the contract's first scheme, the body alone under the HMAC, is no longer enough
+        given().contentType(ContentType.JSON).header("X-Signature", "sha256=" + hmac(rejected)).body(rejected)
+                .post("/api/v1/central/callbacks").then().statusCode(401);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
+                List.of("QUEUED", "SUBMITTED", "APPROVED"), statuses(id)));
+    }
+
+    private static String decision(String reference, String status) {
+        return "{\"centralReference\":\"" + reference + "\",\"status\":\"" + status + "\",\"reason\":\"r\","
+                + "\"occurredAt\":\"2026-12-04T00:00:00Z\"}";
+    }
+
+    private static io.restassured.specification.RequestSpecification signed(String callbackId, long at, String body) {
+        return given().contentType(ContentType.JSON).header("X-Callback-Id", callbackId)
+                .header("X-Callback-Timestamp", Long.toString(at)).header("X-Signature", signature(callbackId, at, body))
+                .body(body);
+    }
+
+    /** Signed as central signs (the test profile's secret): the id, the timestamp and the body. */
+    private static String signature(String callbackId, long at, String body) {
+        return "sha256=" + hmac(callbackId + "." + at + "." + body);
+    }
+
+    private static String hmac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec("ltsa-dev-callback-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static io.restassured.response.Response decide(String reference, String status) {

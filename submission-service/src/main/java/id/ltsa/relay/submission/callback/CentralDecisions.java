@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class CentralDecisions {
 
-    enum Result { APPLIED, UNCHANGED, UNKNOWN_REFERENCE }
+    enum Result { APPLIED, UNCHANGED, REPLAYED, UNKNOWN_REFERENCE }
 
     private static final Logger LOG = Logger.getLogger(CentralDecisions.class);
     /** Which decision may follow which status. */
@@ -24,17 +24,23 @@ class CentralDecisions {
             ApplicationStatus.ISSUED, Set.of(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED));
 
     private final StatusPublisher status;
+    private final CallbacksSeen seen;
 
-    CentralDecisions(StatusPublisher status) {
+    CentralDecisions(StatusPublisher status, CallbacksSeen seen) {
         this.status = status;
+        this.seen = seen;
     }
 
+    /** Applies the decision of callback {@code callbackId}, unless that callback was taken before. */
     @Transactional
-    Result apply(CentralDecision decision, ApplicationStatus decided) {
+    Result apply(String callbackId, CentralDecision decision, ApplicationStatus decided) {
         Submission submission = Submission.<Submission>find("centralReference", decision.centralReference())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (submission == null) {
             return Result.UNKNOWN_REFERENCE;
+        }
+        if (!seen.firstTime(callbackId)) {
+            return Result.REPLAYED; // the same callback again: central's retry, or a capture sent back
         }
         if (!ALLOWED.get(decided).contains(submission.status)) {
             return Result.UNCHANGED; // repeated, late or out of order: the application is already past it
