@@ -136,6 +136,8 @@ def main():
     print("idle, ms of CPU per second: " + ", ".join("%s %.1f" % (k, v) for k, v in idle.items())
           + "; office stack %.1f (simulator excluded)" % sum(v for k, v in idle.items() if k != "simulator"))
     print("idle, per second: " + ", ".join("%s %.2f" % (k, v) for k, v in idle_counts.items()))
+    if RUNS == 0:
+        return  # idle only (bench/cpu-per-application.sh 0 30 0)
     runs = []
     for run in range(RUNS):
         c0, n0, t0 = cpu(procs), counters(), time.time()

@@ -12,6 +12,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
@@ -145,5 +147,13 @@ class NotificationFlowTest {
                 .then().statusCode(404);
         given().auth().oauth2(RealInfrastructure.tokens().token("0000", "ministry"))
                 .queryParam("applicationId", id.toString()).get("/api/v1/notifications").then().statusCode(200);
+
+        // and the audit trail says who looked, including the other office's try
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given()
+                .auth().oauth2(RealInfrastructure.tokens().token(null, "ops"))
+                .queryParam("applicationId", id.toString()).get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", everyItem(equalTo("NOTIFICATIONS_READ")))
+                .body("items.subject", hasItems("office-5201", "ministry-0000"))
+                .body("items.outcome", hasItems(404, 200)));
     }
 }

@@ -1,6 +1,8 @@
 package id.ltsa.relay.intake.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.ltsa.relay.audit.AuditAction;
+import id.ltsa.relay.audit.Audited;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.intake.idempotency.Claim;
 import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
@@ -118,6 +120,7 @@ public class ApplicationResource {
     }
 
     @GET
+    @Audited(AuditAction.APPLICATION_LIST)
     @RolesAllowed({"office", "ministry"})
     @Operation(summary = "List applications", description = "The office's own (every office's for the ministry), "
             + "newest first.")
@@ -163,6 +166,7 @@ public class ApplicationResource {
 
     @GET
     @Path("/{id}")
+    @Audited(AuditAction.APPLICATION_READ)
     @RolesAllowed({"office", "ministry"})
     @Operation(summary = "Read an application with its status history")
     @APIResponse(responseCode = "200", description = "The application",
@@ -175,6 +179,7 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/withdrawal")
+    @Audited(AuditAction.APPLICATION_WITHDRAW)
     @RolesAllowed("office")
     @Operation(summary = "Withdraw an application", description = "Stops a pending send; the applicant is told.")
     @APIResponse(responseCode = "200", description = "The application, now WITHDRAWN",
@@ -196,6 +201,7 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Audited(AuditAction.APPLICATION_AMEND)
     @RolesAllowed("office")
     @Operation(summary = "Correct a RETURNED application", description = "Validated like a new one; the revision "
             + "goes up by one, the status back to RECEIVED, and it is sent again under a new idempotency key.")

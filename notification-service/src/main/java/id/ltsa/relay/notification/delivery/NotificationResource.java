@@ -1,5 +1,7 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.audit.AuditAction;
+import id.ltsa.relay.audit.Audited;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.notification.decision.Notification;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +34,7 @@ public class NotificationResource {
     }
 
     @GET
+    @Audited(AuditAction.NOTIFICATIONS_READ)
     @RolesAllowed({"office", "ministry", "ops"})
     public Map<String, List<NotificationView>> list(@QueryParam("applicationId") UUID applicationId) {
         if (applicationId == null) {

@@ -1,5 +1,7 @@
 package id.ltsa.relay.notification.modem;
 
+import id.ltsa.relay.audit.AuditAction;
+import id.ltsa.relay.audit.Audited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,6 +31,7 @@ public class ModemResource {
 
     @GET
     @Path("/messages")
+    @Audited(AuditAction.MODEM_MESSAGES_READ)
     @RolesAllowed({"ops", "ministry"})
     @Operation(summary = "SMS the office modem sent (or still has to send) and received, newest first (500 at most)")
     public Response messages(

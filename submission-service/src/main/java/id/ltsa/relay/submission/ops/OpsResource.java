@@ -1,5 +1,7 @@
 package id.ltsa.relay.submission.ops;
 
+import id.ltsa.relay.audit.AuditAction;
+import id.ltsa.relay.audit.Audited;
 import id.ltsa.relay.submission.link.CentralLink;
 import id.ltsa.relay.submission.supervision.ProcessRestarts;
 import id.ltsa.relay.submission.supervision.Supervision;
@@ -91,6 +93,7 @@ public class OpsResource {
 
     @POST
     @Path("/submissions/{applicationId}/retry")
+    @Audited(AuditAction.SUBMISSION_RETRY)
     @RolesAllowed("ops")
     @Operation(summary = "Send a pending application now instead of at its next retry")
     public Response retry(@PathParam("applicationId") String applicationId) {
@@ -101,6 +104,7 @@ public class OpsResource {
 
     @POST
     @Path("/link/pause")
+    @Audited(AuditAction.LINK_PAUSE)
     @RolesAllowed("ops")
     @Operation(summary = "Stop sending to the central API (applications keep queuing safely)")
     public Backlog pause() {
@@ -110,6 +114,7 @@ public class OpsResource {
 
     @POST
     @Path("/link/resume")
+    @Audited(AuditAction.LINK_RESUME)
     @RolesAllowed("ops")
     @Operation(summary = "Resume sending to the central API")
     public Backlog resume() {
