@@ -68,8 +68,24 @@ public class EventConsumers {
     @Incoming("application-status")
     @Blocking
     public void onStatus(ConsumerRecord<String, String> record) {
+        if (isQueued(record)) {
+            // no applicant hears of QUEUED and the backlog counts it as it counts RECEIVED: a transaction (the id
+            // recorded, the progress row locked and updated) for nothing, once per application
+            return;
+        }
         try (Scope trace = TraceParent.resume(header(record, TraceParent.HEADER))) {
             QuarkusTransaction.requiringNew().run(() -> applyStatus(record));
+        }
+    }
+
+    private boolean isQueued(ConsumerRecord<String, String> record) {
+        if (!ApplicationStatusChanged.TYPE.equals(header(record, "ce_type"))) {
+            return false;
+        }
+        try {
+            return json.readValue(record.value(), ApplicationStatusChanged.class).status() == ApplicationStatus.QUEUED;
+        } catch (JsonProcessingException unreadable) {
+            return false; // read again in the transaction, which says where it is
         }
     }
 
