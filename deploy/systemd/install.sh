@@ -20,6 +20,8 @@ for module in intake-service submission-service notification-service; do
 done
 [ -d "$repo/local-stack/kafka-dist/target/lib" ] \
   || { echo "install.sh: the Kafka jars are not built: ./mvnw -B package -DskipTests first" >&2; exit 1; }
+ls "$repo"/local-stack/target/local-stack-*.jar >/dev/null 2>&1 \
+  || { echo "install.sh: local-stack is not built: ./mvnw -B package -DskipTests first" >&2; exit 1; }
 
 echo "install.sh: programs into $opt"
 mkdir -p "$opt/bin" "$opt/kafka" "$etc" "$units" "$data/run"
@@ -106,13 +108,18 @@ phoneid = office-modem
 logfile = syslog
 ENV
 
+# The keysets that encrypt applicants' NIK, phone and email at rest (intake): made once, never overwritten, since a
+# lost keyset is lost data. Keep a copy apart from the database's backups; docs/architecture.md says how to rotate.
+java -cp "$(ls "$repo"/local-stack/target/local-stack-*.jar | head -1):$repo/local-stack/target/lib/*" \
+  id.ltsa.relay.localstack.PersonalDataKeysets "$etc" > /dev/null
+
 if [ -n "$root" ]; then
   echo "install.sh: laid out under $root (no users, no databases, no systemctl)"
   exit 0
 fi
 
 id ltsa >/dev/null 2>&1 || useradd --system --home-dir /var/lib/ltsa --shell /usr/sbin/nologin --groups dialout ltsa
-chown root:ltsa "$etc"/*.env "$etc/gammu-smsdrc"
+chown root:ltsa "$etc"/*.env "$etc/gammu-smsdrc" "$etc"/personal-data-*keyset.json
 chown -R ltsa:ltsa "$data"
 if [ ! -f "$data/postgresql/PG_VERSION" ]; then
   echo "install.sh: a new PostgreSQL cluster in $data/postgresql"

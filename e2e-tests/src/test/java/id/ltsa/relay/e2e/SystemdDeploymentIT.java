@@ -101,12 +101,18 @@ class SystemdDeploymentIT {
         assertTrue(Files.readString(root.resolve("etc/ltsa/kafka.properties"))
                 .contains("log.flush.interval.messages=1"), "the office broker flushes before it acknowledges");
 
+        Path keyset = root.resolve("etc/ltsa/personal-data-keyset.json");
+        assertTrue(Files.readString(keyset).contains("AesGcmKey"), "the keyset for applicants' data at rest");
+        assertTrue(Files.exists(root.resolve("etc/ltsa/personal-data-index-keyset.json")), "the blind index's keyset");
+        String keysetBefore = Files.readString(keyset);
+
         Path office = root.resolve("etc/ltsa/office.env");
         Files.writeString(office, "LTSA_OFFICE_CODE=5201\n");
         Result again = run(List.of("bash", UNITS.resolve("install.sh").toString(), "--root", root.toString()),
                 Map.of(), PROJECT);
         assertEquals(0, again.exit(), again.output());
         assertEquals("LTSA_OFFICE_CODE=5201\n", Files.readString(office), "an upgrade keeps the office's settings");
+        assertEquals(keysetBefore, Files.readString(keyset), "an upgrade never makes new keys: the data would be lost");
     }
 
     @Test

@@ -221,8 +221,13 @@ public final class LocalStack implements AutoCloseable {
         // everything upstream is reached through the uplink's address, never loopback, so a cut reaches it all
         String simulator = "http://" + uplink.upstreamAddress() + ":" + settings.port(Service.CENTRAL_API_SIMULATOR);
         switch (service) {
-            case INTAKE -> // the office's data disk: PostgreSQL's and Kafka's folders are under settings.data()
-                    env.put("LTSA_DISK_PATHS", settings.data().toAbsolutePath().toString());
+            case INTAKE -> {
+                // the office's data disk: PostgreSQL's and Kafka's folders are under settings.data()
+                env.put("LTSA_DISK_PATHS", settings.data().toAbsolutePath().toString());
+                PersonalDataKeysets keysets = PersonalDataKeysets.in(settings.keys());
+                env.put("LTSA_PERSONAL_DATA_KEYSET_FILE", keysets.keysetFile().toString());
+                env.put("LTSA_PERSONAL_DATA_INDEX_KEYSET_FILE", keysets.indexKeysetFile().toString());
+            }
             case SUBMISSION -> {
                 env.put("LTSA_CENTRAL_URL", simulator);
                 // a second upstream host, asked when central is silent: tells a dead office uplink from a dead central

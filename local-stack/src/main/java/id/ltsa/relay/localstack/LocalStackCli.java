@@ -229,6 +229,8 @@ public final class LocalStackCli {
         }
         String office = "-".equals(args[1]) ? null : args[1];
         System.out.println(new DevTokens(DevKeys.in(home.resolve("keys"))).token(office, args[2]));
+        // beside the token key, for docker-compose's intake-service (which mounts the folder)
+        PersonalDataKeysets.in(home.resolve("keys"));
     }
 
     private static void usage() {

@@ -2,12 +2,17 @@ package id.ltsa.relay.intake.application;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
+import id.ltsa.relay.intake.personaldata.EncryptedColumn;
+import id.ltsa.relay.intake.personaldata.PersonalDataCipher;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -35,7 +40,12 @@ public class Application extends PanacheEntityBase {
     @Column(name = "central_reference")
     public String centralReference;
 
+    /** Encrypted at rest, as are phone and email (docs/architecture.md, "Applicants' data at rest"). */
+    @Convert(converter = EncryptedColumn.Nik.class)
     public String nik;
+    /** The NIK's blind index: what the one-open-application check and its unique index compare. */
+    @Column(name = "nik_index")
+    public String nikIndex;
     @Column(name = "full_name")
     public String fullName;
     @Column(name = "birth_date")
@@ -43,7 +53,9 @@ public class Application extends PanacheEntityBase {
     @Column(name = "birth_place")
     public String birthPlace;
     public String gender;
+    @Convert(converter = EncryptedColumn.Phone.class)
     public String phone;
+    @Convert(converter = EncryptedColumn.Email.class)
     public String email;
     @Enumerated(EnumType.STRING)
     @Column(name = "preferred_channel")
@@ -66,4 +78,11 @@ public class Application extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** The blind index follows the NIK wherever it is set (registration, amendment). */
+    @PrePersist
+    @PreUpdate
+    void indexNik() {
+        nikIndex = nik == null ? null : PersonalDataCipher.current().blindIndex(nik);
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.intake.idempotency.Claim;
 import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
 import id.ltsa.relay.intake.link.CentralLinks;
+import id.ltsa.relay.intake.personaldata.PersonalDataCipher;
 import id.ltsa.relay.intake.web.Caller;
 import id.ltsa.relay.intake.web.FieldError;
 import id.ltsa.relay.intake.web.ProblemException;
@@ -78,8 +79,8 @@ public class ApplicationService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        if (Application.count("nik = ?1 and documentType = ?2 and status not in ?3",
-                request.applicant().nik(), request.documentType(), FINAL) > 0) {
+        if (Application.count("nikIndex = ?1 and documentType = ?2 and status not in ?3",
+                PersonalDataCipher.current().blindIndex(request.applicant().nik()), request.documentType(), FINAL) > 0) {
             throw duplicate();
         }
         Instant now = clock.instant();

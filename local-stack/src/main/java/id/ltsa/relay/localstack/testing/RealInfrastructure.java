@@ -3,6 +3,7 @@ package id.ltsa.relay.localstack.testing;
 import id.ltsa.relay.localstack.DevKeys;
 import id.ltsa.relay.localstack.DevTokens;
 import id.ltsa.relay.localstack.KafkaBroker;
+import id.ltsa.relay.localstack.PersonalDataKeysets;
 import id.ltsa.relay.localstack.PostgresServer;
 import id.ltsa.relay.localstack.Processes;
 import id.ltsa.relay.localstack.modem.GammuSchema;
@@ -70,6 +71,10 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "mp.jwt.verify.publickey.location",
                         publicKeyLocation != null ? publicKeyLocation : keys.publicKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", DevTokens.ISSUER));
+        // intake encrypts applicants' data with these; the other services ignore them
+        PersonalDataKeysets keysets = PersonalDataKeysets.in(keys.publicKeyFile().getParent());
+        config.put("ltsa.personal-data.keyset-file", keysets.keysetFile().toString());
+        config.put("ltsa.personal-data.index-keyset-file", keysets.indexKeysetFile().toString());
         if (withModem) {
             startModem(infra, databaseName);
         }
