@@ -13,6 +13,9 @@ public final class ApplicantInitials {
     }
 
     public static String of(String fullName) {
+        if (fullName == null) {
+            return ""; // erased: no initials either
+        }
         return Arrays.stream(fullName.trim().split("\\s+"))
                 .filter(part -> !part.isEmpty() && Character.isLetter(part.charAt(0)))
                 .map(part -> Character.toUpperCase(part.charAt(0)) + ".")

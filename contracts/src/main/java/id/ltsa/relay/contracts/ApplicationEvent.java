@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Everything intake-service publishes on {@link Topics#APPLICATIONS}. */
-public sealed interface ApplicationEvent permits ApplicationReceived, ApplicationAmended, ApplicationWithdrawn {
+public sealed interface ApplicationEvent permits ApplicationReceived, ApplicationAmended, ApplicationWithdrawn,
+        ApplicationErased {
 
     UUID applicationId();
 

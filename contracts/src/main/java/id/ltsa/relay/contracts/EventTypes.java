@@ -15,6 +15,8 @@ public final class EventTypes {
             new EventType<>(ApplicationAmended.TYPE, Topics.APPLICATIONS, ApplicationAmended.class);
     public static final EventType<ApplicationWithdrawn> APPLICATION_WITHDRAWN =
             new EventType<>(ApplicationWithdrawn.TYPE, Topics.APPLICATIONS, ApplicationWithdrawn.class);
+    public static final EventType<ApplicationErased> APPLICATION_ERASED =
+            new EventType<>(ApplicationErased.TYPE, Topics.APPLICATIONS, ApplicationErased.class);
     public static final EventType<ApplicationStatusChanged> STATUS_CHANGED =
             new EventType<>(ApplicationStatusChanged.TYPE, Topics.APPLICATION_STATUS, ApplicationStatusChanged.class);
     public static final EventType<CentralLinkChanged> CENTRAL_LINK_CHANGED =
@@ -24,8 +26,8 @@ public final class EventTypes {
             new EventType<>(OfficeStateChanged.TYPE, Topics.FLEET_OFFICE_STATE, OfficeStateChanged.class);
 
     public static final List<EventType<?>> ALL = List.of(
-            APPLICATION_RECEIVED, APPLICATION_AMENDED, APPLICATION_WITHDRAWN, STATUS_CHANGED, CENTRAL_LINK_CHANGED,
-            OFFICE_STATE_CHANGED);
+            APPLICATION_RECEIVED, APPLICATION_AMENDED, APPLICATION_WITHDRAWN, APPLICATION_ERASED, STATUS_CHANGED,
+            CENTRAL_LINK_CHANGED, OFFICE_STATE_CHANGED);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

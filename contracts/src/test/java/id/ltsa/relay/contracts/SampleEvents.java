@@ -24,6 +24,8 @@ final class SampleEvents {
             new ApplicationAmended(APPLICATION_ID, "LT-7K3M9Q2X", "5203", "PASSPORT", 2, APPLICANT, PLACEMENT, AT),
             EventTypes.APPLICATION_WITHDRAWN,
             new ApplicationWithdrawn(APPLICATION_ID, "LT-7K3M9Q2X", "5203", 1, "Applicant changed plans", AT),
+            EventTypes.APPLICATION_ERASED,
+            new ApplicationErased(APPLICATION_ID, "LT-7K3M9Q2X", "5203", 1, ErasureReason.RETENTION, AT),
             EventTypes.STATUS_CHANGED,
             new ApplicationStatusChanged(APPLICATION_ID, "LT-7K3M9Q2X", "5203", ApplicationStatus.DELAYED,
                     ApplicationStatus.QUEUED, "Central API unreachable", null, 1, AT.plusSeconds(2), 1, 1, AT),

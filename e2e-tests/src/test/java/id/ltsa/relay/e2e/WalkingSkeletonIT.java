@@ -10,12 +10,20 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.localstack.LocalStack;
+import id.ltsa.relay.localstack.PostgresServer;
 import id.ltsa.relay.localstack.Service;
 import id.ltsa.relay.localstack.StackSettings;
 import id.ltsa.relay.scenario.Applicants;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +80,85 @@ class WalkingSkeletonIT {
                 .get(stack.url(Service.NOTIFICATION) + "/api/v1/notifications")
                 .then().body("items.transition", contains("RECEIVED", "SUBMITTED"))
                 .body("items.status", contains("SENT", "SENT")));
+    }
+
+    @Test
+    void the_ministry_erases_an_issued_applicant_s_personal_data_in_every_service_of_the_office() throws Exception {
+        String token = stack.tokens().token("5203", "office");
+        String nik = "5203010504950029";
+        String phone = "+6281234500029";
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Applicants.body(nik, phone))
+                .post(stack.url(Service.INTAKE) + "/api/v1/applications").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
+                .get(stack.url(Service.INTAKE) + "/api/v1/applications/" + id).then().body("status", equalTo("SUBMITTED")));
+        String reference = given().get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/applications/" + id)
+                .then().extract().path("revisions[0].centralReference");
+        given().contentType(ContentType.JSON).body(Map.of("status", "ISSUED", "reason", "ok"))
+                .post(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/applications/" + reference + "/decision")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
+                .get(stack.url(Service.INTAKE) + "/api/v1/applications/" + id).then().body("status", equalTo("ISSUED")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("to", phone)
+                .get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/messages").then().body("items", hasSize(3)));
+
+        given().auth().oauth2(stack.tokens().token(null, "ministry"))
+                .post(stack.url(Service.INTAKE) + "/api/v1/applications/" + id + "/erasure")
+                .then().statusCode(200).body("applicant.nik", equalTo(null));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertTrue(!column("intake", "SELECT count(*) FROM application WHERE id = ?::uuid AND nik IS NULL"
+                    + " AND phone IS NULL AND full_name IS NULL", id).equals("0"), "intake");
+            assertTrue(column("submission", "SELECT payload FROM submission WHERE application_id = ?::uuid", id)
+                    .equals("{}"), "submission's snapshot");
+            assertTrue(column("notification", "SELECT count(*) FROM recipient WHERE application_id = ?::uuid"
+                    + " AND phone IS NULL AND full_name IS NULL AND erased_at IS NOT NULL", id).equals("1"),
+                    "notification's recipient");
+        });
+        for (String database : new String[] {"intake", "submission", "notification"}) {
+            assertTrue(!dump(database).contains(nik) && !dump(database).contains(phone),
+                    database + " still holds the NIK or the phone in a text column");
+        }
+    }
+
+    /** The first column of the first row, as text. */
+    private static String column(String database, String sql, String id) throws Exception {
+        try (Connection connection = DriverManager.getConnection(
+                stack.postgres().jdbcUrl(database), PostgresServer.USER, "");
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? String.valueOf(rows.getString(1)) : "";
+            }
+        }
+    }
+
+    /**
+     * Every text column of the database's own tables (not Kafka's, not gammu's), as one string: where a NIK or a
+     * phone could hide. outbox rows still waiting are not expected: the erased event carries neither.
+     */
+    private static String dump(String database) throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(
+                stack.postgres().jdbcUrl(database), PostgresServer.USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet columns = statement.executeQuery("SELECT table_name, column_name FROM"
+                     + " information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text',"
+                     + " 'character varying', 'character')")) {
+            List<String[]> found = new ArrayList<>();
+            while (columns.next()) {
+                found.add(new String[] {columns.getString(1), columns.getString(2)});
+            }
+            for (String[] column : found) {
+                try (Statement read = connection.createStatement();
+                     ResultSet rows = read.executeQuery("SELECT \"" + column[1] + "\" FROM \"" + column[0]
+                             + "\"")) {
+                    while (rows.next()) {
+                        all.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+        }
+        return all.toString();
     }
 
     @Test

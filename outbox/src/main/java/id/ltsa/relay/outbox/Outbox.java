@@ -92,6 +92,22 @@ public class Outbox {
         }
     }
 
+    /**
+     * Forgets the published events of {@code key} kept for republication: for when they must not be sent again
+     * (their personal data was erased). Events still waiting for the broker are not touched. In the caller's
+     * transaction.
+     *
+     * @return how many were forgotten
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forget(String key) {
+        try (Connection connection = dataSource.getConnection()) {
+            return store.forget(connection, key);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot forget published events: " + e.getMessage(), e);
+        }
+    }
+
     /** Events waiting for the broker: none means the broker has acknowledged everything so far. */
     public long waiting() {
         return store.backlog();

@@ -122,6 +122,15 @@ class OutboxStore {
         }
     }
 
+    /** Deletes the kept published events of one key, on the caller's connection (so inside its transaction). */
+    int forget(Connection connection, String key) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM outbox_published WHERE message_key = ?")) {
+            delete.setString(1, key);
+            return delete.executeUpdate();
+        }
+    }
+
     /** Published events not yet found in the broker's log since their last publication, at least this old. */
     List<PublishedEvent> unverified(Duration olderThan, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection();

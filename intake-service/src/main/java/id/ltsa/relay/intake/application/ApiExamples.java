@@ -90,6 +90,8 @@ public class ApiExamples implements OASFilter {
                     problems.put("idempotency-key-in-use", Problems.idempotencyKeyInUse());
                 } else if (operation.endsWith("/withdrawal")) {
                     problems.put("invalid-state", Problems.cannotWithdraw(ApplicationStatus.WITHDRAWN));
+                } else if (operation.endsWith("/erasure")) {
+                    problems.put("invalid-state", Problems.notErasable(ApplicationStatus.SUBMITTED));
                 } else if (operation.endsWith("/amendments")) {
                     problems.put("invalid-state", Problems.notAmendable(ApplicationStatus.SUBMITTED));
                 }

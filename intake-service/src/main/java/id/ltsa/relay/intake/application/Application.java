@@ -72,6 +72,10 @@ public class Application extends PanacheEntityBase {
     @Column(name = "p3mi_name")
     public String p3miName;
 
+    /** When the applicant's personal data was erased (retention or request); null while it is kept. */
+    @Column(name = "personal_data_erased_at")
+    public Instant personalDataErasedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -2,8 +2,10 @@ package id.ltsa.relay.intake.application;
 
 import id.ltsa.relay.contracts.ApplicantDetails;
 import id.ltsa.relay.contracts.ApplicationAmended;
+import id.ltsa.relay.contracts.ApplicationErased;
 import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationWithdrawn;
+import id.ltsa.relay.contracts.ErasureReason;
 import id.ltsa.relay.contracts.PlacementDetails;
 import java.time.Instant;
 
@@ -25,6 +27,11 @@ final class ApplicationEvents {
 
     static ApplicationWithdrawn withdrawn(Application application, String reason, Instant at) {
         return new ApplicationWithdrawn(application.id, application.trackingCode, application.officeCode,
+                application.revision, reason, at);
+    }
+
+    static ApplicationErased erased(Application application, ErasureReason reason, Instant at) {
+        return new ApplicationErased(application.id, application.trackingCode, application.officeCode,
                 application.revision, reason, at);
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An application as the intake API answers it. */
 public record ApplicationView(
@@ -21,7 +22,10 @@ public record ApplicationView(
         List<StatusChange> statusHistory,
         Instant createdAt,
         Instant updatedAt,
-        CentralLinkState centralLink) {
+        CentralLinkState centralLink,
+        @Schema(nullable = true, description = "When the applicant's personal data was erased (the retention after "
+                + "the final status ran out, or the ministry asked); the applicant's fields are null from then on")
+        Instant personalDataErasedAt) {
 
     public record Applicant(String nik, String fullName, LocalDate birthDate, String birthPlace, String gender,
             String phone, String email, String preferredChannel, String language) {
@@ -55,6 +59,6 @@ public record ApplicationView(
                         application.jobTitle, application.p3miName),
                 application.status, application.centralReference, application.revision,
                 history.stream().map(entry -> new StatusChange(entry.status, entry.at, entry.reason)).toList(),
-                application.createdAt, application.updatedAt, link);
+                application.createdAt, application.updatedAt, link, application.personalDataErasedAt);
     }
 }

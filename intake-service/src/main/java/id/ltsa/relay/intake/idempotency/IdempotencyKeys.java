@@ -103,6 +103,16 @@ public class IdempotencyKeys {
                 claim.key());
     }
 
+    /**
+     * The applicant's personal data was erased: the 201s kept for replay under keys that created this application
+     * (they hold the applicant as registered) become the application as it is now. A replay still answers 201.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eraseAnswers(String location, String erasedBody) {
+        execute("UPDATE idempotency_key SET response_body = ? WHERE location = ? AND state = 'COMPLETED'",
+                erasedBody, location);
+    }
+
     /** Frees the key after an error answer, which the contract says is not kept. */
     public void release(Claim.Proceed claim) {
         QuarkusTransaction.requiringNew().run(() -> execute(

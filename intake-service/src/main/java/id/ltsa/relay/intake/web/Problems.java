@@ -34,6 +34,11 @@ public final class Problems {
         return invalidState("Only a RETURNED application can be amended; this one is " + status);
     }
 
+    public static Problem notErasable(ApplicationStatus status) {
+        return invalidState("Only a final application's personal data can be erased (withdraw it first); this one is "
+                + status);
+    }
+
     private static Problem invalidState(String detail) {
         return Problem.of("invalid-state", "Not allowed in this state", 409, detail);
     }

@@ -3,6 +3,7 @@ package id.ltsa.relay.notification.decision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.contracts.ApplicationAmended;
+import id.ltsa.relay.contracts.ApplicationErased;
 import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
@@ -43,14 +44,16 @@ public class EventConsumers {
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
 
     private final NotificationDecisions decisions;
+    private final RecipientErasure erasure;
     private final Backlog backlog;
     private final LinkAlerts linkAlerts;
     private final ObjectMapper json;
     private final Clock clock;
 
-    EventConsumers(NotificationDecisions decisions, Backlog backlog, LinkAlerts linkAlerts, ObjectMapper json,
-            Clock clock) {
+    EventConsumers(NotificationDecisions decisions, RecipientErasure erasure, Backlog backlog, LinkAlerts linkAlerts,
+            ObjectMapper json, Clock clock) {
         this.decisions = decisions;
+        this.erasure = erasure;
         this.backlog = backlog;
         this.linkAlerts = linkAlerts;
         this.json = json;
@@ -118,6 +121,8 @@ public class EventConsumers {
                     amended.revision(), 0, null);
             backlog.track(amended.applicationId(), amended.officeCode(), ApplicationStatus.RECEIVED,
                     amended.revision(), amended.occurredAt());
+        } else if (event instanceof ApplicationErased erased) {
+            erasure.erase(erased);
         } else if (event instanceof ApplicationWithdrawn withdrawn) {
             decisions.decide(withdrawn.applicationId(), withdrawn.officeCode(), ApplicationStatus.WITHDRAWN,
                     withdrawn.revision(), 0, withdrawn.reason());

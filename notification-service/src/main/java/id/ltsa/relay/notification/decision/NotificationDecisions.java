@@ -36,6 +36,9 @@ public class NotificationDecisions {
 
     void remember(UUID applicationId, String trackingCode, String officeCode, ApplicantDetails applicant) {
         Recipient recipient = Recipient.findById(applicationId);
+        if (recipient != null && recipient.erasedAt != null) {
+            return; // erased for good: an event replayed from before the erasure must not bring the details back
+        }
         if (recipient == null) {
             recipient = new Recipient();
             recipient.applicationId = applicationId;

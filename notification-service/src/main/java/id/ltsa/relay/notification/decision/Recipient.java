@@ -28,4 +28,7 @@ public class Recipient extends PanacheEntityBase {
     public String language;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When the applicant's contact details were erased (intake's erasure); null while kept. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }

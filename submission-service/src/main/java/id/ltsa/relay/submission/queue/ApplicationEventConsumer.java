@@ -3,6 +3,7 @@ package id.ltsa.relay.submission.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.contracts.ApplicationAmended;
+import id.ltsa.relay.contracts.ApplicationErased;
 import id.ltsa.relay.contracts.ApplicationEvent;
 import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationWithdrawn;
@@ -79,6 +80,8 @@ public class ApplicationEventConsumer {
             queue.amend(amended);
         } else if (event instanceof ApplicationWithdrawn withdrawn) {
             queue.withdraw(withdrawn);
+        } else if (event instanceof ApplicationErased erased) {
+            queue.erase(erased);
         }
     }
 

@@ -3,6 +3,7 @@ package id.ltsa.relay.submission.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.contracts.ApplicationAmended;
+import id.ltsa.relay.contracts.ApplicationErased;
 import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationWithdrawn;
@@ -21,6 +22,8 @@ import org.jboss.logging.Logger;
 public class SubmissionQueue {
 
     private static final Logger LOG = Logger.getLogger(SubmissionQueue.class);
+    /** What an erased application's snapshot becomes: the column is NOT NULL, and no JSON reader expects text. */
+    static final String ERASED = "{}";
 
     private final StatusPublisher status;
     private final ObjectMapper json;
@@ -99,5 +102,23 @@ public class SubmissionQueue {
         submission.status = ApplicationStatus.WITHDRAWN;
         submission.updatedAt = clock.instant();
         LOG.infof("Application %s withdrawn; no further sends", submission.applicationId);
+    }
+
+    /**
+     * intake erased the applicant's personal data: so is the snapshot kept here to send to central. Only a final
+     * application is erased, so nothing is left to send; a send still pending (a withdrawal this service has not
+     * seen, which cannot be, as it comes first on the same key) is stopped all the same.
+     */
+    void erase(ApplicationErased erased) {
+        Submission submission = Submission.findById(erased.applicationId(), LockModeType.PESSIMISTIC_WRITE);
+        if (submission == null) {
+            return;
+        }
+        submission.payload = ERASED;
+        if (submission.status.isPending()) {
+            submission.status = ApplicationStatus.WITHDRAWN;
+        }
+        submission.updatedAt = clock.instant();
+        LOG.infof("Application %s: personal data erased (%s)", submission.applicationId, erased.reason());
     }
 }
