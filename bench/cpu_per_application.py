@@ -81,7 +81,7 @@ def counters():
         "commits": psql("SELECT sum(xact_commit) FROM pg_stat_database WHERE datname IN (%s)" % dbs),
         "statements": psql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s JOIN pg_database d"
                            " ON d.oid = s.dbid WHERE d.datname IN (%s)" % dbs),
-        "kafka requests": sum(metric_sum("http://127.0.0.1:%d/q/metrics" % port, "kafka_producer_request_total")
+        "kafka requests": sum(metric_sum("http://127.0.0.1:%d/q/metrics" % (port + 1000), "kafka_producer_request_total")
                               for port in SERVICES.values()),
         "http upstream": metric_sum(SIM + "/q/metrics", "http_server_requests_seconds_count", r'uri="/(sim|q)/'),
     }

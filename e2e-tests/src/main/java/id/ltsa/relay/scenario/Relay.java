@@ -160,7 +160,7 @@ public final class Relay {
     /** The first series of a metric in a service's {@code /q/metrics}, as Prometheus scrapes it; -1 if absent. */
     public double metric(Service service, String name) {
         try {
-            String text = http.send(request(service, "/q/metrics", null).GET().build(),
+            String text = http.send(management(service, "/q/metrics").GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             return text.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
@@ -174,7 +174,7 @@ public final class Relay {
     }
 
     public Answer health(Service service, String which) {
-        return send(request(service, "/q/health/" + which, null).GET());
+        return send(management(service, "/q/health/" + which).GET());
     }
 
     public Answer send(Service service, String method, String path, String token, String contentType, String body,
@@ -187,6 +187,11 @@ public final class Relay {
         }
         headers.forEach(request::header);
         return send(request);
+    }
+
+    /** Health and metrics answer on the service's management port, never its API port. */
+    private HttpRequest.Builder management(Service service, String path) {
+        return HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + path)).timeout(Duration.ofSeconds(30));
     }
 
     private HttpRequest.Builder request(Service service, String path, String token) {

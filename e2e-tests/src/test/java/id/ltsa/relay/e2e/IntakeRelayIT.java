@@ -146,7 +146,7 @@ class IntakeRelayIT {
 
     /** The rows in intake's outbox table, as its gauge counts them on each scrape. */
     private static int outboxBacklog(ServiceProcess intake) {
-        return given().get(intake.url() + "/q/metrics").asString().lines()
+        return given().get(intake.managementUrl() + "/q/metrics").asString().lines()
                 .filter(line -> line.startsWith("ltsa_outbox_backlog"))
                 .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(-1);

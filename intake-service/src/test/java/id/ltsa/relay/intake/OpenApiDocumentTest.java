@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class OpenApiDocumentTest {
     /** Read per test: a static @BeforeAll would run before the application listens. */
     @BeforeEach
     void read() throws Exception {
-        document = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+        document = new ObjectMapper().readTree(given().port(RealInfrastructure.managementPort()).queryParam("format", "json").get("/q/openapi").asString());
     }
 
     @Test

@@ -91,7 +91,7 @@ class OutboxAuditTest {
         assertEquals(eventId.toString(), KafkaTestClient.header(records.get(0), "ce_id"), "under its own id");
         await().atMost(Duration.ofSeconds(30)).until(() -> verified(key));
         assertEquals(1, kafka.recordsWithKey(Topics.APPLICATIONS, key).size(), "once found, left alone");
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics = given().port(RealInfrastructure.managementPort()).get("/q/metrics").then().extract().asString();
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("ltsa_outbox_audit_republished_total")
                 && !line.endsWith(" 0.0")), "counted");
     }

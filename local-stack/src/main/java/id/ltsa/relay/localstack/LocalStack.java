@@ -145,6 +145,9 @@ public final class LocalStack implements AutoCloseable {
         ports.put("smtp sink", settings.smtpPort());
         for (Service service : Service.values()) {
             ports.put(service.module(), settings.port(service));
+            if (service != Service.CENTRAL_API_SIMULATOR) {
+                ports.put(service.module() + " management", settings.managementPort(service));
+            }
         }
         ports.forEach((what, port) -> {
             if (Processes.isListening(port)) {
@@ -209,6 +212,9 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> environment(Service service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.port(service)));
+        if (service != Service.CENTRAL_API_SIMULATOR) {
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(settings.managementPort(service)));
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
@@ -268,6 +274,7 @@ public final class LocalStack implements AutoCloseable {
     public ServiceProcess startAnotherInstance(Service service, int port) {
         Map<String, String> env = environment(service);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(Processes.freePort()));
         ServiceProcess another = new ServiceProcess(service.module() + "-" + port, layout.serviceJar(service.module()),
                 port, env, settings.logs().resolve(service.module() + "-" + port + ".log"),
                 settings.run().resolve(service.module() + "-" + port + ".pid"));
@@ -282,6 +289,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(Service service) {
         return services.get(service).url();
+    }
+
+    /** Where a service's {@code /q/*} (health, metrics, OpenAPI) answers: its management port, on loopback. */
+    public String managementUrl(Service service) {
+        return services.get(service).managementUrl();
     }
 
     public KafkaBroker kafka() {

@@ -49,6 +49,9 @@ public final class MinistrySide implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_HOST", "0.0.0.0");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.watchPort()));
+        // upstream, in its own namespace: the local stack asks its health from this machine's side of the veth
+        env.put("QUARKUS_MANAGEMENT_HOST", "0.0.0.0");
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(settings.watchManagementPort()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "local");

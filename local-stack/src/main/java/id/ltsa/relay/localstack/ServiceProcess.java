@@ -12,7 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** One packaged Quarkus service run as its own JVM, ready when its readiness check answers 200. */
+/**
+ * One packaged Quarkus service run as its own JVM, ready when its readiness check answers 200. The check asks the
+ * management port ({@code QUARKUS_MANAGEMENT_PORT} in its environment) where a service has one, its API port otherwise.
+ */
 public final class ServiceProcess implements StackProcess {
 
     /**
@@ -30,6 +33,7 @@ public final class ServiceProcess implements StackProcess {
     private final Path jar;
     private final String host;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
     private final List<String> launchPrefix;
@@ -49,6 +53,8 @@ public final class ServiceProcess implements StackProcess {
         this.jar = jar;
         this.host = host;
         this.port = port;
+        this.managementPort = Integer.parseInt(environment.getOrDefault("QUARKUS_MANAGEMENT_PORT",
+                Integer.toString(port)));
         this.environment = Map.copyOf(environment);
         this.log = log;
         this.process = new LoggedProcess(name, log, pidFile, Duration.ofSeconds(20));
@@ -73,7 +79,7 @@ public final class ServiceProcess implements StackProcess {
     public boolean isReady() {
         try {
             HttpResponse<Void> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -94,6 +100,11 @@ public final class ServiceProcess implements StackProcess {
 
     public String url() {
         return "http://" + host + ":" + port;
+    }
+
+    /** Where its health, metrics and OpenAPI document answer: {@code /q/*} on its management port. */
+    public String managementUrl() {
+        return "http://" + host + ":" + managementPort;
     }
 
     @Override

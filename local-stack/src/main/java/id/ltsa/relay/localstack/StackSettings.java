@@ -16,6 +16,8 @@ import java.util.Map;
  *     {@code <officeCode>.ltsa.application-status}
  * @param kafkaUplinkPort the office broker's second listener, at the office end of its uplink, for the ministry's
  *     MirrorMaker 2
+ * @param managementPorts where each service's health, metrics and OpenAPI document answer, on loopback: its API
+ *     port plus 1000 (intake's on 9081); the simulator has none
  * @param keys where the development signing keys live: one pair for the whole local fleet
  * @param supervised restart the office server's processes when they die ({@code ltsa up} does unless
  *     LTSA_SUPERVISE=off; tests that kill and restart processes themselves do not)
@@ -29,6 +31,7 @@ public record StackSettings(
         int kafkaUplinkPort,
         int smtpPort,
         Map<Service, Integer> servicePorts,
+        Map<Service, Integer> managementPorts,
         boolean throwaway,
         String callbackSecret,
         Map<String, String> serviceEnvironment,
@@ -39,6 +42,8 @@ public record StackSettings(
 
     public static final String DEV_CALLBACK_SECRET = "ltsa-dev-callback-secret";
     public static final String DEFAULT_OFFICE = "5203";
+    /** A service's management port is its API port plus this: 9081 for intake's 8081. */
+    public static final int MANAGEMENT_PORT_OFFSET = 1000;
 
     public static StackSettings fromEnvironment(Path home) {
         return fromEnvironment(home, DEFAULT_OFFICE, 0);
@@ -52,8 +57,10 @@ public record StackSettings(
     public static StackSettings fromEnvironment(Path fleetHome, String officeCode, int index) {
         int offset = 100 * index;
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, intEnv(service.portVariable(), service.defaultPort()) + offset);
+            managementPorts.put(service, ports.get(service) + MANAGEMENT_PORT_OFFSET);
         }
         return new StackSettings(fleetHome.resolve("offices").resolve(officeCode), officeCode,
                 intEnv("LTSA_POSTGRES_PORT", 5432) + offset,
@@ -62,6 +69,7 @@ public record StackSettings(
                 intEnv("LTSA_KAFKA_UPLINK_PORT", 9096) + offset,
                 intEnv("LTSA_SMTP_PORT", 2525) + offset,
                 ports,
+                managementPorts,
                 false,
                 System.getenv().getOrDefault("LTSA_CALLBACK_SECRET", DEV_CALLBACK_SECRET),
                 Map.of(),
@@ -77,11 +85,13 @@ public record StackSettings(
 
     public static StackSettings throwaway(Path home, String officeCode) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, Processes.freePort());
+            managementPorts.put(service, Processes.freePort());
         }
         return new StackSettings(home, officeCode, Processes.freePort(), Processes.freePort(), Processes.freePort(),
-                Processes.freePort(), Processes.freePort(), ports, true, DEV_CALLBACK_SECRET, Map.of(), true, true,
+                Processes.freePort(), Processes.freePort(), ports, managementPorts, true, DEV_CALLBACK_SECRET, Map.of(), true, true,
                 home.resolve("keys"), false);
     }
 
@@ -93,25 +103,29 @@ public record StackSettings(
         Map<String, String> merged = new HashMap<>(serviceEnvironment);
         merged.putAll(environment);
         return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
-                smtpPort, servicePorts, throwaway, callbackSecret, Map.copyOf(merged), uplinkNamespace, modem, keys,
+                smtpPort, servicePorts, managementPorts, throwaway, callbackSecret, Map.copyOf(merged), uplinkNamespace, modem, keys,
                 supervised);
     }
 
     /** The same stack signing with the keys in {@code keys}, shared with the rest of a fleet. */
     public StackSettings withKeys(Path keys) {
         return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
-                smtpPort, servicePorts, throwaway, callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys,
+                smtpPort, servicePorts, managementPorts, throwaway, callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys,
                 supervised);
     }
 
     /** The same stack, with its processes restarted when they die (or not). */
     public StackSettings withSupervision(boolean on) {
         return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
-                smtpPort, servicePorts, throwaway, callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys, on);
+                smtpPort, servicePorts, managementPorts, throwaway, callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys, on);
     }
 
     public int port(Service service) {
         return servicePorts.get(service);
+    }
+
+    public int managementPort(Service service) {
+        return managementPorts.get(service);
     }
 
 

@@ -115,7 +115,7 @@ class FleetStatesTest {
                 .body("office.name", equalTo("LTSA Uji Tidak Pernah Tersambung"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").asString();
+            String metrics = given().port(RealInfrastructure.managementPort()).get("/q/metrics").asString();
             assertTrue(metrics.contains("ltsa_fleet_office_state{office=\"9901\",state=\"NEVER_SEEN\"} 1.0"),
                     "ltsa_fleet_office_state for 9901");
             assertTrue(metrics.contains("ltsa_fleet_office_state{office=\"7103\",state=\"OK\"} 1.0"), "7103 OK");

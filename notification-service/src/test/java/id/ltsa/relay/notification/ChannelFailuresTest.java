@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
+import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class ChannelFailuresTest {
                 .body("items.status", contains("FAILED"))
                 .body("items.channel", contains("SMS")));
         messagesTo(phone).body("items", hasSize(0));
-        given().get("/q/metrics").then().body(containsString(
+        given().port(RealInfrastructure.managementPort()).get("/q/metrics").then().body(containsString(
                 "ltsa_notification_outcomes_total{channel=\"SMS\",outcome=\"failed\"}"));
     }
 }

@@ -194,7 +194,7 @@ class OfficeOfflineNotificationTest {
     }
 
     private static double unreachable(String channel) {
-        return given().get("/q/metrics").asString().lines()
+        return given().port(RealInfrastructure.managementPort()).get("/q/metrics").asString().lines()
                 .filter(line -> line.startsWith("ltsa_notification_outcomes_total")
                         && line.contains("channel=\"" + channel + "\"") && line.contains("outcome=\"unreachable\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
@@ -207,7 +207,7 @@ class OfficeOfflineNotificationTest {
         assertTrue(health.getBoolean("present") && health.getBoolean("up"), health.prettyPrint());
         assertEquals(42, health.getInt("signalPercent"), "gammu's dummy phone reports 42 %");
         assertEquals(100, health.getInt("batteryPercent"));
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = given().port(RealInfrastructure.managementPort()).get("/q/metrics").asString();
         assertTrue(metrics.contains("ltsa_modem_up 1.0"), "ltsa_modem_up");
         assertTrue(metrics.contains("ltsa_modem_signal_percent 42.0"), "ltsa_modem_signal_percent");
         assertTrue(metrics.contains("ltsa_modem_last_contact_age_seconds"), "ltsa_modem_last_contact_age_seconds");

@@ -93,7 +93,7 @@ class OpsApiTest {
         given().auth().oauth2(RealInfrastructure.tokens().token("5203", "office")).get("/api/v1/ops/processes")
                 .then().statusCode(403);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = given().port(RealInfrastructure.managementPort()).get("/q/metrics").then().statusCode(200).extract().asString();
             assertTrue(metrics.contains("ltsa_process_restarts{process=\"kafka\"} 2.0"), "restarts exported");
             assertTrue(metrics.contains("ltsa_process_running{process=\"kafka\"} 0.0"), "kafka not running");
             assertTrue(metrics.contains("ltsa_process_running{process=\"postgresql\"} 1.0"), "postgresql running");
@@ -178,7 +178,7 @@ class OpsApiTest {
                 .body("byOffice.find { it.officeCode == '5203' }.oldestPendingAgeSeconds",
                         greaterThanOrEqualTo((int) EIGHT_DAYS));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(
-                given().get("/q/metrics").asString().contains("ltsa_submission_escalated 1.0"),
+                given().port(RealInfrastructure.managementPort()).get("/q/metrics").asString().contains("ltsa_submission_escalated 1.0"),
                 "the escalation gauge that the ApplicationsEscalated alert watches"));
 
         given().auth().oauth2(ops()).post("/api/v1/ops/link/resume").then().statusCode(200);

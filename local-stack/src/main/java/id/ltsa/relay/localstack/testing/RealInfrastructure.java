@@ -39,6 +39,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static SimulatorProcess simulator;
     private static GammuSmsd modem;
     private static int applicationPort;
+    private static int managementPort;
 
     private String database = "app";
     private boolean withSimulator;
@@ -71,6 +72,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "mp.jwt.verify.publickey.location",
                         publicKeyLocation != null ? publicKeyLocation : keys.publicKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", DevTokens.ISSUER));
+        // /q/* answers on the management port; one per JVM, so tests know where to ask (managementPort())
+        config.put("quarkus.management.test-port", Integer.toString(managementPort()));
         // intake encrypts applicants' data with these; the other services ignore them
         PersonalDataKeysets keysets = PersonalDataKeysets.in(keys.publicKeyFile().getParent());
         config.put("ltsa.personal-data.keyset-file", keysets.keysetFile().toString());
@@ -125,6 +128,14 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Start RealInfrastructure with the init arg modem=true");
         }
         return modem;
+    }
+
+    /** Where the application under test serves {@code /q/*}: health, metrics, its OpenAPI document. */
+    public static synchronized int managementPort() {
+        if (managementPort == 0) {
+            managementPort = Processes.freePort();
+        }
+        return managementPort;
     }
 
     /** The simulator's base URL, e.g. to switch it DOWN or read /sim/stats. */

@@ -52,7 +52,7 @@ class ConsumerLagTest {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> group(group)
                         .body("lag", equalTo(10)).body("status", equalTo("ERR"))
                         .body("partitions[0].status", equalTo("STALL")));
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics").then()
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().port(RealInfrastructure.managementPort()).get("/q/metrics").then()
                         .body(containsString("ltsa_consumer_lag_records{group=\"" + group + "\",partition=\"0\",topic=\""
                                 + topic + "\"} 10.0")));
                 group(group).body("lagSeconds", greaterThanOrEqualTo(0));
@@ -66,7 +66,7 @@ class ConsumerLagTest {
                 consumeAll(consumer, 10);
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> group(group)
                         .body("lag", equalTo(0)).body("status", equalTo("OK")));
-                given().get("/q/metrics").then().body(containsString("ltsa_consumer_status{group=\"" + group
+                given().port(RealInfrastructure.managementPort()).get("/q/metrics").then().body(containsString("ltsa_consumer_status{group=\"" + group
                         + "\",status=\"OK\"} 1.0"));
             }
         }
