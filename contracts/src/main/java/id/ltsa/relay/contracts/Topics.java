@@ -7,6 +7,11 @@ package id.ltsa.relay.contracts;
 public final class Topics {
 
     public static final String APPLICATIONS = "ltsa.applications";
+    /**
+     * notification-service's view of an application before central: how to reach the applicant (contact-recorded),
+     * and the withdrawn and erased events again. Never the NIK or the rest of the snapshot.
+     */
+    public static final String APPLICANT_CONTACTS = "ltsa.applicant-contacts";
     public static final String APPLICATION_STATUS = "ltsa.application-status";
     public static final String CENTRAL_LINK = "ltsa.central-link";
     public static final String APPLICATIONS_DLQ = "ltsa.applications.dlq";

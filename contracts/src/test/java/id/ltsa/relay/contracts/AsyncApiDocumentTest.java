@@ -67,8 +67,11 @@ class AsyncApiDocumentTest {
 
     @ParameterizedTest
     @MethodSource("eventTypes")
-    void every_event_type_has_a_message_on_the_channel_of_its_topic(EventType<?> type) {
-        assertEquals(type.name(), message(type).path("name").asText(), "message name of " + type.name());
+    void every_event_type_has_a_message_on_the_channel_of_each_of_its_topics(EventType<?> type) {
+        for (String topic : type.topics()) {
+            assertEquals(type.name(), message(type, topic).path("name").asText(),
+                    "message name of " + type.name() + " on " + topic);
+        }
     }
 
     @ParameterizedTest
@@ -189,13 +192,17 @@ class AsyncApiDocumentTest {
 
     /** The message whose ce_type header is the event type, on the channel of the type's topic. */
     private static JsonNode message(EventType<?> type) {
-        for (JsonNode candidate : channel(type.topic()).path("messages")) {
+        return message(type, type.topic());
+    }
+
+    private static JsonNode message(EventType<?> type, String topic) {
+        for (JsonNode candidate : channel(topic).path("messages")) {
             JsonNode message = resolve(candidate);
             if (type.name().equals(message.at("/headers/properties/ce_type/const").asText())) {
                 return message;
             }
         }
-        return fail(type.name() + ": docs/asyncapi.yaml has no message with this ce_type on channel " + type.topic());
+        return fail(type.name() + ": docs/asyncapi.yaml has no message with this ce_type on channel " + topic);
     }
 
     private static JsonNode channel(String topic) {

@@ -26,6 +26,8 @@ final class SampleEvents {
             new ApplicationWithdrawn(APPLICATION_ID, "LT-7K3M9Q2X", "5203", 1, "Applicant changed plans", AT),
             EventTypes.APPLICATION_ERASED,
             new ApplicationErased(APPLICATION_ID, "LT-7K3M9Q2X", "5203", 1, ErasureReason.RETENTION, AT),
+            EventTypes.APPLICANT_CONTACT_RECORDED,
+            new ApplicantContactRecorded(APPLICATION_ID, "LT-7K3M9Q2X", "5203", 1, ApplicantContact.of(APPLICANT), AT),
             EventTypes.STATUS_CHANGED,
             new ApplicationStatusChanged(APPLICATION_ID, "LT-7K3M9Q2X", "5203", ApplicationStatus.DELAYED,
                     ApplicationStatus.QUEUED, "Central API unreachable", null, 1, AT.plusSeconds(2), 1, 1, AT),

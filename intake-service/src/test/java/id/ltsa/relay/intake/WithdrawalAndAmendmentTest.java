@@ -21,6 +21,8 @@ import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -84,6 +86,10 @@ class WithdrawalAndAmendmentTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
                 List.of(ApplicationReceived.TYPE, ApplicationAmended.TYPE), eventTypes(id)));
+        // notification-service hears of the corrected revision too, so the applicant is told it is RECEIVED again
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(1, 2),
+                ApplicantContactsTest.contacts(id).stream()
+                        .map(record -> revision(record.value())).toList()));
     }
 
     private void returnedByTheCentralApi(String id) throws Exception {
@@ -93,6 +99,14 @@ class WithdrawalAndAmendmentTest {
                     1, null, 1, 0, Instant.now());
             kafka.sendCloudEvent(Topics.APPLICATION_STATUS, id, UUID.randomUUID().toString(),
                     ApplicationStatusChanged.TYPE, json.writeValueAsString(returned));
+        }
+    }
+
+    private int revision(String event) {
+        try {
+            return json.readTree(event).get("revision").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

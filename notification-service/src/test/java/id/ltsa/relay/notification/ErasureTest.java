@@ -12,19 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import id.ltsa.relay.contracts.ApplicantDetails;
+import id.ltsa.relay.contracts.ApplicantContact;
+import id.ltsa.relay.contracts.ApplicantContactRecorded;
 import id.ltsa.relay.contracts.ApplicationErased;
-import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ErasureReason;
 import id.ltsa.relay.contracts.NotificationChannel;
-import id.ltsa.relay.contracts.PlacementDetails;
 import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.notification.decision.Recipient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +34,14 @@ class ErasureTest {
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Test
-    void the_recipient_s_name_phone_and_email_are_erased_and_a_replayed_snapshot_does_not_bring_them_back()
+    void the_recipient_s_name_phone_and_email_are_erased_and_a_replayed_contact_does_not_bring_them_back()
             throws Exception {
         UUID id = UUID.randomUUID();
         String phone = newPhone();
         publishReceived(id, phone, "darwan@example.org", NotificationChannel.SMS, "id");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone).body("items", hasSize(1)));
 
-        kafka().sendCloudEvent(Topics.APPLICATIONS, id.toString(), UUID.randomUUID().toString(),
+        kafka().sendCloudEvent(Topics.APPLICANT_CONTACTS, id.toString(), UUID.randomUUID().toString(),
                 ApplicationErased.TYPE, JSON.writeValueAsString(new ApplicationErased(id, "LT-TEST0001", "5203", 1,
                         ErasureReason.RETENTION, Instant.now())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertNotNull(recipient(id).erasedAt));
@@ -52,14 +50,12 @@ class ErasureTest {
         assertNull(erased.phone);
         assertNull(erased.email);
 
-        // the same snapshot published again under a new id (a reconciliation): the details stay erased
+        // the same contact published again under a new id (a reconciliation): the details stay erased
         String replay = UUID.randomUUID().toString();
-        ApplicationReceived again = new ApplicationReceived(id, "LT-TEST0001", "5203", "PASSPORT", 1,
-                new ApplicantDetails("5203010504950001", "Darwan Hadi", LocalDate.of(1995, 4, 5), "Selong", "M",
-                        phone, "darwan@example.org", NotificationChannel.SMS, "id"),
-                new PlacementDetails("KR", "G_TO_G", "Hanil Manufacturing", "Production operator", null),
+        ApplicantContactRecorded again = new ApplicantContactRecorded(id, "LT-TEST0001", "5203", 1,
+                new ApplicantContact("Darwan Hadi", phone, "darwan@example.org", NotificationChannel.SMS, "id"),
                 Instant.now());
-        kafka().sendCloudEvent(Topics.APPLICATIONS, id.toString(), replay, ApplicationReceived.TYPE,
+        kafka().sendCloudEvent(Topics.APPLICANT_CONTACTS, id.toString(), replay, ApplicantContactRecorded.TYPE,
                 JSON.writeValueAsString(again));
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(replay));
         assertNull(recipient(id).phone);

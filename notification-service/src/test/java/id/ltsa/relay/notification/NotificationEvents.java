@@ -5,22 +5,20 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import id.ltsa.relay.contracts.ApplicantDetails;
-import id.ltsa.relay.contracts.ApplicationReceived;
+import id.ltsa.relay.contracts.ApplicantContact;
+import id.ltsa.relay.contracts.ApplicantContactRecorded;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.CentralLinkChanged;
 import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
 import id.ltsa.relay.contracts.NotificationChannel;
-import id.ltsa.relay.contracts.PlacementDetails;
 import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,13 +75,10 @@ final class NotificationEvents {
 
     static void publishReceived(UUID id, String trackingCode, String fullName, String phone, String email,
             NotificationChannel channel, String language) throws Exception {
-        ApplicationReceived received = new ApplicationReceived(id, trackingCode, OFFICE, "PASSPORT", 1,
-                new ApplicantDetails("5203010504950001", fullName, LocalDate.of(1995, 4, 5), "Selong", "M",
-                        phone, email, channel, language),
-                new PlacementDetails("KR", "G_TO_G", "Hanil Manufacturing", "Production operator", null),
-                Instant.now());
-        kafka().sendCloudEvent(Topics.APPLICATIONS, id.toString(), UUID.randomUUID().toString(),
-                ApplicationReceived.TYPE, JSON.writeValueAsString(received));
+        ApplicantContactRecorded recorded = new ApplicantContactRecorded(id, trackingCode, OFFICE, 1,
+                new ApplicantContact(fullName, phone, email, channel, language), Instant.now());
+        kafka().sendCloudEvent(Topics.APPLICANT_CONTACTS, id.toString(), UUID.randomUUID().toString(),
+                ApplicantContactRecorded.TYPE, JSON.writeValueAsString(recorded));
     }
 
     static void publishStatus(UUID id, ApplicationStatus status, String eventId) throws Exception {

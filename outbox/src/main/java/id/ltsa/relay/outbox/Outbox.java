@@ -42,7 +42,8 @@ public class Outbox {
     /**
      * @param key the Kafka record key: the application id, so every event of one application stays in order
      * @param event one of the records of the contracts module
-     * @return the event's id, which becomes its CloudEvents {@code ce_id} and stays the same on every re-publication
+     * @return the event's id on its own topic, which becomes its CloudEvents {@code ce_id} and stays the same on every
+     *     re-publication (a copy on another of its topics has an id of its own)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String key, Object event) {
@@ -53,14 +54,20 @@ public class Outbox {
                         INSERT INTO outbox_event (event_id, topic, message_key, event_type, occurred_at, payload,
                             traceparent)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setObject(1, eventId);
-            insert.setString(2, type.topic());
-            insert.setString(3, key);
-            insert.setString(4, type.name());
-            insert.setTimestamp(5, Timestamp.from(clock.instant()));
-            insert.setString(6, json.writeValueAsString(event));
-            insert.setString(7, TraceParent.current());
-            insert.executeUpdate();
+            String payload = json.writeValueAsString(event);
+            Timestamp now = Timestamp.from(clock.instant());
+            // one row per topic the type travels on (EventType.alsoOn), each a record of its own with its own id
+            for (String topic : type.topics()) {
+                insert.setObject(1, topic.equals(type.topic()) ? eventId : UUID.randomUUID());
+                insert.setString(2, topic);
+                insert.setString(3, key);
+                insert.setString(4, type.name());
+                insert.setTimestamp(5, now);
+                insert.setString(6, payload);
+                insert.setString(7, TraceParent.current());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write to the outbox: " + e.getMessage(), e);
         } catch (JsonProcessingException e) {

@@ -1,5 +1,7 @@
 package id.ltsa.relay.intake.application;
 
+import id.ltsa.relay.contracts.ApplicantContact;
+import id.ltsa.relay.contracts.ApplicantContactRecorded;
 import id.ltsa.relay.contracts.ApplicantDetails;
 import id.ltsa.relay.contracts.ApplicationAmended;
 import id.ltsa.relay.contracts.ApplicationErased;
@@ -23,6 +25,12 @@ final class ApplicationEvents {
     static ApplicationAmended amended(Application application, Instant at) {
         return new ApplicationAmended(application.id, application.trackingCode, application.officeCode,
                 application.documentType, application.revision, applicant(application), placement(application), at);
+    }
+
+    /** How to reach the applicant of this revision: all notification-service is given (never the snapshot). */
+    static ApplicantContactRecorded contactRecorded(Application application, Instant at) {
+        return new ApplicantContactRecorded(application.id, application.trackingCode, application.officeCode,
+                application.revision, ApplicantContact.of(applicant(application)), at);
     }
 
     static ApplicationWithdrawn withdrawn(Application application, String reason, Instant at) {

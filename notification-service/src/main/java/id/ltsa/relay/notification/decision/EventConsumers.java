@@ -2,9 +2,8 @@ package id.ltsa.relay.notification.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.ltsa.relay.contracts.ApplicationAmended;
+import id.ltsa.relay.contracts.ApplicantContactRecorded;
 import id.ltsa.relay.contracts.ApplicationErased;
-import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.ApplicationWithdrawn;
@@ -30,7 +29,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads application events (who to tell, RECEIVED, WITHDRAWN), status changes (everything else) and central link
+ * Reads the applicant-contact events (who to tell, RECEIVED, WITHDRAWN, erasure; never the application's snapshot,
+ * which this service has no business reading), status changes (everything else) and central link
  * changes (outage alerts). Each event is applied with its id recorded, in one transaction, before its offset is
  * committed. When the database is away the event is retried in place, with backoff, for as long as it takes: skipping
  * it would lose a message, and failing the channel would stop all of them. The retry wraps the transaction (rather than
@@ -60,11 +60,11 @@ public class EventConsumers {
         this.clock = clock;
     }
 
-    @Incoming("applications")
+    @Incoming("applicant-contacts")
     @Blocking
-    public void onApplication(ConsumerRecord<String, String> record) {
+    public void onApplicantContact(ConsumerRecord<String, String> record) {
         try (Scope trace = TraceParent.resume(header(record, TraceParent.HEADER))) {
-            QuarkusTransaction.requiringNew().run(() -> applyApplication(record));
+            QuarkusTransaction.requiringNew().run(() -> applyApplicantContact(record));
         }
     }
 
@@ -100,27 +100,20 @@ public class EventConsumers {
         }
     }
 
-    private void applyApplication(ConsumerRecord<String, String> record) {
+    private void applyApplicantContact(ConsumerRecord<String, String> record) {
         Optional<Object> read = read(record);
         if (read.isEmpty()) {
             return;
         }
         Object event = read.get();
-        if (event instanceof ApplicationReceived received) {
-            decisions.remember(received.applicationId(), received.trackingCode(), received.officeCode(),
-                    received.applicant());
-            decisions.decide(received.applicationId(), received.officeCode(), ApplicationStatus.RECEIVED,
-                    received.revision(), 0, null);
-            backlog.track(received.applicationId(), received.officeCode(), ApplicationStatus.RECEIVED,
-                    received.revision(), received.occurredAt());
-        } else if (event instanceof ApplicationAmended amended) {
-            decisions.remember(amended.applicationId(), amended.trackingCode(), amended.officeCode(),
-                    amended.applicant());
-            // the corrected application starts again at RECEIVED
-            decisions.decide(amended.applicationId(), amended.officeCode(), ApplicationStatus.RECEIVED,
-                    amended.revision(), 0, null);
-            backlog.track(amended.applicationId(), amended.officeCode(), ApplicationStatus.RECEIVED,
-                    amended.revision(), amended.occurredAt());
+        if (event instanceof ApplicantContactRecorded recorded) {
+            decisions.remember(recorded.applicationId(), recorded.trackingCode(), recorded.officeCode(),
+                    recorded.contact());
+            // a registration is revision 1; a corrected application (a later revision) starts again at RECEIVED
+            decisions.decide(recorded.applicationId(), recorded.officeCode(), ApplicationStatus.RECEIVED,
+                    recorded.revision(), 0, null);
+            backlog.track(recorded.applicationId(), recorded.officeCode(), ApplicationStatus.RECEIVED,
+                    recorded.revision(), recorded.occurredAt());
         } else if (event instanceof ApplicationErased erased) {
             erasure.erase(erased);
         } else if (event instanceof ApplicationWithdrawn withdrawn) {

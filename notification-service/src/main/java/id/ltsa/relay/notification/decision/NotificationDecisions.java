@@ -1,6 +1,6 @@
 package id.ltsa.relay.notification.decision;
 
-import id.ltsa.relay.contracts.ApplicantDetails;
+import id.ltsa.relay.contracts.ApplicantContact;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.LifecyclePosition;
 import id.ltsa.relay.trace.TraceParent;
@@ -34,7 +34,7 @@ public class NotificationDecisions {
         this.decided = decided;
     }
 
-    void remember(UUID applicationId, String trackingCode, String officeCode, ApplicantDetails applicant) {
+    void remember(UUID applicationId, String trackingCode, String officeCode, ApplicantContact applicant) {
         Recipient recipient = Recipient.findById(applicationId);
         if (recipient != null && recipient.erasedAt != null) {
             return; // erased for good: an event replayed from before the erasure must not bring the details back
