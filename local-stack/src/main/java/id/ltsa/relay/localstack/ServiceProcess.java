@@ -79,7 +79,8 @@ public final class ServiceProcess implements StackProcess {
     public boolean isReady() {
         try {
             HttpResponse<Void> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

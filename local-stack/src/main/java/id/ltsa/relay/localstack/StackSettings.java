@@ -91,7 +91,8 @@ public record StackSettings(
             managementPorts.put(service, Processes.freePort());
         }
         return new StackSettings(home, officeCode, Processes.freePort(), Processes.freePort(), Processes.freePort(),
-                Processes.freePort(), Processes.freePort(), ports, managementPorts, true, DEV_CALLBACK_SECRET, Map.of(), true, true,
+                Processes.freePort(), Processes.freePort(), ports, managementPorts, true, DEV_CALLBACK_SECRET, Map.of(),
+                true, true,
                 home.resolve("keys"), false);
     }
 
@@ -103,21 +104,24 @@ public record StackSettings(
         Map<String, String> merged = new HashMap<>(serviceEnvironment);
         merged.putAll(environment);
         return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
-                smtpPort, servicePorts, managementPorts, throwaway, callbackSecret, Map.copyOf(merged), uplinkNamespace, modem, keys,
+                smtpPort, servicePorts, managementPorts, throwaway,
+                callbackSecret, Map.copyOf(merged), uplinkNamespace, modem, keys,
                 supervised);
     }
 
     /** The same stack signing with the keys in {@code keys}, shared with the rest of a fleet. */
     public StackSettings withKeys(Path keys) {
         return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
-                smtpPort, servicePorts, managementPorts, throwaway, callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys,
+                smtpPort, servicePorts, managementPorts, throwaway,
+                callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys,
                 supervised);
     }
 
     /** The same stack, with its processes restarted when they die (or not). */
     public StackSettings withSupervision(boolean on) {
         return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
-                smtpPort, servicePorts, managementPorts, throwaway, callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys, on);
+                smtpPort, servicePorts, managementPorts, throwaway,
+                callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys, on);
     }
 
     public int port(Service service) {
