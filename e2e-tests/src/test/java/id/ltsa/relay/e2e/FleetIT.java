@@ -143,12 +143,12 @@ class FleetIT {
         Instant killed = Instant.now();
         fleet.ministry().mirrorMaker().kill();
         // what MirrorMaker 2 committed at the ministry before it died; nothing more until a new one runs
-        int replicatedAtKill = ceIds(fleet.ministry().kafka().bootstrapServers(), A + "." + STATUS_TOPIC).size();
+        int replicatedAtKill = ceIds(fleet.ministry().kafka().adminConfig(), A + "." + STATUS_TOPIC).size();
         int atKill = meanwhile.size();
         await().atMost(Duration.ofSeconds(30)).until(() -> meanwhile.size() >= atKill + 3);
         fleet.ministry().mirrorMaker().start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> ceIds(fleet.ministry().kafka().bootstrapServers(), A + "." + STATUS_TOPIC).size()
+                .until(() -> ceIds(fleet.ministry().kafka().adminConfig(), A + "." + STATUS_TOPIC).size()
                         > replicatedAtKill);
         Duration killToReplicating = Duration.between(killed, Instant.now());
         fleet.ministry().watch().kill();
@@ -257,8 +257,8 @@ class FleetIT {
     }
 
     private static Transitions transitions(LocalStack a) {
-        Set<String> atOffice = ceIds(a.kafka().bootstrapServers(), STATUS_TOPIC).stream().collect(Collectors.toSet());
-        List<String> atMinistry = ceIds(fleet.ministry().kafka().bootstrapServers(), A + "." + STATUS_TOPIC);
+        Set<String> atOffice = ceIds(a.kafka().adminConfig(), STATUS_TOPIC).stream().collect(Collectors.toSet());
+        List<String> atMinistry = ceIds(fleet.ministry().kafka().adminConfig(), A + "." + STATUS_TOPIC);
         Set<String> distinct = new HashSet<>(atMinistry);
         long replicatedOfOffice = distinct.stream().filter(atOffice::contains).count();
         return new Transitions(atOffice.size(), replicatedOfOffice == distinct.size() ? distinct.size() : -1,
@@ -270,8 +270,8 @@ class FleetIT {
         return t.office() == t.ministryDistinct();
     }
 
-    private static List<String> ceIds(String bootstrap, String topic) {
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+    private static List<String> ceIds(Map<String, Object> broker, String topic) {
+        try (KafkaTestClient kafka = new KafkaTestClient(broker)) {
             return kafka.records(topic, record -> true).stream()
                     .map(record -> KafkaTestClient.header(record, "ce_id")).toList();
         }
@@ -281,7 +281,7 @@ class FleetIT {
     private static Map<String, Long> officeCounts(LocalStack a) {
         Map<String, ConsumerRecord<String, String>> latest = new HashMap<>();
         Map<String, LifecyclePosition> position = new HashMap<>();
-        try (KafkaTestClient kafka = new KafkaTestClient(a.kafka().bootstrapServers())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(a.kafka().adminConfig())) {
             for (ConsumerRecord<String, String> record : kafka.records(STATUS_TOPIC, r -> true)) {
                 JsonNode event = read(record.value());
                 String id = event.path("applicationId").asText();
@@ -310,7 +310,7 @@ class FleetIT {
     }
 
     private static Set<String> ministryTopicsWithApplications() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", fleet.ministry().kafka().bootstrapServers()))) {
+        try (Admin admin = Admin.create(fleet.ministry().kafka().adminConfig())) {
             return admin.listTopics().names().get().stream().filter(name -> name.contains("ltsa.applications"))
                     .collect(Collectors.toSet());
         } catch (Exception e) {

@@ -51,7 +51,7 @@ class IntakeRelayIT {
     static void startTheStack() throws Exception {
         stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-relay-"))
                 .withServiceEnvironment(Map.of("LTSA_OUTBOX_BATCH_SIZE", "5"))).start();
-        kafka = new KafkaTestClient(stack.kafka().bootstrapServers());
+        kafka = new KafkaTestClient(stack.kafka().adminConfig());
     }
 
     @AfterAll

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A service started for production (the jar, the prod profile) without its JWT key and issuer, or submission-service
  * without the callback secret, refuses to start and names what is missing, instead of running with the development
- * values (the dev key and issuer, the dev callback secret, the dev keysets for applicants' data). Each is started with everything but one of them, so each
+ * values (the dev key and issuer, the dev callback secret, the dev keysets for applicants' data, a Kafka password). Each is started with everything but one of them, so each
  * is shown to be required on its own. (The database credentials have no production default either; without them
  * PostgreSQL refuses the connection.)
  */
@@ -26,7 +26,7 @@ class NoDefaultSecretsIT {
 
     private static final List<String> SECRETS = List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
             "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "LTSA_CALLBACK_SECRET",
-            "LTSA_PERSONAL_DATA_KEYSET_FILE", "LTSA_PERSONAL_DATA_INDEX_KEYSET_FILE");
+            "LTSA_PERSONAL_DATA_KEYSET_FILE", "LTSA_PERSONAL_DATA_INDEX_KEYSET_FILE", "LTSA_KAFKA_PASSWORD");
 
     @ParameterizedTest(name = "{0} without {1}")
     @CsvSource({
@@ -38,6 +38,8 @@ class NoDefaultSecretsIT {
         "submission-service, MP_JWT_VERIFY_PUBLICKEY_LOCATION, mp.jwt.verify.publickey.location",
         "notification-service, MP_JWT_VERIFY_ISSUER, mp.jwt.verify.issuer",
         "ministry-watch, MP_JWT_VERIFY_PUBLICKEY_LOCATION, mp.jwt.verify.publickey.location",
+        "intake-service, LTSA_KAFKA_PASSWORD, kafka.sasl.jaas.config",
+        "notification-service, LTSA_KAFKA_PASSWORD, kafka.sasl.jaas.config",
     })
     void a_production_start_without_a_secret_fails_naming_it(String module, String missing, String property)
             throws Exception {
@@ -54,6 +56,7 @@ class NoDefaultSecretsIT {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:///nonexistent/jwt-public.pem");
         env.put("MP_JWT_VERIFY_ISSUER", "https://sso.ministry.example/realms/ltsa");
         env.put("LTSA_CALLBACK_SECRET", "not-a-default");
+        env.put("LTSA_KAFKA_PASSWORD", "not-a-default");
         PersonalDataKeysets keysets = PersonalDataKeysets.in(Files.createTempDirectory("ltsa-keysets-"));
         env.put("LTSA_PERSONAL_DATA_KEYSET_FILE", keysets.keysetFile().toString());
         env.put("LTSA_PERSONAL_DATA_INDEX_KEYSET_FILE", keysets.indexKeysetFile().toString());

@@ -236,7 +236,7 @@ class PowerCutIT {
     }
 
     private static long issuedOnTheTopic(Set<String> ids) {
-        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafka().bootstrapServers())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafka().adminConfig())) {
             return kafka.records(Topics.APPLICATION_STATUS, record -> ids.contains(record.key())
                     && record.value().contains("\"ISSUED\"")).size();
         }
@@ -289,7 +289,7 @@ class PowerCutIT {
     }
 
     private static long onTheTopic(Set<String> ids) {
-        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafka().bootstrapServers())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafka().adminConfig())) {
             return kafka.records(Topics.APPLICATIONS, record -> ids.contains(record.key())).size();
         }
     }

@@ -67,7 +67,7 @@ class ApplicantContactsTest {
     }
 
     static List<ConsumerRecord<String, String>> contacts(String id) {
-        try (KafkaTestClient kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers())) {
+        try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
             return kafka.recordsWithKey(Topics.APPLICANT_CONTACTS, id);
         }
     }

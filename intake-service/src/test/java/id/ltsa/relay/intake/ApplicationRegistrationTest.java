@@ -39,7 +39,7 @@ class ApplicationRegistrationTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers());
+        kafka = RealInfrastructure.kafka();
     }
 
     @AfterAll

@@ -35,7 +35,7 @@ class CentralLinkViewTest {
     void an_application_carries_the_link_state_since_and_diagnosis_as_last_announced() throws Exception {
         String id = ApplicationRegistrationTest.register(ApplicationRegistrationTest.LOMBOK_TIMUR);
         Instant down = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3600); // later than any earlier test's
-        try (KafkaTestClient kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers())) {
+        try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
             announce(kafka, new CentralLinkChanged(LinkState.DOWN, down, "connect timed out", 3,
                     LinkDiagnosis.UPLINK_DOWN));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> application(id)

@@ -34,7 +34,7 @@ class CloudEventsConformanceTest {
     void a_received_event_reads_as_a_binary_mode_cloud_event_with_the_sdk() throws Exception {
         String id = ApplicationRegistrationTest.register("5203");
         ConsumerRecord<String, String> record;
-        try (KafkaTestClient kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers())) {
+        try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
             record = await().atMost(Duration.ofSeconds(30))
                     .until(() -> kafka.recordsWithKey(Topics.APPLICATIONS, id), found -> !found.isEmpty()).get(0);
         }

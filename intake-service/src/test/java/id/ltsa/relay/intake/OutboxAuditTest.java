@@ -54,7 +54,7 @@ class OutboxAuditTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers());
+        kafka = RealInfrastructure.kafka();
     }
 
     @AfterAll

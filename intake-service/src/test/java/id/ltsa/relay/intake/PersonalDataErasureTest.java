@@ -61,7 +61,7 @@ class PersonalDataErasureTest {
 
         Object[] row = row(id);
         assertTrue(Arrays.stream(row).allMatch(value -> value == null), "personal columns left: " + Arrays.toString(row));
-        try (KafkaTestClient kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers())) {
+        try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> types(kafka, id).contains(ApplicationErased.TYPE));
             assertEquals(1, types(kafka, id).stream().filter(ApplicationErased.TYPE::equals).count(),
                     "erasing again announces nothing");

@@ -28,7 +28,7 @@ class StatusReadModelTest {
     @Test
     void follows_status_events_and_ignores_duplicates_and_stale_ones() throws Exception {
         String id = ApplicationRegistrationTest.register(ApplicationRegistrationTest.LOMBOK_TIMUR);
-        try (KafkaTestClient kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers())) {
+        try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
             publish(kafka, id, ApplicationStatus.QUEUED, null);
             publish(kafka, id, ApplicationStatus.SUBMITTED, "PAS-1234");
             publish(kafka, id, ApplicationStatus.SUBMITTED, "PAS-1234"); // redelivered

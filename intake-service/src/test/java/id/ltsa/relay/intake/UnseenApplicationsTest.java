@@ -54,7 +54,7 @@ class UnseenApplicationsTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers());
+        kafka = RealInfrastructure.kafka();
     }
 
     @AfterAll

@@ -93,7 +93,7 @@ class WithdrawalAndAmendmentTest {
     }
 
     private void returnedByTheCentralApi(String id) throws Exception {
-        try (KafkaTestClient kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers())) {
+        try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
             ApplicationStatusChanged returned = new ApplicationStatusChanged(UUID.fromString(id), "LT-TEST", OFFICE,
                     ApplicationStatus.RETURNED, ApplicationStatus.QUEUED, "applicant.nik: not in the register", null,
                     1, null, 1, 0, Instant.now());
@@ -111,7 +111,7 @@ class WithdrawalAndAmendmentTest {
     }
 
     static List<String> eventTypes(String id) {
-        try (KafkaTestClient kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers())) {
+        try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
             return kafka.recordsWithKey(Topics.APPLICATIONS, id).stream()
                     .map(record -> KafkaTestClient.header(record, "ce_type")).toList();
         }

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,6 +21,11 @@ import java.util.UUID;
  * <p>An office's broker answers its own services on loopback and, when the office has an uplink, the ministry's
  * MirrorMaker 2 on a second listener (UPLINK) at the office end of that uplink, so a cut uplink silences it. The
  * ministry's broker runs upstream ({@link #upstream}).
+ *
+ * <p>With {@link #withCredentials} (every office broker) no one gets in without a password: clients log in with
+ * SASL/SCRAM-SHA-512 on both listeners, the controller listener with SASL/PLAIN (KRaft keeps SCRAM users in its
+ * metadata, which the controller cannot read before it runs), and KRaft's StandardAuthorizer allows only what
+ * {@link KafkaAccessControl} grants, which {@link #start} applies.
  */
 public final class KafkaBroker implements StackProcess {
 
@@ -30,6 +38,7 @@ public final class KafkaBroker implements StackProcess {
     private final List<String> launchPrefix;
     private String uplinkHost;
     private int uplinkPort;
+    private KafkaCredentials credentials;
     private final LoggedProcess process;
 
     public KafkaBroker(Path home, Path log, int port, int controllerPort, String heap) {
@@ -61,6 +70,32 @@ public final class KafkaBroker implements StackProcess {
         return this;
     }
 
+    /** Logins and ACLs from {@code credentials}; without, the broker is open (the ministry's, for now). */
+    public synchronized KafkaBroker withCredentials(KafkaCredentials credentials) {
+        this.credentials = credentials;
+        return this;
+    }
+
+    /** The broker's users and ACLs, or empty when it is open. */
+    public synchronized Optional<KafkaCredentials> credentials() {
+        return Optional.ofNullable(credentials);
+    }
+
+    /** What a client needs to reach this broker as {@code user}: bootstrap servers and, if it is closed, a login. */
+    public synchronized Map<String, Object> clientConfig(String user) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrapServers());
+        if (credentials != null) {
+            config.putAll(credentials.clientSecurity(user));
+        }
+        return config;
+    }
+
+    /** As {@link #clientConfig} for the broker's {@code admin}, who may do anything: for tests and setup. */
+    public Map<String, Object> adminConfig() {
+        return clientConfig(KafkaCredentials.ADMIN);
+    }
+
     public synchronized void start() {
         try {
             Files.createDirectories(home.resolve("data"));
@@ -77,6 +112,9 @@ public final class KafkaBroker implements StackProcess {
         }
         process.await("Kafka broker on port " + port, Duration.ofSeconds(90),
                 () -> Processes.isListening(host, port) && process.logSinceStartSays("Kafka Server started"));
+        if (credentials != null) {
+            KafkaAccessControl.apply(bootstrapServers(), credentials);
+        }
     }
 
     private void writeConfiguration() throws IOException {
@@ -85,11 +123,11 @@ public final class KafkaBroker implements StackProcess {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=" + host + ":" + controllerPort,
-                "listeners=PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort + uplink,
-                "advertised.listeners=PLAINTEXT://" + host + ":" + port + uplink,
+                "listeners=CLIENTS://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort + uplink,
+                "advertised.listeners=CLIENTS://" + host + ":" + port + uplink,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,UPLINK:PLAINTEXT",
+                "inter.broker.listener.name=CLIENTS",
+                security(),
                 "log.dirs=" + home.resolve("data"),
                 "num.partitions=3",
                 "default.replication.factor=1",
@@ -116,9 +154,38 @@ public final class KafkaBroker implements StackProcess {
                 // it compacts here (consumer offsets, MirrorMaker's offsets and configs) is a few thousand keys
                 "log.cleaner.dedupe.buffer.size=8388608",
                 "");
-        Files.writeString(home.resolve("server.properties"), config);
+        Path file = home.resolve("server.properties");
+        Files.writeString(file, config);
+        if (credentials != null) {
+            // it holds the admin's password
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
         Files.writeString(home.resolve("log4j2.properties"),
                 KafkaLogging.configuration(Map.of("kafka.server.KafkaRaftServer", "info")));
+    }
+
+    /** The listeners' protocols and, for a closed broker, its logins and authorizer. */
+    private String security() {
+        if (credentials == null) {
+            return "listener.security.protocol.map=CLIENTS:PLAINTEXT,CONTROLLER:PLAINTEXT,UPLINK:PLAINTEXT";
+        }
+        String admin = KafkaCredentials.ADMIN;
+        String password = credentials.password(admin);
+        return String.join("\n",
+                "listener.security.protocol.map=CLIENTS:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT,UPLINK:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=" + KafkaCredentials.MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + KafkaCredentials.MECHANISM,
+                "listener.name.clients.scram-sha-512.sasl.jaas.config="
+                        + KafkaCredentials.scramLogin(admin, password),
+                // the controller cannot read SCRAM users before it runs: PLAIN, with its one user in the file
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + admin
+                        + "\" password=\"" + password + "\" user_" + admin + "=\"" + password + "\";",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + admin,
+                "allow.everyone.if.no.acl.found=false");
     }
 
     private void format() {
@@ -127,8 +194,14 @@ public final class KafkaBroker implements StackProcess {
             // a leading '-' would be read as an option by the storage tool (Kafka's own Uuid avoids it the same way)
             clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes());
         } while (clusterId.startsWith("-"));
-        Processes.run(java("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId, "-c",
-                home.resolve("server.properties").toString()), log, Duration.ofSeconds(120));
+        List<String> command = java("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId, "-c",
+                home.resolve("server.properties").toString());
+        if (credentials != null) {
+            // the broker logs in to itself as admin: its SCRAM user must be in the metadata from the first start
+            command.addAll(List.of("--add-scram", KafkaCredentials.MECHANISM + "=[name=" + KafkaCredentials.ADMIN
+                    + ",password=" + credentials.password(KafkaCredentials.ADMIN) + "]"));
+        }
+        Processes.run(command, log, Duration.ofSeconds(120));
     }
 
     private static byte[] uuidBytes() {

@@ -42,7 +42,7 @@ public final class LocalFleet implements AutoCloseable {
             List<String> prefix = upstream == null ? List.of() : upstream.launchPrefix();
             // the ministry has its own internet: it mails through the first office's simulator's SMTP sink, upstream
             this.ministry = new MinistrySide(ministrySettings, host, prefix, reachedThroughUplinks,
-                    "127.0.0.1:" + first.smtpPort(), DevKeys.in(first.keys()));
+                    "127.0.0.1:" + first.smtpPort(), DevKeys.in(first.keys()), KafkaCredentials.in(first.keys()));
         } catch (RuntimeException e) {
             closeUpstream();
             throw e;

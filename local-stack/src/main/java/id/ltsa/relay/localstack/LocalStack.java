@@ -68,7 +68,8 @@ public final class LocalStack implements AutoCloseable {
         try {
             this.kafka = new KafkaBroker(settings.data().resolve("kafka"), settings.logs().resolve("kafka.log"),
                     settings.kafkaPort(), settings.kafkaControllerPort(), "192m")
-                    .withUplinkListener(uplink.officeAddress(), settings.kafkaUplinkPort());
+                    .withUplinkListener(uplink.officeAddress(), settings.kafkaUplinkPort())
+                    .withCredentials(KafkaCredentials.in(settings.keys()));
             this.modem = makeModem();
             describeServices();
         } catch (RuntimeException e) {
@@ -214,6 +215,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.port(service)));
         if (service != Service.CENTRAL_API_SIMULATOR) {
             env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(settings.managementPort(service)));
+            // its own Kafka user (ltsa.kafka.username in its application.properties), which the broker's ACLs name
+            env.put("LTSA_KAFKA_PASSWORD", kafka.credentials().orElseThrow().password(service.module()));
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());

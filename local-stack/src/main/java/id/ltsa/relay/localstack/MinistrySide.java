@@ -31,9 +31,11 @@ public final class MinistrySide implements AutoCloseable {
      * @param launchPrefix what runs a process upstream
      * @param offices office code to where MirrorMaker 2 reaches that office's broker, through its uplink
      * @param smtp host:port of an SMTP server the ministry reaches (the simulator's sink), for escalation emails
+     * @param officeKafka the offices' Kafka users: MirrorMaker 2 logs in to each as {@code mirror-maker} (one set of
+     *     credentials for a whole local fleet; a real ministry holds each office's own)
      */
     MinistrySide(MinistrySettings settings, String host, List<String> launchPrefix, Map<String, String> offices,
-            String smtp, DevKeys keys) {
+            String smtp, DevKeys keys, KafkaCredentials officeKafka) {
         this.settings = settings;
         this.postgres = new PostgresServer(settings.data().resolve("postgres"), settings.logs().resolve("postgres.log"),
                 host, settings.postgresPort(), settings.throwaway(), launchPrefix);
@@ -44,6 +46,7 @@ public final class MinistrySide implements AutoCloseable {
         this.mirrorMaker = new MirrorMaker2("mirror-maker", settings.data().resolve("mirror-maker"),
                 settings.logs().resolve("mirror-maker.log"), settings.run().resolve("mirror-maker.pid"),
                 MirrorConfigs.MINISTRY, MirrorConfigs.ministry(kafka.bootstrapServers(), new LinkedHashMap<>(offices),
+                        officeKafka.clientSecurity(KafkaCredentials.MIRROR_MAKER),
                         "http://" + host + ":" + settings.mirrorMakerRestPort(), refreshSeconds),
                 "256m", launchPrefix);
         Map<String, String> env = new HashMap<>();

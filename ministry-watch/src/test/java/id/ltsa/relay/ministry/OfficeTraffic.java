@@ -41,14 +41,14 @@ final class OfficeTraffic {
 
     static synchronized KafkaTestClient events() {
         if (events == null) {
-            events = new KafkaTestClient(RealInfrastructure.bootstrapServers());
+            events = RealInfrastructure.kafka();
         }
         return events;
     }
 
     private static synchronized KafkaProducer<byte[], byte[]> bytes() {
         if (bytes == null) {
-            bytes = new KafkaProducer<>(Map.of("bootstrap.servers", RealInfrastructure.bootstrapServers()),
+            bytes = new KafkaProducer<>(RealInfrastructure.kafkaAdminConfig(),
                     new ByteArraySerializer(), new ByteArraySerializer());
         }
         return bytes;

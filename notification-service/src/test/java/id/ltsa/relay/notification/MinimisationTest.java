@@ -7,11 +7,9 @@ import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -26,8 +24,7 @@ class MinimisationTest {
 
     @Test
     void the_service_s_consumers_are_assigned_the_contact_status_and_link_topics_only() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealInfrastructure.bootstrapServers()))) {
+        try (Admin admin = Admin.create(RealInfrastructure.kafkaAdminConfig())) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(
                     Set.of(Topics.APPLICANT_CONTACTS, Topics.APPLICATION_STATUS, Topics.CENTRAL_LINK),
                     assignedTopics(admin)));

@@ -39,7 +39,7 @@ final class NotificationEvents {
 
     static synchronized KafkaTestClient kafka() {
         if (kafka == null) {
-            kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers());
+            kafka = RealInfrastructure.kafka();
         }
         return kafka;
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,11 +41,11 @@ class OutboxAudit {
     private final Counter republished;
 
     OutboxAudit(OutboxStore store, OutboxRelay relay, OutboxConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+            KafkaConnection connection, MeterRegistry registry) {
         this.store = store;
         this.relay = relay;
         this.config = config;
-        this.reader = new TopicReader(bootstrapServers);
+        this.reader = new TopicReader(connection);
         this.republished = Counter.builder("ltsa.outbox.audit.republished")
                 .description("Events the broker had acknowledged but no longer held, published again")
                 .register(registry);

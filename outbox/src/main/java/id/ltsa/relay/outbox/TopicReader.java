@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,10 +24,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class TopicReader {
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
 
-    TopicReader(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    TopicReader(KafkaConnection connection) {
+        this.connection = connection;
     }
 
     /**
@@ -36,8 +35,7 @@ final class TopicReader {
      * @throws org.apache.kafka.common.errors.TimeoutException when the broker does not answer within {@code timeout}
      */
     Set<UUID> eventIdsSince(String topic, Instant since, Duration timeout) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> properties = connection.settings();
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "outbox-audit");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -31,7 +31,7 @@ final class TestEvents {
 
     static synchronized KafkaTestClient kafka() {
         if (kafka == null) {
-            kafka = new KafkaTestClient(RealInfrastructure.bootstrapServers());
+            kafka = RealInfrastructure.kafka();
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
         }
         return kafka;

@@ -29,16 +29,19 @@ public final class MirrorConfigs {
 
     /**
      * @param offices office code to that office's bootstrap servers as the ministry reaches them (through its uplink)
+     * @param officeLogin how MirrorMaker 2 logs in to an office broker (security.protocol, sasl.*): only the topics
+     *     it replicates are open to it there
      * @param restListener the internal REST listener exactly-once needs in dedicated mode, e.g. http://host:port
      */
-    public static Properties ministry(String ministryBootstrap, Map<String, String> offices, String restListener,
-            int heartbeatSeconds) {
+    public static Properties ministry(String ministryBootstrap, Map<String, String> offices,
+            Map<String, Object> officeLogin, String restListener, int heartbeatSeconds) {
         Properties config = common(MINISTRY);
         config.setProperty("clusters", MINISTRY + ", " + String.join(", ", offices.keySet()));
         config.setProperty(MINISTRY + ".bootstrap.servers", ministryBootstrap);
         offices.forEach((office, bootstrap) -> {
             requireOfficeCode(office);
             config.setProperty(office + ".bootstrap.servers", bootstrap);
+            officeLogin.forEach((name, value) -> config.setProperty(office + "." + name, value.toString()));
             String flow = office + "->" + MINISTRY;
             config.setProperty(flow + ".enabled", "true");
             config.setProperty(flow + ".topics", REPLICATED_TOPICS);

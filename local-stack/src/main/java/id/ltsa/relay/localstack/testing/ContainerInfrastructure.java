@@ -1,22 +1,45 @@
 package id.ltsa.relay.localstack.testing;
 
-import org.testcontainers.kafka.KafkaContainer;
+import id.ltsa.relay.localstack.KafkaBroker;
+import id.ltsa.relay.localstack.KafkaCredentials;
+import id.ltsa.relay.localstack.Processes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-/** Kafka and PostgreSQL in containers, on hosts with a Docker engine. */
+/**
+ * PostgreSQL in a container, on hosts with a Docker engine. Kafka runs as a process from Maven Central's jars even
+ * there: the office broker is closed (SASL/SCRAM and ACLs, {@link KafkaBroker#withCredentials}), and the tests must
+ * meet the broker the services meet.
+ */
 final class ContainerInfrastructure implements TestInfrastructure {
 
-    private final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+    private final KafkaBroker kafka;
     private final PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:15-alpine");
 
     ContainerInfrastructure() {
+        Path home;
+        try {
+            home = Files.createTempDirectory("ltsa-test-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        kafka = new KafkaBroker(home.resolve("kafka"), home.resolve("logs/kafka.log"), Processes.freePort(),
+                Processes.freePort(), "256m").withCredentials(KafkaCredentials.in(home.resolve("keys")));
         kafka.start();
         postgres.start();
     }
 
     @Override
     public String bootstrapServers() {
-        return kafka.getBootstrapServers();
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public KafkaCredentials kafkaCredentials() {
+        return kafka.credentials().orElseThrow();
     }
 
     @Override
@@ -36,7 +59,7 @@ final class ContainerInfrastructure implements TestInfrastructure {
 
     @Override
     public String description() {
-        return "Testcontainers: Kafka " + bootstrapServers() + ", PostgreSQL " + jdbcUrl("");
+        return "Kafka process " + bootstrapServers() + ", Testcontainers PostgreSQL " + jdbcUrl("");
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -20,13 +21,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** A plain Kafka client for tests: puts CloudEvents on a topic the way a producer service would, and reads topics. */
 public final class KafkaTestClient implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private final KafkaProducer<String, String> producer;
 
-    public KafkaTestClient(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
-                new StringSerializer(), new StringSerializer());
+    /** @param connection bootstrap.servers and, for a closed broker, the login ({@code KafkaBroker#adminConfig}) */
+    public KafkaTestClient(Map<String, Object> connection) {
+        this.connection = Map.copyOf(connection);
+        this.producer = new KafkaProducer<>(with(Map.of("acks", "all")), new StringSerializer(),
+                new StringSerializer());
+    }
+
+    private Map<String, Object> with(Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(connection);
+        all.putAll(settings);
+        return all;
     }
 
     /** Sends a record in CloudEvents binary mode, as the services' outboxes do. */
@@ -54,8 +62,7 @@ public final class KafkaTestClient implements AutoCloseable {
     public List<ConsumerRecord<String, String>> records(String topic, Predicate<ConsumerRecord<String, String>> filter) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 // committed records only: MirrorMaker 2 writes the ministry's topics in exactly-once transactions
-                Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", "false", "isolation.level",
-                        "read_committed"),
+                with(Map.of("enable.auto.commit", "false", "isolation.level", "read_committed")),
                 new StringDeserializer(), new StringDeserializer())) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {

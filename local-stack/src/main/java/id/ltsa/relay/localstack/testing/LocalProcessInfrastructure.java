@@ -1,6 +1,7 @@
 package id.ltsa.relay.localstack.testing;
 
 import id.ltsa.relay.localstack.KafkaBroker;
+import id.ltsa.relay.localstack.KafkaCredentials;
 import id.ltsa.relay.localstack.PostgresServer;
 import id.ltsa.relay.localstack.Processes;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class LocalProcessInfrastructure implements TestInfrastructure {
         postgres = new PostgresServer(home.resolve("postgres"), home.resolve("logs/postgres.log"), Processes.freePort(),
                 true);
         kafka = new KafkaBroker(home.resolve("kafka"), home.resolve("logs/kafka.log"), Processes.freePort(),
-                Processes.freePort(), "256m");
+                Processes.freePort(), "256m").withCredentials(KafkaCredentials.in(home.resolve("keys")));
         CompletableFuture<Void> broker = CompletableFuture.runAsync(kafka::start);
         postgres.start();
         broker.join();
@@ -42,6 +43,11 @@ final class LocalProcessInfrastructure implements TestInfrastructure {
     @Override
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    @Override
+    public KafkaCredentials kafkaCredentials() {
+        return kafka.credentials().orElseThrow();
     }
 
     @Override

@@ -3,6 +3,7 @@ package id.ltsa.relay.localstack.testing;
 import id.ltsa.relay.localstack.DevKeys;
 import id.ltsa.relay.localstack.DevTokens;
 import id.ltsa.relay.localstack.KafkaBroker;
+import id.ltsa.relay.localstack.KafkaCredentials;
 import id.ltsa.relay.localstack.PersonalDataKeysets;
 import id.ltsa.relay.localstack.PostgresServer;
 import id.ltsa.relay.localstack.Processes;
@@ -66,6 +67,10 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         infra.createDatabase(databaseName);
         Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", infra.bootstrapServers(),
+                // the service logs in as its own user, so the broker's ACLs apply to it as they do at an office
+                "kafka.sasl.jaas.config", kafkaClientConfig(kafkaUser()).get("sasl.jaas.config").toString(),
+                "kafka.security.protocol", "SASL_PLAINTEXT",
+                "kafka.sasl.mechanism", KafkaCredentials.MECHANISM,
                 "quarkus.datasource.jdbc.url", infra.jdbcUrl(databaseName),
                 "quarkus.datasource.username", infra.username(),
                 "quarkus.datasource.password", infra.password(),
@@ -128,6 +133,36 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Start RealInfrastructure with the init arg modem=true");
         }
         return modem;
+    }
+
+    /**
+     * The service's Kafka user, after its test database's prefix; ministry-watch, whose own broker (the ministry's)
+     * is open, meets the office broker of the tests as its admin.
+     */
+    private String kafkaUser() {
+        return switch (database) {
+            case "intake" -> KafkaCredentials.INTAKE;
+            case "submission" -> KafkaCredentials.SUBMISSION;
+            case "notification" -> KafkaCredentials.NOTIFICATION;
+            default -> KafkaCredentials.ADMIN;
+        };
+    }
+
+    /** What a Kafka client needs to reach the tests' broker as {@code user}: bootstrap servers and a login. */
+    public static Map<String, Object> kafkaClientConfig(String user) {
+        Map<String, Object> config = new HashMap<>(infrastructure().kafkaCredentials().clientSecurity(user));
+        config.put("bootstrap.servers", infrastructure().bootstrapServers());
+        return config;
+    }
+
+    /** As {@link #kafkaClientConfig} for the broker's admin, who may do anything: what tests use to publish and read. */
+    public static Map<String, Object> kafkaAdminConfig() {
+        return kafkaClientConfig(KafkaCredentials.ADMIN);
+    }
+
+    /** A client logged in as the broker's admin: puts CloudEvents on topics and reads them. */
+    public static KafkaTestClient kafka() {
+        return new KafkaTestClient(kafkaAdminConfig());
     }
 
     /** Where the application under test serves {@code /q/*}: health, metrics, its OpenAPI document. */

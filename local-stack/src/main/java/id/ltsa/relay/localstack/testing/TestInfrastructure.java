@@ -1,5 +1,7 @@
 package id.ltsa.relay.localstack.testing;
 
+import id.ltsa.relay.localstack.KafkaCredentials;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,6 +11,9 @@ import java.sql.Statement;
 public interface TestInfrastructure {
 
     String bootstrapServers();
+
+    /** The broker's users: tests log in as {@code admin}, a service under test as its own user. */
+    KafkaCredentials kafkaCredentials();
 
     String jdbcUrl(String database);
 

@@ -1,5 +1,6 @@
 package id.ltsa.relay.submission.heartbeat;
 
+import id.ltsa.relay.outbox.KafkaConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -24,7 +25,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.mirror.Heartbeat;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,12 +55,12 @@ class OfficeHeartbeat {
     private boolean lastFailed;
     private boolean closed;
 
-    OfficeHeartbeat(HeartbeatConfig config, Clock clock,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    OfficeHeartbeat(HeartbeatConfig config, Clock clock, KafkaConnection connection) {
         this.config = config;
         this.clock = clock;
-        this.kafka = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "submission-service-heartbeat");
+        Map<String, Object> settings = connection.settings();
+        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "submission-service-heartbeat");
+        this.kafka = Map.copyOf(settings);
     }
 
     @Scheduled(every = "${ltsa.heartbeat.interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

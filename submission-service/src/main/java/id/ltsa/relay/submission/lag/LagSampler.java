@@ -1,6 +1,7 @@
 package id.ltsa.relay.submission.lag;
 
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.outbox.KafkaConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads every consumer group's committed offsets and the partitions' end offsets from the broker, with Kafka's own
@@ -42,13 +41,13 @@ class LagSampler {
 
     private static final long TIMEOUT_SECONDS = 5;
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
     private final Clock clock;
     private Admin admin;
     private KafkaConsumer<byte[], byte[]> peeker;
 
-    LagSampler(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Clock clock) {
-        this.bootstrapServers = bootstrapServers;
+    LagSampler(KafkaConnection connection, Clock clock) {
+        this.connection = connection;
         this.clock = clock;
     }
 
@@ -146,12 +145,10 @@ class LagSampler {
         if (admin != null) {
             return;
         }
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> properties = connection.settings();
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "submission-service-lag-monitor");
         admin = Admin.create(properties);
-        Properties consumer = new Properties();
-        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> consumer = connection.settings();
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "submission-service-lag-peeker");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");

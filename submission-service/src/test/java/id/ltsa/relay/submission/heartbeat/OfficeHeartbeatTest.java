@@ -34,12 +34,13 @@ class OfficeHeartbeatTest {
     void the_office_writes_mirror_makers_heartbeats_each_interval() throws Exception {
         Instant started = Instant.now();
         List<Heartbeat> read = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
+        Map<String, Object> settings = RealInfrastructure.kafkaAdminConfig();
+        settings.putAll(Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 // asking for a topic not there yet must not make it (with the broker's 3 partitions, uncompacted)
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false))) {
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings)) {
             TopicPartition partition = new TopicPartition(OfficeHeartbeat.TOPIC, 0);
             await().atMost(Duration.ofSeconds(30)).until(() -> consumer.partitionsFor(OfficeHeartbeat.TOPIC).size() == 1);
             consumer.assign(List.of(partition));
@@ -60,7 +61,7 @@ class OfficeHeartbeatTest {
             assertTrue(recent.get(i).timestamp() > recent.get(i - 1).timestamp(), "each later than the one before");
         }
 
-        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", RealInfrastructure.bootstrapServers()))) {
+        try (Admin admin = Admin.create(RealInfrastructure.kafkaAdminConfig())) {
             TopicDescription topic = admin.describeTopics(Set.of(OfficeHeartbeat.TOPIC)).allTopicNames().get()
                     .get(OfficeHeartbeat.TOPIC);
             assertEquals(1, topic.partitions().size());

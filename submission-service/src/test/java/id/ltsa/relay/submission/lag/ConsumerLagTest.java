@@ -12,14 +12,12 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,7 +34,7 @@ class ConsumerLagTest {
     void lag_rises_while_a_consumer_stands_still_and_falls_after_it_catches_up() throws Exception {
         String topic = "lag-test-" + UUID.randomUUID();
         String group = "lag-test-group-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", RealInfrastructure.bootstrapServers()))) {
+        try (Admin admin = Admin.create(RealInfrastructure.kafkaAdminConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
         try (KafkaProducer<String, String> producer = producer()) {
@@ -93,14 +91,11 @@ class ConsumerLagTest {
     }
 
     private static KafkaProducer<String, String> producer() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
-        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(RealInfrastructure.kafkaAdminConfig(), new StringSerializer(), new StringSerializer());
     }
 
     private static KafkaConsumer<String, String> consumer(String group) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
+        Map<String, Object> properties = RealInfrastructure.kafkaAdminConfig();
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
