@@ -14,14 +14,21 @@ trap './ltsa down >/dev/null 2>&1 || true; rm -rf "$LTSA_HOME"' EXIT
 ./ltsa up --offices 5203 > "$LTSA_HOME/up.log" 2>&1 &
 until grep -q "is up after" "$LTSA_HOME/up.log"; do kill -0 $! 2>/dev/null || { cat "$LTSA_HOME/up.log"; exit 1; }; sleep 0.5; done
 bootstrap=127.0.0.1:${LTSA_KAFKA_PORT:-9092}
+# the broker is closed: log in as its admin, with the password ltsa up made
+login="$LTSA_HOME/kafka-admin.properties"
+admin_password=$(sed -n 's/^admin=//p' "$LTSA_HOME/keys/kafka-credentials.properties")
+printf '%s\n' "security.protocol=SASL_PLAINTEXT" "sasl.mechanism=SCRAM-SHA-512" \
+  "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\"$admin_password\";" \
+  > "$login"
 kafka() { java -Xmx256m -XX:+UseSerialGC -cp "local-stack/kafka-dist/target/lib/*" "$@"; }
-kafka org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create --topic bench.flushed \
-  --partitions 3 >/dev/null
-kafka org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create --topic bench.page-cache \
-  --partitions 3 --config flush.messages=9223372036854775807 >/dev/null
+kafka org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --command-config "$login" --create \
+  --topic bench.flushed --partitions 3 >/dev/null
+kafka org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --command-config "$login" --create \
+  --topic bench.page-cache --partitions 3 --config flush.messages=9223372036854775807 >/dev/null
 run() { # topic throughput(-1 = as fast as it goes) batching(linger ms) [records]
   kafka org.apache.kafka.tools.ProducerPerformance --topic "$1" --num-records "${4:-$records}" --record-size 1024 \
-    --throughput "$2" --producer-props bootstrap.servers="$bootstrap" acks=all linger.ms="$3" 2>/dev/null | tail -1
+    --throughput "$2" --producer.config "$login" --producer-props bootstrap.servers="$bootstrap" acks=all \
+    linger.ms="$3" 2>/dev/null | tail -1
 }
 echo "df of the broker's disk: $(df -h "$LTSA_HOME" | tail -1 | awk '{print $1, $2}')"
 for linger in 0 5; do

@@ -43,6 +43,11 @@ write_once() { # FILE MODE: stdin becomes FILE unless it exists
   if [ -e "$1" ]; then cat > /dev/null; else install -m "$2" /dev/stdin "$1"; fi
 }
 write_once "$etc/office.env" 0640 < "$here/office.env.example"
+# The broker's SASL/SCRAM users (admin, one per service, mirror-maker for the ministry): random passwords, made once
+java -cp "$(ls "$repo"/local-stack/target/local-stack-*.jar | head -1):$repo/local-stack/target/lib/*" \
+  id.ltsa.relay.localstack.KafkaCredentials "$etc" > /dev/null
+kafka_password() { sed -n "s/^$1=//p" "$etc/kafka-credentials.properties"; }
+admin_password=$(kafka_password admin)
 write_once "$etc/intake.env" 0640 <<ENV
 QUARKUS_HTTP_PORT=8081
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/intake
@@ -59,14 +64,26 @@ QUARKUS_HTTP_PORT=8083
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/notification
 LTSA_MODEM_ENABLED=true
 ENV
-write_once "$etc/kafka.properties" 0644 <<ENV
+write_once "$etc/kafka.properties" 0640 <<ENV
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:9093
-listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
-advertised.listeners=PLAINTEXT://127.0.0.1:9092
+listeners=CLIENTS://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
+advertised.listeners=CLIENTS://127.0.0.1:9092
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=CLIENTS
+# closed: SASL/SCRAM logins, and KRaft's authorizer allows only the ACLs KafkaAccessControl grants (as local-stack's
+# KafkaBroker does); the controller cannot read SCRAM users before it runs, so it takes PLAIN with its one user here
+listener.security.protocol.map=CLIENTS:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.clients.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$admin_password";
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$admin_password" user_admin="$admin_password";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:admin
+allow.everyone.if.no.acl.found=false
 log.dirs=/var/lib/ltsa/kafka
 num.partitions=3
 offsets.topic.replication.factor=1
@@ -113,13 +130,20 @@ ENV
 java -cp "$(ls "$repo"/local-stack/target/local-stack-*.jar | head -1):$repo/local-stack/target/lib/*" \
   id.ltsa.relay.localstack.PersonalDataKeysets "$etc" > /dev/null
 
+# each service logs in to the broker as itself; an upgrade adds the line to env files written before
+for service in intake submission notification; do
+  grep -q '^LTSA_KAFKA_PASSWORD=' "$etc/$service.env" \
+    || echo "LTSA_KAFKA_PASSWORD=$(kafka_password "$service-service")" >> "$etc/$service.env"
+done
+
 if [ -n "$root" ]; then
   echo "install.sh: laid out under $root (no users, no databases, no systemctl)"
   exit 0
 fi
 
 id ltsa >/dev/null 2>&1 || useradd --system --home-dir /var/lib/ltsa --shell /usr/sbin/nologin --groups dialout ltsa
-chown root:ltsa "$etc"/*.env "$etc/gammu-smsdrc" "$etc"/personal-data-*keyset.json
+chown root:ltsa "$etc"/*.env "$etc/gammu-smsdrc" "$etc"/personal-data-*keyset.json "$etc/kafka.properties"
+chmod 0600 "$etc/kafka-credentials.properties"
 chown -R ltsa:ltsa "$data"
 if [ ! -f "$data/postgresql/PG_VERSION" ]; then
   echo "install.sh: a new PostgreSQL cluster in $data/postgresql"
@@ -131,12 +155,17 @@ fi
 if [ ! -f "$data/kafka/meta.properties" ]; then
   echo "install.sh: a new Kafka log in $data/kafka"
   runuser -u ltsa -- java -cp "$opt/kafka/lib/*" kafka.tools.StorageTool format --standalone \
-    -t "$(java -cp "$opt/kafka/lib/*" kafka.tools.StorageTool random-uuid)" -c "$etc/kafka.properties"
+    -t "$(java -cp "$opt/kafka/lib/*" kafka.tools.StorageTool random-uuid)" -c "$etc/kafka.properties" \
+    --add-scram "SCRAM-SHA-512=[name=admin,password=$admin_password]"
 fi
 systemctl daemon-reload
 systemctl enable ltsa.target ltsa-postgresql.service ltsa-kafka.service ltsa-gammu-smsd.service \
   ltsa-intake.service ltsa-submission.service ltsa-notification.service ltsa-supervision-report.timer
 systemctl start ltsa-postgresql.service
 "$here/provision-databases.sh"
+# the services' users, the office's topics and the ACLs, before any service starts (again on every upgrade)
+systemctl start ltsa-kafka.service
+java -cp "$(ls "$repo"/local-stack/target/local-stack-*.jar | head -1):$repo/local-stack/target/lib/*" \
+  id.ltsa.relay.localstack.KafkaAccessControl 127.0.0.1:9092 "$etc"
 systemctl start ltsa.target
 echo "install.sh: started; systemctl status 'ltsa-*' shows each, journalctl -u ltsa-kafka its log"

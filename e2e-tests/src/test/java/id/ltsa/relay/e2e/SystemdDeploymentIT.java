@@ -101,6 +101,16 @@ class SystemdDeploymentIT {
         assertTrue(Files.readString(root.resolve("etc/ltsa/kafka.properties"))
                 .contains("log.flush.interval.messages=1"), "the office broker flushes before it acknowledges");
 
+        String kafka = Files.readString(root.resolve("etc/ltsa/kafka.properties"));
+        assertTrue(kafka.contains("authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                && kafka.contains("allow.everyone.if.no.acl.found=false"), "the office broker is closed");
+        Properties users = new Properties();
+        users.load(new StringReader(Files.readString(root.resolve("etc/ltsa/kafka-credentials.properties"))));
+        assertTrue(kafka.contains("password=\"" + users.getProperty("admin") + "\""), "the broker's admin login");
+        assertTrue(Files.readString(root.resolve("etc/ltsa/notification.env"))
+                .contains("LTSA_KAFKA_PASSWORD=" + users.getProperty("notification-service")),
+                "each service logs in to the broker as itself");
+
         Path keyset = root.resolve("etc/ltsa/personal-data-keyset.json");
         assertTrue(Files.readString(keyset).contains("AesGcmKey"), "the keyset for applicants' data at rest");
         assertTrue(Files.exists(root.resolve("etc/ltsa/personal-data-index-keyset.json")), "the blind index's keyset");

@@ -73,9 +73,12 @@ public final class KafkaAccessControl {
                 HEARTBEATS)) {
             allowTopic(acls, SUBMISSION, topic, WRITE, CREATE, DESCRIBE, READ);
         }
-        // the lag monitor peeks at the oldest record a group has not read yet, on every topic groups consume
+        // the lag monitor judges every group of the office: it may describe every group and topic (offsets, never
+        // records), and peek at the oldest record a group has not read yet on the office's own topics
         allowTopic(acls, SUBMISSION, Topics.APPLICANT_CONTACTS, READ, DESCRIBE);
         acls.add(allow(SUBMISSION, new ResourcePattern(ResourceType.GROUP, ResourcePattern.WILDCARD_RESOURCE,
+                PatternType.LITERAL), DESCRIBE));
+        acls.add(allow(SUBMISSION, new ResourcePattern(ResourceType.TOPIC, ResourcePattern.WILDCARD_RESOURCE,
                 PatternType.LITERAL), DESCRIBE));
         acls.add(allow(SUBMISSION, cluster(), DESCRIBE));
         allowGroups(acls, SUBMISSION);
