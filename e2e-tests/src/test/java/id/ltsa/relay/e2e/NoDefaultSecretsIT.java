@@ -38,8 +38,6 @@ class NoDefaultSecretsIT {
         "submission-service, MP_JWT_VERIFY_PUBLICKEY_LOCATION, mp.jwt.verify.publickey.location",
         "notification-service, MP_JWT_VERIFY_ISSUER, mp.jwt.verify.issuer",
         "ministry-watch, MP_JWT_VERIFY_PUBLICKEY_LOCATION, mp.jwt.verify.publickey.location",
-        "intake-service, LTSA_KAFKA_PASSWORD, kafka.sasl.jaas.config",
-        "notification-service, LTSA_KAFKA_PASSWORD, kafka.sasl.jaas.config",
     })
     void a_production_start_without_a_secret_fails_naming_it(String module, String missing, String property)
             throws Exception {

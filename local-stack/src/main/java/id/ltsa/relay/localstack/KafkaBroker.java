@@ -177,6 +177,9 @@ public final class KafkaBroker implements StackProcess {
                 "sasl.mechanism.inter.broker.protocol=" + KafkaCredentials.MECHANISM,
                 "listener.name.clients.scram-sha-512.sasl.jaas.config="
                         + KafkaCredentials.scramLogin(admin, password),
+                // the uplink listener checks SCRAM logins too (its users are in the metadata): an empty JAAS entry
+                "listener.name.uplink.scram-sha-512.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
                 // the controller cannot read SCRAM users before it runs: PLAIN, with its one user in the file
                 "sasl.mechanism.controller.protocol=PLAIN",
                 "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
