@@ -16,11 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A service started for production (the jar, the prod profile) without its JWT key and issuer, or submission-service
- * without the callback secret, refuses to start and names what is missing, instead of running with the development
- * values (the dev key and issuer, the dev callback secret, the dev keysets for applicants' data, a Kafka password). Each is started with everything but one of them, so each
- * is shown to be required on its own. (The database credentials have no production default either; without them
- * PostgreSQL refuses the connection.)
+ * A service started for production (the jar, the prod profile) without one of its secrets refuses to start and names
+ * what is missing, instead of running with a development value: its JWT key and issuer, submission-service's callback
+ * secret, intake's keysets for applicants' data, an office service's password to the office broker. Each is started
+ * with everything but one of them, so each is shown to be required on its own. (The database credentials have no
+ * production default either; without them PostgreSQL refuses the connection.)
  */
 class NoDefaultSecretsIT {
 
@@ -38,6 +38,9 @@ class NoDefaultSecretsIT {
         "submission-service, MP_JWT_VERIFY_PUBLICKEY_LOCATION, mp.jwt.verify.publickey.location",
         "notification-service, MP_JWT_VERIFY_ISSUER, mp.jwt.verify.issuer",
         "ministry-watch, MP_JWT_VERIFY_PUBLICKEY_LOCATION, mp.jwt.verify.publickey.location",
+        "intake-service, LTSA_KAFKA_PASSWORD, ltsa.kafka.password",
+        "submission-service, LTSA_KAFKA_PASSWORD, ltsa.kafka.password",
+        "notification-service, LTSA_KAFKA_PASSWORD, ltsa.kafka.password",
     })
     void a_production_start_without_a_secret_fails_naming_it(String module, String missing, String property)
             throws Exception {
@@ -69,7 +72,8 @@ class NoDefaultSecretsIT {
             assertNotEquals(0, process.exitValue());
             String output = read(log);
             // named as the property it sets (LTSA_CALLBACK_SECRET is ltsa.callback.secret), by SmallRye Config
-            assertTrue(output.contains("for: " + property) || output.contains("in property " + property),
+            assertTrue(output.contains("for: " + property) || output.contains("in property " + property)
+                    || output.contains("property " + property + " is required"),
                     module + " failed, but not for want of " + property + ":\n" + output);
         } finally {
             process.destroyForcibly();
