@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -17,6 +19,10 @@ import org.awaitility.core.TerminalFailureException;
 
 /** Small process and port chores shared by the broker, the database and the services. */
 public final class Processes {
+
+    private static final int LOW_PORT = 20000;
+    private static final int LOW_PORTS = 12000;
+    private static final AtomicInteger nextPort = new AtomicInteger(new Random().nextInt(LOW_PORTS));
 
     private Processes() {
     }
@@ -44,11 +50,30 @@ public final class Processes {
         }
     }
 
+    /**
+     * A port nothing listens on, below the kernel's ephemeral range (32768–60999 on Linux). A port the kernel hands
+     * out for {@code bind(0)} sits in that range, so between our check and the service's bind an outgoing connection
+     * (a Kafka client, a JDBC pool) could take it: a fleet test once lost a service to "Address already in use" that
+     * way. Ports are handed out in turn from a random start so that two stacks in one JVM never get the same one.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < LOW_PORTS; attempt++) {
+            int port = LOW_PORT + Math.floorMod(nextPort.getAndIncrement(), LOW_PORTS);
+            if (canBind(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free port between " + LOW_PORT + " and " + (LOW_PORT + LOW_PORTS));
+    }
+
+    private static boolean canBind(int port) {
+        // The wildcard address: a service bound to 0.0.0.0 or to 127.0.0.1 would both make this fail.
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(port), 1);
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
         }
     }
 
