@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,7 +17,9 @@ import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -40,6 +43,31 @@ class StatusReadModelTest {
                     .then().body("status", equalTo("SUBMITTED"))
                     .body("centralReference", equalTo("PAS-1234"))
                     .body("statusHistory.status", contains("RECEIVED", "QUEUED", "SUBMITTED")));
+        }
+    }
+
+    /**
+     * A status record intake cannot read is not skipped in silence: its inbox puts it on
+     * {@code ltsa.intake-service.dlq}, with the reason, and reads the next.
+     */
+    @Test
+    void an_unreadable_status_record_goes_to_the_dead_letter_topic_and_the_next_one_is_read() throws Exception {
+        String id = ApplicationRegistrationTest.register(ApplicationRegistrationTest.LOMBOK_TIMUR);
+        String poison = UUID.randomUUID().toString();
+        try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
+            kafka.sendCloudEvent(Topics.APPLICATION_STATUS, poison, UUID.randomUUID().toString(),
+                    ApplicationStatusChanged.TYPE, "{\"applicationId\": 42");
+            publish(kafka, id, ApplicationStatus.QUEUED, null);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                    .auth().oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
+                    .get("/api/v1/applications/" + id)
+                    .then().body("status", equalTo("QUEUED")));
+            List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> kafka.recordsWithKey(Topics.INTAKE_DLQ, poison), records -> !records.isEmpty());
+            assertEquals("not a valid " + ApplicationStatusChanged.TYPE + " at line 1 column 19",
+                    KafkaTestClient.header(dead.get(0), "dead-letter-reason"));
+            assertEquals(Topics.APPLICATION_STATUS, KafkaTestClient.header(dead.get(0), "dead-letter-topic"));
         }
     }
 

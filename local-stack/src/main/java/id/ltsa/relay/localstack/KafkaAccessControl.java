@@ -64,6 +64,8 @@ public final class KafkaAccessControl {
         for (String topic : List.of(Topics.APPLICATION_STATUS, Topics.CENTRAL_LINK)) {
             allowTopic(acls, INTAKE, topic, READ, DESCRIBE);
         }
+        // its inbox's dead letters: records of those topics it could not read
+        allowTopic(acls, INTAKE, Topics.INTAKE_DLQ, WRITE, DESCRIBE);
         allowGroups(acls, INTAKE);
 
         // submission: sends the snapshot to central, so it alone reads ltsa.applications; publishes status, link,
@@ -87,6 +89,7 @@ public final class KafkaAccessControl {
         for (String topic : List.of(Topics.APPLICANT_CONTACTS, Topics.APPLICATION_STATUS, Topics.CENTRAL_LINK)) {
             allowTopic(acls, NOTIFICATION, topic, READ, DESCRIBE);
         }
+        allowTopic(acls, NOTIFICATION, Topics.NOTIFICATION_DLQ, WRITE, DESCRIBE);
         allowGroups(acls, NOTIFICATION);
 
         // the ministry's MirrorMaker 2, through the uplink: what it replicates, nothing else
@@ -125,7 +128,7 @@ public final class KafkaAccessControl {
     private static void createTopics(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : List.of(Topics.APPLICATIONS, Topics.APPLICANT_CONTACTS, Topics.APPLICATION_STATUS,
-                Topics.CENTRAL_LINK, Topics.APPLICATIONS_DLQ)) {
+                Topics.CENTRAL_LINK, Topics.APPLICATIONS_DLQ, Topics.INTAKE_DLQ, Topics.NOTIFICATION_DLQ)) {
             topics.add(new NewTopic(topic, Optional.empty(), Optional.empty())); // the broker's partitions, retention
         }
         // as MirrorMaker's heartbeat connector makes it: one partition, compacted (one live record per source)

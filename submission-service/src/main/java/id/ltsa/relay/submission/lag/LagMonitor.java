@@ -42,7 +42,8 @@ public class LagMonitor {
     private final LagSettings settings;
     private final Clock clock;
     private final Map<Key, Deque<OffsetSample>> windows = new HashMap<>();
-    private final AtomicLong deadLetters = new AtomicLong();
+    /** Records waiting in each dead-letter topic of the office, by topic. */
+    private final Map<String, AtomicLong> deadLetters = new HashMap<>();
     private volatile Snapshot snapshot = new Snapshot(null, List.of(), 0);
     private MultiGauge lagRecords;
     private MultiGauge lagSeconds;
@@ -67,8 +68,10 @@ public class LagMonitor {
         partitionStatus = MultiGauge.builder("ltsa.consumer.partition.status")
                 .description("1 for the partition's status (OK, WARN, STALL, STOP), 0 for the others")
                 .register(registry);
-        registry.gauge("ltsa.dlq.records", Tags.of("topic", Topics.APPLICATIONS_DLQ),
-                deadLetters);
+        for (String topic : Topics.DEAD_LETTERS) {
+            registry.gauge("ltsa.dlq.records", Tags.of("topic", topic),
+                    deadLetters.computeIfAbsent(topic, unused -> new AtomicLong()));
+        }
     }
 
     public Snapshot snapshot() {
@@ -79,11 +82,14 @@ public class LagMonitor {
     void sample() {
         try {
             List<GroupSample> samples = sampler.sample();
-            deadLetters.set(sampler.deadLetters());
+            Map<String, Long> waiting = sampler.deadLetters();
+            waiting.forEach((topic, records) -> deadLetters.computeIfAbsent(topic, unused -> new AtomicLong())
+                    .set(records));
             List<ConsumerGroupReport> groups = samples.stream().map(this::judge)
                     .sorted(Comparator.comparing(ConsumerGroupReport::group)).toList();
             windows.keySet().removeIf(key -> samples.stream().noneMatch(s -> s.group().equals(key.group())));
-            snapshot = new Snapshot(clock.instant(), groups, deadLetters.get());
+            snapshot = new Snapshot(clock.instant(), groups,
+                    waiting.values().stream().mapToLong(Long::longValue).sum());
             publish(groups);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

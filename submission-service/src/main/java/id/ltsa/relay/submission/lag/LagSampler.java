@@ -23,7 +23,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -87,19 +86,28 @@ class LagSampler {
         return samples;
     }
 
-    /** Records waiting in the dead-letter topic: anything above zero needs a person to look. */
-    long deadLetters() throws InterruptedException, ExecutionException, TimeoutException {
+    /**
+     * Records waiting in each dead-letter topic of the office (submission's, intake's, notification's): anything above
+     * zero needs a person to look. A topic not made yet holds none.
+     */
+    Map<String, Long> deadLetters() throws InterruptedException, ExecutionException, TimeoutException {
         connect();
-        if (!await(admin.listTopics().names()).contains(Topics.APPLICATIONS_DLQ)) {
-            return 0;
+        Set<String> existing = await(admin.listTopics().names());
+        List<String> topics = Topics.DEAD_LETTERS.stream().filter(existing::contains).toList();
+        Map<String, Long> waiting = new HashMap<>();
+        Topics.DEAD_LETTERS.forEach(topic -> waiting.put(topic, 0L));
+        if (topics.isEmpty()) {
+            return waiting;
         }
-        TopicDescription topic = await(admin.describeTopics(List.of(Topics.APPLICATIONS_DLQ)).allTopicNames())
-                .get(Topics.APPLICATIONS_DLQ);
-        Set<TopicPartition> partitions = topic.partitions().stream()
-                .map(info -> new TopicPartition(Topics.APPLICATIONS_DLQ, info.partition())).collect(Collectors.toSet());
+        Set<TopicPartition> partitions = await(admin.describeTopics(topics).allTopicNames()).values().stream()
+                .flatMap(topic -> topic.partitions().stream()
+                        .map(info -> new TopicPartition(topic.name(), info.partition())))
+                .collect(Collectors.toSet());
         Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
         Map<TopicPartition, Long> beginnings = offsets(partitions, OffsetSpec.earliest());
-        return partitions.stream().mapToLong(p -> ends.get(p) - beginnings.get(p)).sum();
+        partitions.forEach(partition -> waiting.merge(partition.topic(),
+                ends.get(partition) - beginnings.get(partition), Long::sum));
+        return waiting;
     }
 
     /** Committed offsets, plus -1 for assigned partitions without a commit yet. */

@@ -40,7 +40,7 @@ public class SubmissionQueue {
         this.link = link;
     }
 
-    void enqueue(ApplicationReceived received) throws JsonProcessingException {
+    void enqueue(ApplicationReceived received) {
         if (Submission.findById(received.applicationId()) != null) {
             return; // the same application under another event id: already queued
         }
@@ -51,7 +51,7 @@ public class SubmissionQueue {
         submission.officeCode = received.officeCode();
         submission.revision = received.revision();
         submission.status = ApplicationStatus.RECEIVED;
-        submission.payload = json.writeValueAsString(received);
+        submission.payload = payloadOf(received);
         submission.nextAttemptAt = now;
         submission.queuedAt = now;
         submission.receivedAt = received.occurredAt();
@@ -71,14 +71,14 @@ public class SubmissionQueue {
         }
     }
 
-    void amend(ApplicationAmended amended) throws JsonProcessingException {
+    void amend(ApplicationAmended amended) {
         Submission submission = Submission.findById(amended.applicationId(), LockModeType.PESSIMISTIC_WRITE);
         if (submission == null || amended.revision() <= submission.revision) {
             return;
         }
         Instant now = clock.instant();
         submission.revision = amended.revision();
-        submission.payload = json.writeValueAsString(amended);
+        submission.payload = payloadOf(amended);
         submission.attempts = 0;
         submission.episode = 0;
         submission.lastError = null;
@@ -91,6 +91,15 @@ public class SubmissionQueue {
         status.transition(submission, ApplicationStatus.QUEUED, null);
         holdIfLinkDown(submission);
         due.fire(new SubmissionDue());
+    }
+
+    /** The event as forwarded later; it was read from JSON a moment ago, so writing it back cannot fail. */
+    private String payloadOf(Object event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write back an event just read: " + event.getClass(), e);
+        }
     }
 
     void withdraw(ApplicationWithdrawn withdrawn) {
