@@ -40,41 +40,50 @@ public class Outbox {
     }
 
     /**
+     * Adds events describing one change, in their order. All their rows go in one batched INSERT: one round trip
+     * (a single multi-row statement with the services' {@code reWriteBatchedInserts}), however many events and topics.
+     * Each row's id becomes its CloudEvents {@code ce_id} and stays the same on every re-publication; a copy of an
+     * event on another of its topics ({@link EventType#alsoOn}) has an id of its own.
+     *
      * @param key the Kafka record key: the application id, so every event of one application stays in order
-     * @param event one of the records of the contracts module
-     * @return the event's id on its own topic, which becomes its CloudEvents {@code ce_id} and stays the same on every
-     *     re-publication (a copy on another of its topics has an id of its own)
+     * @param events records of the contracts module
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(String key, Object event) {
-        EventType<?> type = EventTypes.of(event);
-        UUID eventId = UUID.randomUUID();
+    public void append(String key, Object... events) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO outbox_event (event_id, topic, message_key, event_type, occurred_at, payload,
                             traceparent)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            String payload = json.writeValueAsString(event);
             Timestamp now = Timestamp.from(clock.instant());
-            // one row per topic the type travels on (EventType.alsoOn), each a record of its own with its own id
-            for (String topic : type.topics()) {
-                insert.setObject(1, topic.equals(type.topic()) ? eventId : UUID.randomUUID());
-                insert.setString(2, topic);
-                insert.setString(3, key);
-                insert.setString(4, type.name());
-                insert.setTimestamp(5, now);
-                insert.setString(6, payload);
-                insert.setString(7, TraceParent.current());
-                insert.addBatch();
+            String traceparent = TraceParent.current();
+            for (Object event : events) {
+                EventType<?> type = EventTypes.of(event);
+                String payload = payload(type, event);
+                for (String topic : type.topics()) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, topic);
+                    insert.setString(3, key);
+                    insert.setString(4, type.name());
+                    insert.setTimestamp(5, now);
+                    insert.setString(6, payload);
+                    insert.setString(7, traceparent);
+                    insert.addBatch();
+                }
             }
             insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write to the outbox: " + e.getMessage(), e);
+        }
+        appended.fire(new OutboxAppended());
+    }
+
+    private String payload(EventType<?> type, Object event) {
+        try {
+            return json.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event does not serialize: " + type.name(), e);
         }
-        appended.fire(new OutboxAppended());
-        return eventId;
     }
 
     /**

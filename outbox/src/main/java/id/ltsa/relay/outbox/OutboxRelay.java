@@ -37,6 +37,13 @@ public class OutboxRelay {
     private final DrainLoop loop = new DrainLoop("outbox-relay", this::publishUntilEmpty);
     private volatile Instant retryNotBefore = Instant.MIN;
     private volatile Duration backoff = Duration.ZERO;
+    /**
+     * The connection holding the relay lock while this instance is the relay, kept from one round to the next so that
+     * a round costs its select (and its move), not a lock and an unlock as well: the once-a-second poll is then one
+     * statement. Used by the loop's one thread only. Let go of on a database error; at shutdown the pool closes it,
+     * and the lock ends with its session, so another instance takes over the relay when this one stops or dies.
+     */
+    private Connection relay;
 
     OutboxRelay(OutboxStore store, OutboxPublisher publisher, OutboxConfig config, Clock clock, MeterRegistry registry) {
         this.store = store;
@@ -76,23 +83,39 @@ public class OutboxRelay {
             return; // backing off while the broker is away; the next poll after the pause retries
         }
         try {
-            Connection relay = store.lockRelay();
             if (relay == null) {
-                return; // another instance relays; its rows and ours are one table
-            }
-            try {
-                while (publishBatch(relay) == config.batchSize()) {
-                    // a full batch: there may be more
+                relay = store.lockRelay();
+                if (relay == null) {
+                    return; // another instance relays; its rows and ours are one table
                 }
-            } finally {
-                store.unlockRelay(relay);
+            }
+            while (publishBatch(relay) == config.batchSize()) {
+                // a full batch: there may be more
             }
             backoff = Duration.ZERO;
+        } catch (SQLException e) {
+            letGoOfTheRelay();
+            backOff(e);
         } catch (Exception e) {
-            backoff = backoff.isZero() ? Duration.ofMillis(250) : min(backoff.multipliedBy(2), config.maxBackoff());
-            retryNotBefore = clock.instant().plus(backoff);
-            LOG.warnf("Outbox not published (%s); next attempt in %d ms", rootMessage(e), backoff.toMillis());
+            backOff(e); // the broker is away: this instance stays the relay, the rows wait in PostgreSQL
         }
+    }
+
+    /** Unlocks and returns the connection (or, if the database went away, the lock went with its session). */
+    private void letGoOfTheRelay() {
+        Connection held = relay;
+        relay = null;
+        try {
+            store.unlockRelay(held);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("Relay lock not released cleanly (%s); it ends with its session", rootMessage(e));
+        }
+    }
+
+    private void backOff(Exception e) {
+        backoff = backoff.isZero() ? Duration.ofMillis(250) : min(backoff.multipliedBy(2), config.maxBackoff());
+        retryNotBefore = clock.instant().plus(backoff);
+        LOG.warnf("Outbox not published (%s); next attempt in %d ms", rootMessage(e), backoff.toMillis());
     }
 
     private int publishBatch(Connection relay) throws SQLException {

@@ -81,8 +81,8 @@ public class ApplicationChanges {
             }
             throw e;
         }
-        outbox.append(application.id.toString(), ApplicationEvents.amended(application, now));
-        outbox.append(application.id.toString(), ApplicationEvents.contactRecorded(application, now));
+        outbox.append(application.id.toString(), ApplicationEvents.amended(application, now),
+                ApplicationEvents.contactRecorded(application, now));
         LOG.infof("Application %s amended to revision %d", application.id, application.revision);
         return ApplicationView.of(application, StatusHistoryEntry.of(application.id), links.current());
     }

@@ -95,8 +95,8 @@ public class ApplicationService {
         }
         StatusHistoryEntry first = StatusHistoryEntry.of(application.id, ApplicationStatus.RECEIVED, null, 1, now);
         first.persist();
-        outbox.append(application.id.toString(), ApplicationEvents.received(application, now));
-        outbox.append(application.id.toString(), ApplicationEvents.contactRecorded(application, now));
+        outbox.append(application.id.toString(), ApplicationEvents.received(application, now),
+                ApplicationEvents.contactRecorded(application, now));
         ApplicationView view = ApplicationView.of(application, List.of(first), links.current());
         claim.ifPresent(key -> idempotencyKeys.complete(key, 201, json(view), location(view)));
         LOG.infof("Registered application %s at office %s", application.id, officeCode);

@@ -7,6 +7,8 @@ import id.ltsa.relay.outbox.Outbox;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,25 +28,39 @@ import org.jboss.logging.Logger;
 public class CentralLink {
 
     private static final Logger LOG = Logger.getLogger(CentralLink.class);
+    /**
+     * How long a read of the row is used again. The forwarder asks every round and the queue for every application,
+     * and the row changes a few times a day; the row stays the truth, so a change made by another instance (a pause,
+     * the link found down) is seen here within a second.
+     */
+    private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
     private final LinkConfig config;
     private final Clock clock;
     private final Event<LinkRestored> restored;
+    private final TransactionSynchronizationRegistry transactions;
+    private volatile LastRead last;
 
     CentralLink(AgroalDataSource dataSource, Outbox outbox, LinkConfig config, Clock clock,
-            Event<LinkRestored> restored) {
+            Event<LinkRestored> restored, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
         this.restored = restored;
+        this.transactions = transactions;
     }
 
-    @Transactional
     public LinkStatus current() {
-        return read(false);
+        LastRead read = last;
+        long now = System.nanoTime();
+        if (read == null || now - read.atNanos() > FRESH_NANOS) {
+            read = new LastRead(read(false), now);
+            last = read;
+        }
+        return read.status();
     }
 
     /**
@@ -63,6 +80,7 @@ public class CentralLink {
      */
     @Transactional
     public void reportDown(String error, LinkDiagnosis diagnosis) {
+        forgetLastRead();
         LinkStatus before = read(true);
         Instant now = clock.instant();
         if (before.isDown()) {
@@ -84,6 +102,7 @@ public class CentralLink {
     /** A call was answered: the link is up. On recovery every pending application becomes due at once. */
     @Transactional
     public void reportUp() {
+        forgetLastRead();
         LinkStatus before = read(true);
         if (!before.isDown()) {
             return;
@@ -99,6 +118,7 @@ public class CentralLink {
 
     @Transactional
     public void setPaused(boolean paused) {
+        forgetLastRead();
         update("UPDATE central_link SET paused = ? WHERE id = 1", paused);
     }
 
@@ -127,6 +147,27 @@ public class CentralLink {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Forgets the last read now and again once the change commits: a round reading the row in between would otherwise
+     * keep the old state (not yet paused, say) for another second.
+     */
+    private void forgetLastRead() {
+        last = null;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                last = null;
+            }
+        });
+    }
+
+    private record LastRead(LinkStatus status, long atNanos) {
     }
 
     private int update(String sql, Object... parameters) {
