@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The {@code audit_log} table: appends and pages. Plain JDBC in autocommit, outside any transaction of the request, so
@@ -23,7 +24,12 @@ public class AuditLog {
     public record Query(UUID applicationId, String subject, AuditAction action, int page, int size) {
     }
 
-    public record Page(List<AuditEntry> items, int page, int size, long total) {
+    @Schema(name = "AuditPage")
+    public record Page(
+            @Schema(maxItems = 100) List<AuditEntry> items,
+            @Schema(format = "int32", minimum = "0", maximum = "10000") int page,
+            @Schema(format = "int32", minimum = "1", maximum = "100") int size,
+            @Schema(format = "int64", minimum = "0", maximum = "9223372036854775807") long total) {
     }
 
     private final AgroalDataSource dataSource;

@@ -1,5 +1,7 @@
 package id.ltsa.relay.audit;
 
+import id.ltsa.relay.http.FieldError;
+import id.ltsa.relay.http.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -11,8 +13,9 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,16 +42,23 @@ public class AuditResource {
             content = @Content(schema = @Schema(implementation = AuditLog.Page.class)))
     @APIResponse(responseCode = "400", description = "A bad filter or page, named in errors[].field",
             content = @Content(mediaType = "application/problem+json"))
-    public Response list(@QueryParam("applicationId") String applicationId, @QueryParam("subject") String subject,
-            @QueryParam("action") String action, @QueryParam("page") @DefaultValue("0") int page,
+    public Response list(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
+            @QueryParam("applicationId") String applicationId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 255)) @QueryParam("subject")
+            String subject,
+            @Parameter(schema = @Schema(implementation = AuditAction.class)) @QueryParam("action") String action,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+                    maximum = "10000")) @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100"))
             @QueryParam("size") @DefaultValue("50") int size) throws SQLException {
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         UUID application = null;
         if (applicationId != null) {
             try {
                 application = UUID.fromString(applicationId);
             } catch (IllegalArgumentException e) {
-                errors.add(Map.of("field", "applicationId", "message", "must be an application id (a UUID)"));
+                errors.add(new FieldError("applicationId", "must be an application id (a UUID)"));
             }
         }
         AuditAction filter = null;
@@ -56,19 +66,17 @@ public class AuditResource {
             try {
                 filter = AuditAction.valueOf(action);
             } catch (IllegalArgumentException e) {
-                errors.add(Map.of("field", "action", "message", "must be one of " + List.of(AuditAction.values())));
+                errors.add(new FieldError("action", "must be one of " + List.of(AuditAction.values())));
             }
         }
         if (page < 0 || page > 10_000) {
-            errors.add(Map.of("field", "page", "message", "must be between 0 and 10000"));
+            errors.add(new FieldError("page", "must be between 0 and 10000"));
         }
         if (size < 1 || size > 100) {
-            errors.add(Map.of("field", "size", "message", "must be between 1 and 100"));
+            errors.add(new FieldError("size", "must be between 1 and 100"));
         }
         if (!errors.isEmpty()) {
-            return Response.status(400).type("application/problem+json").entity(Map.of(
-                    "type", "https://ltsa-relay.id/problems/validation", "title", "Invalid audit query",
-                    "status", 400, "errors", errors)).build();
+            throw ProblemException.invalid(errors);
         }
         return Response.ok(log.page(new AuditLog.Query(application, subject, filter, page, size))).build();
     }

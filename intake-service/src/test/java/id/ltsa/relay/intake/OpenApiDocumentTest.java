@@ -65,6 +65,49 @@ class OpenApiDocumentTest {
         assertTrue(properties.path("state").path("enum").toString().contains("DOWN"), properties.toString());
     }
 
+    /** What a generated client and a validating proxy read: the rules of the request, and what may be null. */
+    @Test
+    void the_schemas_carry_the_validation_rules_and_say_what_may_be_null() {
+        JsonNode schemas = document.path("components").path("schemas");
+        JsonNode request = schemas.path("ApplicationRequest");
+        assertEquals(Set.of("documentType", "applicant", "placement"), required(request), request.toString());
+        assertEquals("[\"PASSPORT\"]", request.path("properties").path("documentType").path("enum").toString());
+
+        JsonNode applicant = schemas.path("Applicant");
+        assertEquals(Set.of("nik", "fullName", "birthDate", "gender", "phone"), required(applicant),
+                applicant.toString());
+        JsonNode nik = applicant.path("properties").path("nik");
+        assertEquals("\\d{16}", nik.path("pattern").asText(), nik.toString());
+        assertEquals(16, nik.path("maxLength").asInt(), nik.toString());
+        assertEquals(100, applicant.path("properties").path("fullName").path("maxLength").asInt());
+        assertEquals(254, applicant.path("properties").path("email").path("maxLength").asInt());
+        assertEquals("[\"M\",\"F\"]", applicant.path("properties").path("gender").path("enum").toString());
+        assertTrue(nullable(applicant.path("properties").path("email")), applicant.toString());
+
+        JsonNode placement = schemas.path("Placement").path("properties");
+        assertEquals(200, placement.path("employerName").path("maxLength").asInt(), placement.toString());
+        assertTrue(nullable(placement.path("p3miName")), "the contract's sample sends p3miName: null");
+
+        // null on the wire, so nullable in the answer: a generated client must not break on them
+        assertTrue(nullable(schemas.path("ApplicationView").path("properties").path("centralReference")));
+        assertTrue(nullable(schemas.path("StatusChange").path("properties").path("reason")));
+        assertTrue(nullable(schemas.path("PlacementView").path("properties").path("p3miName")));
+        assertTrue(nullable(schemas.path("ApplicantView").path("properties").path("email")));
+    }
+
+    private static Set<String> required(JsonNode schema) {
+        Set<String> required = new TreeSet<>();
+        schema.path("required").forEach(field -> required.add(field.asText()));
+        return required;
+    }
+
+    /** OpenAPI 3.0 says {@code nullable: true}; 3.1 lists "null" among the types. */
+    private static boolean nullable(JsonNode property) {
+        return property.path("nullable").asBoolean(false) || property.path("type").toString().contains("\"null\"")
+                || property.path("anyOf").toString().contains("\"null\"")
+                || property.path("oneOf").toString().contains("\"null\"");
+    }
+
     @Test
     void every_error_answer_has_an_example_problem_of_its_own_status() {
         List<String> checked = new ArrayList<>();

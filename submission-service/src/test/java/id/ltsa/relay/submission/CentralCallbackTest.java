@@ -82,12 +82,12 @@ class CentralCallbackTest {
                 .body("result", equalTo("REPLAYED"));
         // rightly signed, but ten minutes old: past the 5-minute tolerance
         signed("cb-old-" + id, now - 600, rejected).post("/api/v1/central/callbacks").then().statusCode(401)
-                .body("message", equalTo("X-Callback-Timestamp is outside the tolerance"));
+                .body("detail", equalTo("X-Callback-Timestamp is outside the tolerance"));
         // an old capture with its timestamp moved to now: the signature no longer matches
         given().contentType(ContentType.JSON).header("X-Callback-Id", "cb-moved-" + id)
                 .header("X-Callback-Timestamp", Long.toString(now))
                 .header("X-Signature", signature("cb-moved-" + id, now - 600, rejected)).body(rejected)
-                .post("/api/v1/central/callbacks").then().statusCode(401).body("message", equalTo("invalid signature"));
+                .post("/api/v1/central/callbacks").then().statusCode(401).body("detail", equalTo("invalid signature"));
         // the contract's first scheme, the body alone under the HMAC, is no longer enough
         given().contentType(ContentType.JSON).header("X-Signature", "sha256=" + hmac(rejected)).body(rejected)
                 .post("/api/v1/central/callbacks").then().statusCode(401);

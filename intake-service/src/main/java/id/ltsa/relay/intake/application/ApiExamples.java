@@ -3,13 +3,16 @@ package id.ltsa.relay.intake.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.contracts.ApplicationStatus;
-import id.ltsa.relay.intake.web.Problem;
+import id.ltsa.relay.http.BodyLimit;
+import id.ltsa.relay.http.HttpProblems;
+import id.ltsa.relay.http.Problem;
 import id.ltsa.relay.intake.web.Problems;
 import java.time.Clock;
-import id.ltsa.relay.intake.web.FieldError;
+import id.ltsa.relay.http.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -21,8 +24,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Puts examples into the OpenAPI document: a request body for each operation that takes one, and for each error answer
  * the problems it can carry. The problems come from {@link Problems}, the same factories the code answers with, and
  * the validation example is what {@link ApplicationValidator} says about a wrong body, so the examples cannot drift
- * from the behaviour. Registered by {@code mp.openapi.filter}; runs when the document is built.
+ * from the behaviour. Runs when the document is built, before the shared {@code ProblemDocumentation}, which fills in
+ * the error answers no one gave an example for.
  */
+@OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = 10)
 public class ApiExamples implements OASFilter {
 
     /** The contract's example application. */
@@ -78,9 +83,9 @@ public class ApiExamples implements OASFilter {
                     ? Problems.invalid(List.of(new FieldError("size", ApplicationResource.SIZE_RULE)))
                     : validationProblem());
             case "403" -> {
-                problems.put("forbidden", Problems.forbidden());
+                problems.put("forbidden", HttpProblems.forbidden());
                 if (operation.equals("POST /api/v1/applications")) {
-                    problems.put("office-required", Problems.officeRequired());
+                    problems.put("office-required", HttpProblems.officeRequired());
                 }
             }
             case "404" -> problems.put("not-found", Problems.notFound());
@@ -96,8 +101,8 @@ public class ApiExamples implements OASFilter {
                     problems.put("invalid-state", Problems.notAmendable(ApplicationStatus.SUBMITTED));
                 }
             }
-            case "413" -> problems.put("payload-too-large", Problems.payloadTooLarge(64 * 1024));
-            case "415" -> problems.put("unsupported-media-type", Problems.unsupportedMediaType());
+            case "413" -> problems.put("payload-too-large", HttpProblems.payloadTooLarge(BodyLimit.configured()));
+            case "415" -> problems.put("unsupported-media-type", HttpProblems.unsupportedMediaType());
             case "422" -> problems.put("idempotency-key-reused", Problems.idempotencyKeyReused());
             case "429" -> problems.put("too-many-requests", Problems.tooManyRequests());
             case "503" -> problems.put("overloaded", Problems.overloaded());
@@ -109,7 +114,7 @@ public class ApiExamples implements OASFilter {
     private Problem validationProblem() {
         try {
             ApplicationRequest wrong = json.readValue(WRONG_APPLICATION, ApplicationRequest.class);
-            return Problems.invalid(new ApplicationValidator(Clock.systemUTC()).validate(wrong));
+            return Problems.invalid(ApplicationValidator.standalone(Clock.systemUTC()).validate(wrong));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The validation example does not parse", e);
         }

@@ -2,9 +2,9 @@ package id.ltsa.relay.intake.application;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.intake.link.CentralLinks;
-import id.ltsa.relay.intake.web.Caller;
-import id.ltsa.relay.intake.web.FieldError;
-import id.ltsa.relay.intake.web.ProblemException;
+import id.ltsa.relay.http.Caller;
+import id.ltsa.relay.http.FieldError;
+import id.ltsa.relay.http.ProblemException;
 import id.ltsa.relay.intake.web.Problems;
 import id.ltsa.relay.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +43,9 @@ public class ApplicationChanges {
             throw new ProblemException(Problems.cannotWithdraw(application.status));
         }
         String reason = request == null ? null : request.reason();
-        if (reason != null && reason.length() > 500) {
-            throw ProblemException.invalid(List.of(new FieldError("reason", "must be at most 500 characters")));
+        if (reason != null && reason.length() > WithdrawalRequest.MAX_REASON) {
+            throw ProblemException.invalid(List.of(new FieldError("reason",
+                    "must be at most " + WithdrawalRequest.MAX_REASON + " characters")));
         }
         Instant now = clock.instant();
         moveTo(application, ApplicationStatus.WITHDRAWN, reason, now);
@@ -100,11 +101,11 @@ public class ApplicationChanges {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound();
+            throw new ProblemException(Problems.notFound());
         }
         Application application = Application.findById(uuid, LockModeType.PESSIMISTIC_WRITE);
         if (application == null || !caller.maySee(application.officeCode)) {
-            throw ProblemException.notFound();
+            throw new ProblemException(Problems.notFound());
         }
         return application;
     }

@@ -7,10 +7,10 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.intake.idempotency.Claim;
 import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
 import id.ltsa.relay.intake.idempotency.RequestFingerprint;
-import id.ltsa.relay.intake.web.Caller;
-import id.ltsa.relay.intake.web.FieldError;
-import id.ltsa.relay.intake.web.Problem;
-import id.ltsa.relay.intake.web.ProblemException;
+import id.ltsa.relay.http.Caller;
+import id.ltsa.relay.http.FieldError;
+import id.ltsa.relay.http.Problem;
+import id.ltsa.relay.http.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,6 +46,7 @@ public class ApplicationResource {
 
     /** The last page a list may ask for: a page far past the end still costs an OFFSET scan of all before it. */
     static final int MAX_PAGE = 10_000;
+    static final int MAX_SIZE = 100;
 
     static final String SIZE_RULE = "must be 1 to 100";
 
@@ -91,7 +92,8 @@ public class ApplicationResource {
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(
-            @Parameter(description = "1..255 characters, scoped to the office; kept at least 30 days")
+            @Parameter(description = "1..255 characters, scoped to the office; kept at least 30 days",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             ApplicationRequest request) {
         String office = caller.requireOffice();
@@ -128,8 +130,12 @@ public class ApplicationResource {
             content = @Content(schema = @Schema(implementation = ApplicationSearch.Page.class)))
     @APIResponse(responseCode = "400", description = "A bad status, page or size (size is at most 100)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ApplicationSearch.Page list(@QueryParam("status") String status, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public ApplicationSearch.Page list(
+            @Parameter(schema = @Schema(implementation = ApplicationStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+                    maximum = "" + MAX_PAGE, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "" + MAX_SIZE, defaultValue = "20")) @QueryParam("size") String size) {
         List<FieldError> errors = new ArrayList<>();
         ApplicationStatus wanted = null;
         if (status != null && !status.isBlank()) {
@@ -140,7 +146,7 @@ public class ApplicationResource {
             }
         }
         int pageNumber = parse(page, 0, 0, MAX_PAGE, "page", "must be between 0 and " + MAX_PAGE, errors);
-        int pageSize = parse(size, 20, 1, 100, "size", SIZE_RULE, errors);
+        int pageSize = parse(size, 20, 1, MAX_SIZE, "size", SIZE_RULE, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -173,7 +179,9 @@ public class ApplicationResource {
             content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "404", description = "No such application for this office",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ApplicationView get(@PathParam("id") String id) {
+    public ApplicationView get(
+            @Parameter(description = "The application's id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
         return applications.find(id, caller);
     }
 
@@ -192,7 +200,9 @@ public class ApplicationResource {
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WithdrawalRequest.class)))
-    public ApplicationView withdraw(@PathParam("id") String id, String body) throws java.io.IOException {
+    public ApplicationView withdraw(
+            @Parameter(description = "The application's id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id, String body) throws java.io.IOException {
         // the body is optional, so a client may POST nothing at all, not even a Content-Type
         WithdrawalRequest request = body == null || body.isBlank() ? null : json.readValue(body, WithdrawalRequest.class);
         return changes.withdraw(id, caller, request);
@@ -213,7 +223,10 @@ public class ApplicationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "invalid-state: not RETURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ApplicationView amend(@PathParam("id") String id, AmendmentRequest amendment) {
+    public ApplicationView amend(
+            @Parameter(description = "The application's id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id,
+            AmendmentRequest amendment) {
         return changes.amend(id, caller, amendment);
     }
 }

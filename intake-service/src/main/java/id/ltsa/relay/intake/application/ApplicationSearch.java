@@ -1,9 +1,10 @@
 package id.ltsa.relay.intake.application;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.intake.link.CentralLinkState;
 import id.ltsa.relay.intake.link.CentralLinks;
-import id.ltsa.relay.intake.web.Caller;
+import id.ltsa.relay.http.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -18,7 +19,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ApplicationSearch {
 
-    public record Page(List<ApplicationView> items, int page, int size, long total) {
+    @Schema(name = "ApplicationPage")
+    public record Page(
+            @Schema(maxItems = ApplicationResource.MAX_SIZE) List<ApplicationView> items,
+            @Schema(format = "int32", minimum = "0", maximum = "" + ApplicationResource.MAX_PAGE) int page,
+            @Schema(format = "int32", minimum = "1", maximum = "" + ApplicationResource.MAX_SIZE) int size,
+            @Schema(format = "int64", minimum = "0", maximum = "9223372036854775807") long total) {
     }
 
     private final CentralLinks links;

@@ -5,11 +5,12 @@ import id.ltsa.relay.contracts.NotificationChannel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.intake.idempotency.Claim;
 import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
+import id.ltsa.relay.intake.application.rules.IsoDates;
 import id.ltsa.relay.intake.link.CentralLinks;
 import id.ltsa.relay.intake.personaldata.PersonalDataCipher;
-import id.ltsa.relay.intake.web.Caller;
-import id.ltsa.relay.intake.web.FieldError;
-import id.ltsa.relay.intake.web.ProblemException;
+import id.ltsa.relay.http.Caller;
+import id.ltsa.relay.http.FieldError;
+import id.ltsa.relay.http.ProblemException;
 import id.ltsa.relay.intake.web.Problems;
 import id.ltsa.relay.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +69,7 @@ public class ApplicationService {
      * exist or none does.
      */
     /**
-     * Bounded so that an overload is answered at once with 503 and Retry-After ({@code ProblemMappers}) instead of
+     * Bounded so that an overload is answered at once with 503 and Retry-After ({@code IntakeProblemMappers}) instead of
      * piling requests up until clients time out and retry. Above the connection pool (5): a registration holds a
      * connection for milliseconds, so a few waiting for one is cheaper than a PostgreSQL backend each.
      */
@@ -107,7 +108,7 @@ public class ApplicationService {
         return visible(id, caller)
                 .map(application -> ApplicationView.of(application, StatusHistoryEntry.of(application.id),
                         links.current()))
-                .orElseThrow(ProblemException::notFound);
+                .orElseThrow(() -> new ProblemException(Problems.notFound()));
     }
 
     /** Another office's application is as absent as a missing one: the answer must not tell them apart. */
@@ -142,7 +143,7 @@ public class ApplicationService {
         ApplicationRequest.Placement placement = request.placement();
         application.nik = applicant.nik();
         application.fullName = applicant.fullName().trim();
-        application.birthDate = ApplicationValidator.parseDate(applicant.birthDate());
+        application.birthDate = IsoDates.parse(applicant.birthDate());
         application.birthPlace = applicant.birthPlace();
         application.gender = applicant.gender();
         application.phone = applicant.phone();

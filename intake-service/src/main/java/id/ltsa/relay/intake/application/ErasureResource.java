@@ -2,8 +2,8 @@ package id.ltsa.relay.intake.application;
 
 import id.ltsa.relay.audit.AuditAction;
 import id.ltsa.relay.audit.Audited;
-import id.ltsa.relay.intake.web.Caller;
-import id.ltsa.relay.intake.web.Problem;
+import id.ltsa.relay.http.Caller;
+import id.ltsa.relay.http.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,7 +45,9 @@ public class ErasureResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "invalid-state: the application is not final",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ApplicationView erase(@PathParam("id") String id) {
+    public ApplicationView erase(
+            @Parameter(description = "The application's id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @PathParam("id") String id) {
         return erasure.onRequest(id, caller);
     }
 }

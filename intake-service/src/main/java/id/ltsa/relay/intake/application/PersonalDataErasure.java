@@ -6,8 +6,8 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ErasureReason;
 import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
 import id.ltsa.relay.intake.link.CentralLinks;
-import id.ltsa.relay.intake.web.Caller;
-import id.ltsa.relay.intake.web.ProblemException;
+import id.ltsa.relay.http.Caller;
+import id.ltsa.relay.http.ProblemException;
 import id.ltsa.relay.intake.web.Problems;
 import id.ltsa.relay.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +53,7 @@ public class PersonalDataErasure {
     @Transactional
     public ApplicationView onRequest(String id, Caller caller) {
         Application application = locked(id).filter(found -> caller.maySee(found.officeCode))
-                .orElseThrow(ProblemException::notFound);
+                .orElseThrow(() -> new ProblemException(Problems.notFound()));
         if (!application.status.isFinal()) {
             throw new ProblemException(Problems.notErasable(application.status));
         }

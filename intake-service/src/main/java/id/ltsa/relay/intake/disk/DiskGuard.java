@@ -1,6 +1,6 @@
 package id.ltsa.relay.intake.disk;
 
-import id.ltsa.relay.intake.web.Problem;
+import id.ltsa.relay.http.Problem;
 import id.ltsa.relay.intake.web.Problems;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
@@ -13,7 +13,7 @@ import java.util.Set;
  * With the disk nearly full, a registration, amendment or withdrawal is answered 503 with Retry-After before it
  * reaches the database, so nothing is half stored and the space left stays for what PostgreSQL and Kafka have under
  * way. Reads (tracking, the status) go on. Should the disk fill anyway, PostgreSQL refuses the transaction whole and
- * the same answer comes from {@code ProblemMappers}.
+ * the same answer comes from {@code IntakeProblemMappers}.
  */
 @ApplicationScoped
 class DiskGuard {

@@ -1,6 +1,6 @@
 package id.ltsa.relay.intake.idempotency;
 
-import id.ltsa.relay.intake.web.ProblemException;
+import id.ltsa.relay.http.ProblemException;
 import id.ltsa.relay.intake.web.Problems;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

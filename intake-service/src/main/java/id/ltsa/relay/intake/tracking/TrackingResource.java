@@ -3,8 +3,8 @@ package id.ltsa.relay.intake.tracking;
 import id.ltsa.relay.contracts.ApplicantInitials;
 import id.ltsa.relay.contracts.StatusLabels;
 import id.ltsa.relay.intake.application.Application;
-import id.ltsa.relay.intake.web.Problem;
-import id.ltsa.relay.intake.web.ProblemException;
+import id.ltsa.relay.http.Problem;
+import id.ltsa.relay.http.ProblemException;
 import id.ltsa.relay.intake.web.Problems;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -47,14 +48,18 @@ public class TrackingResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait",
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TrackingView track(@PathParam("trackingCode") String trackingCode,
+    public TrackingView track(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 16, example = "LTSA-5203-7K3M9Q"))
+            @PathParam("trackingCode") String trackingCode,
+            @Parameter(description = "id (the default) or en",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100))
             @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
         Duration wait = rateLimiter.admit(request.remoteAddress().hostAddress());
         if (!wait.isZero()) {
             throw new ProblemException(Problems.tooManyRequests(), Math.max(1, (wait.toMillis() + 999) / 1000));
         }
         Application application = Application.<Application>find("trackingCode", trackingCode).firstResultOptional()
-                .orElseThrow(ProblemException::notFound);
+                .orElseThrow(() -> new ProblemException(Problems.notFound()));
         boolean english = acceptLanguage != null && acceptLanguage.trim().toLowerCase().startsWith("en");
         return new TrackingView(application.trackingCode, application.status,
                 StatusLabels.label(application.status, english), application.updatedAt, ApplicantInitials.of(application.fullName));

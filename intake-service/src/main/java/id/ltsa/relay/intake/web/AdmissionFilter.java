@@ -1,5 +1,6 @@
 package id.ltsa.relay.intake.web;
 
+import id.ltsa.relay.http.Problem;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;

@@ -1,5 +1,8 @@
 package id.ltsa.relay.intake.web;
 
+import id.ltsa.relay.http.FieldError;
+import id.ltsa.relay.http.HttpProblems;
+import id.ltsa.relay.http.Problem;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import java.util.List;
 
@@ -14,11 +17,11 @@ public final class Problems {
     }
 
     public static Problem invalid(List<FieldError> errors) {
-        return Problem.invalid(errors);
+        return HttpProblems.invalid(errors);
     }
 
     public static Problem notFound() {
-        return Problem.of("not-found", "Not found", 404, "No such application");
+        return HttpProblems.notFound("No such application");
     }
 
     public static Problem duplicateApplication() {
@@ -53,24 +56,6 @@ public final class Problems {
                 "This Idempotency-Key was used with a different request body");
     }
 
-    public static Problem payloadTooLarge(long maxBodyBytes) {
-        return Problem.of("payload-too-large", "Request too large", 413,
-                "The body must be at most " + maxBodyBytes / 1024 + " KiB");
-    }
-
-    public static Problem unsupportedMediaType() {
-        return Problem.of("unsupported-media-type", "Unsupported media type", 415,
-                "Send the request body as application/json");
-    }
-
-    public static Problem forbidden() {
-        return Problem.of("forbidden", "Forbidden", 403, "This token's role may not do this");
-    }
-
-    public static Problem officeRequired() {
-        return Problem.of("office-required", "Office token required", 403,
-                "Only an office token, with a 4-digit office claim, can register applications");
-    }
 
     public static Problem tooManyRequests() {
         return Problem.of("too-many-requests", "Too many requests", 429, "Too many tracking lookups from this address");

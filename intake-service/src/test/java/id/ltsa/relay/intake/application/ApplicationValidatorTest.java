@@ -3,7 +3,7 @@ package id.ltsa.relay.intake.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.ltsa.relay.intake.web.FieldError;
+import id.ltsa.relay.http.FieldError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +19,7 @@ class ApplicationValidatorTest {
 
     /** 27 November 2026, 20:00 UTC: already the 28th in Jakarta, which is the day ages are judged on. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T20:00:00Z"), ZoneOffset.UTC);
-    final ApplicationValidator validator = new ApplicationValidator(CLOCK);
+    final ApplicationValidator validator = ApplicationValidator.standalone(CLOCK);
 
     static ApplicationRequest.Applicant applicant(String nik, String birthDate, String gender) {
         return new ApplicationRequest.Applicant(nik, "Darwan Hadi", birthDate, "Selong", gender, "+6281234567890",
@@ -83,6 +83,37 @@ class ApplicationValidatorTest {
         List<FieldError> errors = validator.validate(new ApplicationRequest("PASSPORT", applicant, placement()));
 
         assertEquals(List.of(field), errors.stream().map(FieldError::field).toList(), scenario);
+    }
+
+    @Test
+    void each_rule_says_in_words_what_is_wrong() {
+        ApplicationRequest.Applicant ok = valid().applicant();
+        assertEquals(List.of(new FieldError("applicant.nik", "does not start with an Indonesian province code")),
+                validator.validate(new ApplicationRequest("PASSPORT", with(ok, "nik", "9903010504950001"),
+                        placement())));
+        assertEquals(List.of(new FieldError("applicant.nik", "does not match birthDate and gender")),
+                validator.validate(new ApplicationRequest("PASSPORT", with(ok, "nik", "5203010604950001"),
+                        placement())));
+        assertEquals(List.of(new FieldError("applicant.birthDate", "must be a date like 1995-04-05")),
+                validator.validate(new ApplicationRequest("PASSPORT", with(ok, "birthDate", "1995-02-30"),
+                        placement())), "a date the calendar does not have");
+        assertEquals(List.of(new FieldError("applicant.birthDate", "the applicant must be 18 to 60 years old")),
+                validator.validate(new ApplicationRequest("PASSPORT",
+                        with(with(ok, "birthDate", "2008-11-29"), "nik", "5203012911080001"), placement())));
+        assertEquals(List.of(new FieldError("applicant.email", "is longer than 254 characters")),
+                validator.validate(new ApplicationRequest("PASSPORT", with(ok, "email", "a".repeat(300)),
+                        placement())));
+        assertEquals(List.of(new FieldError("placement.destinationCountry", "must be a country other than Indonesia")),
+                validator.validate(new ApplicationRequest("PASSPORT", ok,
+                        new ApplicationRequest.Placement("ID", "G_TO_G", null, null, null))));
+    }
+
+    @Test
+    void the_day_of_the_eighteenth_birthday_in_jakarta_counts() {
+        // CLOCK is the 28th in Jakarta: born 28 November 2008 is 18 today, born the 29th is not yet
+        ApplicationRequest.Applicant ok = valid().applicant();
+        assertEquals(List.of(), validator.validate(new ApplicationRequest("PASSPORT",
+                with(with(ok, "birthDate", "2008-11-28"), "nik", "5203012811080001"), placement())));
     }
 
     static Stream<Arguments> badPlacements() {

@@ -1,12 +1,16 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.http.ApiLimits;
+import id.ltsa.relay.http.Caller;
+import id.ltsa.relay.http.HttpProblems;
+import id.ltsa.relay.http.Problem;
+import id.ltsa.relay.http.ProblemException;
 import id.ltsa.relay.audit.AuditAction;
 import id.ltsa.relay.audit.Audited;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.notification.decision.Notification;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -14,31 +18,45 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The notification log of an application, scoped to the caller's office like the intake API. */
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
 
-    public record NotificationView(UUID applicationId, String transition, String channel, String language,
-            String template, String status, int attempts, Instant sentAt) {
+    public record NotificationView(
+            UUID applicationId,
+            @Schema(implementation = ApplicationStatus.class, description = "The status the applicant was told of")
+            String transition,
+            @Schema(nullable = true, maxLength = 20, description = "WHATSAPP, SMS, EMAIL or LOCAL_SMS (the office "
+                    + "modem); null until the message is routed") String channel,
+            @Schema(nullable = true, enumeration = {"id", "en"}, maxLength = 2) String language,
+            @Schema(nullable = true, maxLength = ApiLimits.NAME_MAX) String template,
+            @Schema(enumeration = {"PENDING", "SENT", "FAILED"}, maxLength = 7) String status,
+            @Schema(format = "int32", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.INT_MAX) int attempts,
+            @Schema(nullable = true, format = "date-time", maxLength = 35) Instant sentAt) {
     }
 
-    private final JsonWebToken token;
+    /** An application's messages, in lifecycle order. */
+    public record NotificationLog(@Schema(maxItems = ApiLimits.LIST_MAX) List<NotificationView> items) {
+    }
 
-    NotificationResource(JsonWebToken token) {
-        this.token = token;
+    static final Problem NOT_FOUND = HttpProblems.notFound("No notifications for such an application");
+
+    private final Caller caller;
+
+    NotificationResource(Caller caller) {
+        this.caller = caller;
     }
 
     @GET
     @Audited(AuditAction.NOTIFICATIONS_READ)
     @RolesAllowed({"office", "ministry", "ops"})
-    public Map<String, List<NotificationView>> list(@QueryParam("applicationId") UUID applicationId) {
+    public NotificationLog list(@QueryParam("applicationId") UUID applicationId) {
         if (applicationId == null) {
-            throw new NotFoundException();
+            throw new ProblemException(HttpProblems.invalid("applicationId", "is required"));
         }
         // in lifecycle order, whatever order the events arrived in (two topics do not keep order between them)
         List<Notification> notifications = Notification.<Notification>list("applicationId", applicationId).stream()
@@ -46,13 +64,10 @@ public class NotificationResource {
                         .thenComparingInt(n -> ApplicationStatus.valueOf(n.transition).rank())
                         .thenComparing(n -> n.createdAt))
                 .toList();
-        Object office = token.getClaim("office");
-        boolean seesAll = token.getGroups().contains("ministry") || token.getGroups().contains("ops");
-        if (notifications.isEmpty()
-                || (!seesAll && notifications.stream().anyMatch(n -> !n.officeCode.equals(String.valueOf(office))))) {
-            throw new NotFoundException(); // another office's application answers exactly as an unknown one
+        if (notifications.isEmpty() || notifications.stream().anyMatch(n -> !caller.maySee(n.officeCode))) {
+            throw new ProblemException(NOT_FOUND); // another office's application answers exactly as an unknown one
         }
-        return Map.of("items", notifications.stream().map(n -> new NotificationView(n.applicationId, n.transition,
+        return new NotificationLog(notifications.stream().map(n -> new NotificationView(n.applicationId, n.transition,
                 n.channel, n.language, n.template, publicStatus(n.status), n.attempts, n.sentAt)).toList());
     }
 

@@ -1,5 +1,7 @@
 package id.ltsa.relay.notification.modem;
 
+import id.ltsa.relay.http.HttpProblems;
+import id.ltsa.relay.http.ProblemException;
 import id.ltsa.relay.audit.AuditAction;
 import id.ltsa.relay.audit.Audited;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,14 +37,12 @@ public class ModemResource {
     @RolesAllowed({"ops", "ministry"})
     @Operation(summary = "SMS the office modem sent (or still has to send) and received, newest first (500 at most)")
     public Response messages(
-            @Parameter(description = "Only messages to or from this number") @QueryParam("to") String number,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"out", "in"}))
+            @Parameter(description = "Only messages to or from this number",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 16)) @QueryParam("to") String number,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"out", "in"}, maxLength = 3))
             @QueryParam("direction") String direction) {
         if (direction != null && !List.of("out", "in").contains(direction)) {
-            return Response.status(400).type("application/problem+json").entity(Map.of(
-                    "type", "https://ltsa-relay.id/problems/invalid-request", "title", "Invalid request",
-                    "status", 400, "errors", List.of(Map.of("field", "direction", "message", "must be out or in"))))
-                    .build();
+            throw new ProblemException(HttpProblems.invalid("direction", "must be out or in"));
         }
         return Response.ok(Map.of("items", messages.list(number, direction))).build();
     }

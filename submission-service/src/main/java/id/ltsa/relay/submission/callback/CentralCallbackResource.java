@@ -2,6 +2,10 @@ package id.ltsa.relay.submission.callback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.http.FieldError;
+import id.ltsa.relay.http.HttpProblems;
+import id.ltsa.relay.http.Problem;
+import id.ltsa.relay.http.ProblemMappers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -11,9 +15,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -23,7 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/api/v1/central/callbacks")
 @PermitAll
+@SecurityScheme(securitySchemeName = CentralCallbackResource.SIGNATURE, type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER, apiKeyName = "X-Signature", description = "sha256=<hex HMAC-SHA256 of "
+        + "\"<X-Callback-Id>.<X-Callback-Timestamp>.<body>\"> with the secret shared with the central API")
 public class CentralCallbackResource {
+
+    static final String SIGNATURE = "callbackSignature";
 
     private static final Set<String> DECISIONS = Set.of("APPROVED", "REJECTED", "ISSUED");
     private static final Map<CallbackSignature.Verdict, String> UNAUTHENTICATED = Map.of(
@@ -42,6 +62,9 @@ public class CentralCallbackResource {
     }
 
     @POST
+    @SecurityRequirement(name = SIGNATURE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CentralDecision.class)))
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A decision of the central API (APPROVED, REJECTED, ISSUED)",
@@ -50,34 +73,51 @@ public class CentralCallbackResource {
                     + "X-Signature: sha256=<hex HMAC-SHA256 of \"<id>.<timestamp>.<body>\">. The same callback id "
                     + "again answers 200 with result REPLAYED and changes nothing.")
     @APIResponse(responseCode = "200", description = "Applied, or already applied")
-    @APIResponse(responseCode = "400", description = "Not a decision")
+    @APIResponse(responseCode = "400", description = "Not a decision; the field is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing or wrong signature, or a timestamp outside the "
-            + "tolerance; nothing changed")
-    @APIResponse(responseCode = "404", description = "No application with this central reference")
-    public Response receive(@HeaderParam("X-Callback-Id") String callbackId,
-            @HeaderParam("X-Callback-Timestamp") String timestamp, @HeaderParam("X-Signature") String signatureHeader,
+            + "tolerance; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No application with this central reference",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response receive(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200))
+            @HeaderParam("X-Callback-Id") String callbackId,
+            @Parameter(description = "Unix seconds", schema = @Schema(type = SchemaType.STRING, maxLength = 20,
+                    pattern = "^[0-9]{1,20}$")) @HeaderParam("X-Callback-Timestamp") String timestamp,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 71, pattern = "^sha256=[0-9a-f]{64}$"))
+            @HeaderParam("X-Signature") String signatureHeader,
             byte[] body) {
         CallbackSignature.Verdict verdict = body == null ? CallbackSignature.Verdict.MISSING
                 : signature.check(callbackId, timestamp, signatureHeader, body);
         if (verdict != CallbackSignature.Verdict.VALID) {
-            return Response.status(401).entity(Map.of("message", UNAUTHENTICATED.get(verdict))).build();
+            return ProblemMappers.answer(HttpProblems.unauthorized(UNAUTHENTICATED.get(verdict)));
         }
         CentralDecision decision;
         try {
             decision = json.readValue(new String(body, StandardCharsets.UTF_8), CentralDecision.class);
         } catch (java.io.IOException e) {
-            return Response.status(400).entity(Map.of("message", "body is not a decision")).build();
+            return ProblemMappers.answer(HttpProblems.invalid("body", "is not a decision (JSON with centralReference and status)"));
         }
         if (decision.centralReference() == null || !DECISIONS.contains(decision.status())) {
-            return Response.status(400)
-                    .entity(Map.of("message", "centralReference and status APPROVED, REJECTED or ISSUED required"))
-                    .build();
+            return ProblemMappers.answer(HttpProblems.invalid(decisionErrors(decision)));
         }
         CentralDecisions.Result result = decisions.apply(callbackId, decision,
                 ApplicationStatus.valueOf(decision.status()));
         if (result == CentralDecisions.Result.UNKNOWN_REFERENCE) {
-            return Response.status(404).entity(Map.of("message", "unknown centralReference")).build();
+            return ProblemMappers.answer(HttpProblems.notFound("No application with this centralReference"));
         }
         return Response.ok(Map.of("result", result.name())).build();
+    }
+
+    private static List<FieldError> decisionErrors(CentralDecision decision) {
+        List<FieldError> errors = new ArrayList<>();
+        if (decision.centralReference() == null) {
+            errors.add(new FieldError("centralReference", "is required"));
+        }
+        if (!DECISIONS.contains(decision.status())) {
+            errors.add(new FieldError("status", "must be APPROVED, REJECTED or ISSUED"));
+        }
+        return errors;
     }
 }

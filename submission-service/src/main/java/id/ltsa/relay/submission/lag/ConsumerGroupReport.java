@@ -1,12 +1,16 @@
 package id.ltsa.relay.submission.lag;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import id.ltsa.relay.http.ApiLimits;
 
 /** A consumer group as ops see it: the verdict, the waiting records and how old the oldest of them is. */
-public record ConsumerGroupReport(String group, ConsumerStatus status, boolean hasMembers, long lag,
-        long lagSeconds, List<Partition> partitions) {
+public record ConsumerGroupReport(@Schema(maxLength = ApiLimits.NAME_MAX) String group, ConsumerStatus status,
+        boolean hasMembers, @Schema(format = "int64", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.COUNT_MAX) long lag, @Schema(format = "int64", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.COUNT_MAX) long lagSeconds,
+        @Schema(maxItems = ApiLimits.LIST_MAX) List<Partition> partitions) {
 
-    public record Partition(String topic, int partition, ConsumerStatus status, long committedOffset,
-            long endOffset, long lag, long lagSeconds) {
+    public record Partition(@Schema(maxLength = ApiLimits.NAME_MAX) String topic, @Schema(format = "int32", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.INT_MAX) int partition,
+            ConsumerStatus status, @Schema(format = "int64", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.COUNT_MAX) long committedOffset, @Schema(format = "int64", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.COUNT_MAX) long endOffset, @Schema(format = "int64", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.COUNT_MAX) long lag,
+            @Schema(format = "int64", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.COUNT_MAX) long lagSeconds) {
     }
 }

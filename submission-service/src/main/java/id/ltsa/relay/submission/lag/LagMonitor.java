@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import id.ltsa.relay.http.ApiLimits;
 
 /**
  * Samples every consumer group of the cluster on a timer, keeps a sliding window per partition, judges it the Burrow
@@ -32,7 +34,8 @@ public class LagMonitor {
     private static final Logger LOG = Logger.getLogger(LagMonitor.class);
 
     /** What the monitor knows right now. */
-    public record Snapshot(Instant sampledAt, List<ConsumerGroupReport> groups, long deadLetters) {
+    public record Snapshot(Instant sampledAt, @Schema(maxItems = ApiLimits.LIST_MAX) List<ConsumerGroupReport> groups,
+            @Schema(format = "int64", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.COUNT_MAX) long deadLetters) {
     }
 
     private record Key(String group, TopicPartition partition) {

@@ -1,5 +1,8 @@
 package id.ltsa.relay.submission.ops;
 
+import id.ltsa.relay.http.HttpProblems;
+import id.ltsa.relay.http.ProblemException;
+import id.ltsa.relay.http.ProblemMappers;
 import id.ltsa.relay.audit.AuditAction;
 import id.ltsa.relay.audit.Audited;
 import id.ltsa.relay.submission.link.CentralLink;
@@ -16,11 +19,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import id.ltsa.relay.http.ApiLimits;
 
 /** What ops need when the link misbehaves: the backlog, a retry now, and a pause while the centre asks for one. */
 @Path("/api/v1/ops")
@@ -28,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class OpsResource {
 
     /** Where the dashboard finds what this service does not know: the office modem, on notification-service. */
-    public record DashboardSettings(String notificationUrl) {
+    public record DashboardSettings(@Schema(format = "uri", maxLength = 2000) String notificationUrl) {
     }
 
     private final BacklogReport backlog;
@@ -72,15 +78,12 @@ public class OpsResource {
     @RolesAllowed({"ops", "ministry"})
     @Operation(summary = "The backlog and its oldest pending age over the last 24 hours (5-minute points) or 14 days "
             + "(hourly points), the worst of each point, for the dashboard's charts")
-    public Response history(@QueryParam("range") @DefaultValue("24h") String range) {
+    public Response history(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"24h", "14d"}, maxLength = 3))
+            @QueryParam("range") @DefaultValue("24h") String range) {
         return BacklogHistory.Range.named(range)
                 .map(named -> Response.ok(history.series(named, clock.instant())).build())
-                .orElseGet(() -> Response.status(400).type("application/problem+json").entity(Map.of(
-                        "type", "https://ltsa-relay.id/problems/validation",
-                        "title", "Invalid request",
-                        "status", 400,
-                        "detail", "1 field(s) are invalid",
-                        "errors", List.of(Map.of("field", "range", "message", "must be 24h or 14d")))).build());
+                .orElseThrow(() -> new ProblemException(HttpProblems.invalid("range", "must be 24h or 14d")));
     }
 
     @GET
@@ -96,10 +99,12 @@ public class OpsResource {
     @Audited(AuditAction.SUBMISSION_RETRY)
     @RolesAllowed("ops")
     @Operation(summary = "Send a pending application now instead of at its next retry")
-    public Response retry(@PathParam("applicationId") String applicationId) {
+    public Response retry(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
+            @PathParam("applicationId") String applicationId) {
         return retryNow.retry(applicationId)
                 ? Response.accepted(Map.of("applicationId", applicationId)).build()
-                : Response.status(404).entity(Map.of("message", "no pending submission " + applicationId)).build();
+                : ProblemMappers.answer(HttpProblems.notFound("No pending submission " + applicationId));
     }
 
     @POST

@@ -9,13 +9,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import id.ltsa.relay.http.ApiLimits;
 
 /** The ministry's view across offices: where applications stand and which offices are stuck behind their link. */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
-    public record OfficesReport(Instant generatedAt, List<OfficeReport> offices) {
+    public record OfficesReport(Instant generatedAt,
+            @Schema(maxItems = ApiLimits.LIST_MAX) List<OfficeReport> offices) {
     }
 
     private final OfficeReports reports;

@@ -1,10 +1,14 @@
-package id.ltsa.relay.intake.web;
+package id.ltsa.relay.http;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who is calling, from the verified token: an office (which sees only its own) or the ministry (which sees all). */
+/**
+ * Who is calling, from the verified token: an office, which sees only its own applications, or the ministry or ops,
+ * which see every office's (an endpoint's {@code @RolesAllowed} says who may call at all). Another office's
+ * application is answered exactly as a missing one.
+ */
 @RequestScoped
 public class Caller {
 
@@ -26,11 +30,11 @@ public class Caller {
 
     /** The office an application is registered for: always the token's, never the body's. */
     public String requireOffice() {
-        return office().orElseThrow(() -> new ProblemException(Problems.officeRequired()));
+        return office().orElseThrow(() -> new ProblemException(HttpProblems.officeRequired()));
     }
 
     /** Whether this caller may see an application of {@code officeCode}. */
     public boolean maySee(String officeCode) {
-        return isMinistry() || office().map(officeCode::equals).orElse(false);
+        return isMinistry() || token.getGroups().contains("ops") || office().map(officeCode::equals).orElse(false);
     }
 }

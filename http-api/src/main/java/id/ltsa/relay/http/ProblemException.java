@@ -1,4 +1,4 @@
-package id.ltsa.relay.intake.web;
+package id.ltsa.relay.http;
 
 import java.util.List;
 
@@ -27,11 +27,7 @@ public class ProblemException extends RuntimeException {
         return retryAfterSeconds;
     }
 
-    public static ProblemException notFound() {
-        return new ProblemException(Problems.notFound());
-    }
-
     public static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(Problems.invalid(errors));
+        return new ProblemException(HttpProblems.invalid(errors));
     }
 }

@@ -1,4 +1,4 @@
-package id.ltsa.relay.intake.application;
+package id.ltsa.relay.intake.application.rules;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Set;
  * The NIK (Nomor Induk Kependudukan, the national identity number) as Dukcapil issues it: 16 digits, a province,
  * regency and district code, then the birth date as DDMMYY with 40 added to the day for women, then a serial.
  */
-final class NikRules {
+public final class NikRules {
 
     private static final Set<Integer> PROVINCES = Set.of(
             11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53,
@@ -17,12 +17,19 @@ final class NikRules {
     private NikRules() {
     }
 
+    /** The shape a NIK has, as the OpenAPI document's pattern. */
+    public static final String PATTERN = "\\d{16}";
+
+    static boolean isSixteenDigits(String nik) {
+        return nik.matches(PATTERN);
+    }
+
     /** What is wrong with {@code nik} on its own, if anything. */
     static Optional<String> problemWith(String nik) {
         if (nik == null || nik.isBlank()) {
             return Optional.of("is required");
         }
-        if (!nik.matches("\\d{16}")) {
+        if (!isSixteenDigits(nik)) {
             return Optional.of("must be exactly 16 digits");
         }
         if (!PROVINCES.contains(Integer.parseInt(nik.substring(0, 2)))) {

@@ -1,11 +1,10 @@
-package id.ltsa.relay.intake.web;
+package id.ltsa.relay.http;
 
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a body over the limit with a problem before reading it. The HTTP layer would refuse it too, but with a bare
@@ -13,12 +12,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link ChunkedBodyLimit} counts it as it is read.
  */
 @ApplicationScoped
-class BodyLimitFilter {
+public class BodyLimitFilter {
 
     private final long maxBodyBytes;
 
-    BodyLimitFilter(@ConfigProperty(name = "ltsa.intake.max-body-bytes", defaultValue = "65536") long maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
+    BodyLimitFilter(BodyLimit limit) {
+        this.maxBodyBytes = limit.maxBodyBytes();
     }
 
     void install(@Observes Router router) {
@@ -35,6 +34,6 @@ class BodyLimitFilter {
 
     private void tooLarge(HttpServerResponse response) {
         response.setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
-                .end(Json.encode(Problems.payloadTooLarge(maxBodyBytes)));
+                .end(Json.encode(HttpProblems.payloadTooLarge(maxBodyBytes)));
     }
 }

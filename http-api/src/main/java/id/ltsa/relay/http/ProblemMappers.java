@@ -1,20 +1,31 @@
-package id.ltsa.relay.intake.web;
+package id.ltsa.relay.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.NotSupportedException;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error leaves the service as {@code application/problem+json}. */
+/**
+ * Every error leaves an office service as {@code application/problem+json}: the problems the code throws, a body
+ * Jackson cannot read (naming the field), a role that may not call, a body too large, and anything unexpected as a
+ * 500 that says nothing of its cause (which is logged). A service adds mappers of its own for its own exceptions.
+ */
 public class ProblemMappers {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final BodyLimit limit;
+
+    ProblemMappers(BodyLimit limit) {
+        this.limit = limit;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -44,62 +55,43 @@ public class ProblemMappers {
         return unreadable(e);
     }
 
-    /** More registrations at once than the database can take: ask the client to come back in a second. */
-    @ServerExceptionMapper
-    public Response overloaded(BulkheadException e) {
-        return Response.fromResponse(answer(Problems.overloaded())).header("Retry-After", 1).build();
-    }
-
-    /**
-     * PostgreSQL ran out of disk (SQLSTATE class 53, insufficient resources: 53100 disk full): its transaction is
-     * refused whole, so nothing is half stored, and the client is asked to come back.
-     */
-    @ServerExceptionMapper
-    public Response storage(jakarta.persistence.PersistenceException e) {
-        String state = sqlState(e);
-        if (state != null && state.startsWith("53")) {
-            return Response.fromResponse(answer(Problems.diskFull())).header("Retry-After", 60).build();
-        }
-        LOG.error("A database error reached the client as 500", e);
-        return answer(Problem.of("internal", "Internal error", 500, "Something went wrong; it is logged"));
-    }
-
-    static String sqlState(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
-    }
-
     /** A token whose role may not call this endpoint (the roles of @RolesAllowed). */
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e) {
-        return answer(Problems.forbidden());
+    public Response forbidden(ForbiddenException e) {
+        return answer(HttpProblems.forbidden());
     }
 
     @ServerExceptionMapper
     public Response tooLarge(ChunkedBodyLimit.TooLarge e) {
-        return answer(Problems.payloadTooLarge(e.limit));
+        return answer(HttpProblems.payloadTooLarge(e.limit));
     }
 
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e) {
-        return answer(Problems.unsupportedMediaType());
+        return answer(HttpProblems.unsupportedMediaType());
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 413) {
-            return answer(Problems.payloadTooLarge(64 * 1024));
+            return answer(HttpProblems.payloadTooLarge(limit.maxBodyBytes()));
         }
         return answer(Problem.of("http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), status,
                 e.getMessage()));
     }
 
-    static Response answer(Problem problem) {
+    /**
+     * Anything else is a fault of ours: a 500 problem, its cause in the log only (it may hold personal data or SQL).
+     * More specific mappers, Quarkus's own for its security exceptions among them, still win.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("An unexpected error reached the client as 500", e);
+        return answer(HttpProblems.internal());
+    }
+
+    public static Response answer(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

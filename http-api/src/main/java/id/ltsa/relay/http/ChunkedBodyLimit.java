@@ -1,4 +1,4 @@
-package id.ltsa.relay.intake.web;
+package id.ltsa.relay.http;
 
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -6,12 +6,11 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The 64 KiB limit for a body sent without Content-Length (chunked), which {@link BodyLimitFilter} cannot check before
+ * The {@link BodyLimit} for a body sent without Content-Length (chunked), which {@link BodyLimitFilter} cannot check before
  * reading. The HTTP layer's own limit is set higher (quarkus.http.limits.max-body-size) because it answers a bare 413;
- * bodies between the two (64 KiB to 128 KiB) are counted here as they are read and refused with the problem.
+ * bodies between the two are counted here as they are read and refused with the problem.
  */
 @Provider
 public class ChunkedBodyLimit implements ReaderInterceptor {
@@ -32,8 +31,8 @@ public class ChunkedBodyLimit implements ReaderInterceptor {
 
     private final long maxBodyBytes;
 
-    ChunkedBodyLimit(@ConfigProperty(name = "ltsa.intake.max-body-bytes", defaultValue = "65536") long maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
+    ChunkedBodyLimit(BodyLimit limit) {
+        this.maxBodyBytes = limit.maxBodyBytes();
     }
 
     @Override
