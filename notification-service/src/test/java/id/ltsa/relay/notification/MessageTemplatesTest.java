@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.ltsa.relay.notification.decision.DeliveryChannel;
+import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.notification.delivery.MessageRenderer;
 import id.ltsa.relay.notification.modem.Gsm7;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,9 +35,9 @@ class MessageTemplatesTest {
         "ISSUED,id,Ambil di kantor imigrasi", "ISSUED,en,Collect it at the immigration office",
         "REJECTED,id,ditolak: Foto", "REJECTED,en,was rejected: Foto",
         "WITHDRAWN,id,sudah dibatalkan", "WITHDRAWN,en,has been withdrawn"})
-    void every_transition_renders_in_both_languages_and_fits_one_sms(String transition, String language,
+    void every_transition_renders_in_both_languages_and_fits_one_sms(ApplicationStatus transition, String language,
             String expected) {
-        for (String channel : List.of("SMS", "WHATSAPP", "EMAIL", "LOCAL_SMS")) {
+        for (DeliveryChannel channel : DeliveryChannel.values()) {
             MessageRenderer.Rendered message = renderer.render(new MessageRenderer.Request(transition, language,
                     channel, LONG_NAME, "LT-ABCDEFGH", LONG_REASON));
 
@@ -47,7 +48,7 @@ class MessageTemplatesTest {
                     message.text());
             assertFalse(message.text().contains("{"), "nothing left unfilled: " + message.text());
             assertTrue(Gsm7.fits(message.text()), "plain GSM characters only: " + message.text());
-            if ("SMS".equals(channel) || "LOCAL_SMS".equals(channel)) {
+            if (channel.isSms()) {
                 assertTrue(message.text().length() <= 160, message.text().length() + ": " + message.text());
             }
         }
@@ -55,10 +56,11 @@ class MessageTemplatesTest {
 
     @ParameterizedTest
     @CsvSource({"RETURNED,id", "REJECTED,en"})
-    void the_whole_reason_goes_by_whatsapp_and_email_and_a_shortened_one_by_sms(String transition, String language) {
-        String full = renderer.render(new MessageRenderer.Request(transition, language, "WHATSAPP", "Siti",
+    void the_whole_reason_goes_by_whatsapp_and_email_and_a_shortened_one_by_sms(ApplicationStatus transition,
+            String language) {
+        String full = renderer.render(new MessageRenderer.Request(transition, language, DeliveryChannel.WHATSAPP, "Siti",
                 "LT-ABCDEFGH", LONG_REASON)).text();
-        String sms = renderer.render(new MessageRenderer.Request(transition, language, "SMS", "Siti",
+        String sms = renderer.render(new MessageRenderer.Request(transition, language, DeliveryChannel.SMS, "Siti",
                 "LT-ABCDEFGH", LONG_REASON)).text();
 
         assertTrue(full.contains(LONG_REASON), full);
@@ -69,7 +71,8 @@ class MessageTemplatesTest {
     @ParameterizedTest
     @CsvSource({"id,Permohonan paspor LT-ABCDEFGH", "en,Passport application LT-ABCDEFGH"})
     void an_email_subject_names_the_application_in_the_applicants_language(String language, String subject) {
-        assertEquals(subject, renderer.render(new MessageRenderer.Request("SUBMITTED", language, "EMAIL", "Siti",
+        assertEquals(subject, renderer.render(new MessageRenderer.Request(ApplicationStatus.SUBMITTED, language,
+                DeliveryChannel.EMAIL, "Siti",
                 "LT-ABCDEFGH", null)).subject());
     }
 }

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.ltsa.relay.notification.decision.NotificationStatus;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.localstack.Processes;
@@ -151,7 +152,7 @@ class OfficeOfflineNotificationTest {
         modemMessages(phone, "out").body("items", hasSize(0));
         Notification held = QuarkusTransaction.requiringNew().call(() -> Notification.findById(
                 UUID.nameUUIDFromBytes((inFlight + "/RECEIVED/1/0").getBytes(StandardCharsets.UTF_8))));
-        assertEquals(Notification.PENDING, held.status);
+        assertEquals(NotificationStatus.PENDING, held.status);
         assertTrue(held.gatewayMaybeDelivered, "the lost call may have arrived: marked for good");
     }
 
@@ -162,7 +163,7 @@ class OfficeOfflineNotificationTest {
         recipient.officeCode = NotificationEvents.OFFICE;
         recipient.fullName = "Darwan Hadi";
         recipient.phone = phone;
-        recipient.channel = "SMS";
+        recipient.channel = NotificationChannel.SMS;
         recipient.language = "id";
         recipient.updatedAt = Instant.now();
         recipient.persist();
@@ -173,9 +174,9 @@ class OfficeOfflineNotificationTest {
         notification.id = UUID.nameUUIDFromBytes((applicationId + "/RECEIVED/1/0").getBytes(StandardCharsets.UTF_8));
         notification.applicationId = applicationId;
         notification.officeCode = NotificationEvents.OFFICE;
-        notification.transition = "RECEIVED";
+        notification.transition = ApplicationStatus.RECEIVED;
         notification.revision = 1;
-        notification.status = Notification.PENDING;
+        notification.status = NotificationStatus.PENDING;
         notification.attempts = callInFlight ? 1 : 0;
         notification.callInFlight = callInFlight;
         notification.nextAttemptAt = Instant.now();

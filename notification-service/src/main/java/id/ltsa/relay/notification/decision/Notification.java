@@ -5,6 +5,8 @@ import id.ltsa.relay.contracts.LifecyclePosition;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,26 +17,24 @@ import java.util.UUID;
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 
-    public static final String PENDING = "PENDING";
-    /** Handed to the office modem; SENT once gammu reports it sent, PENDING again if the modem failed it. */
-    public static final String MODEM = "MODEM";
-    public static final String SENT = "SENT";
-    public static final String FAILED = "FAILED";
-
     @Id
     public UUID id;
     @Column(name = "application_id")
     public UUID applicationId;
     @Column(name = "office_code")
     public String officeCode;
-    public String transition;
+    @Enumerated(EnumType.STRING)
+    public ApplicationStatus transition;
     public int revision;
     public int episode;
     public String reason;
-    public String channel;
+    /** The way it went, or goes; null until it is first routed. */
+    @Enumerated(EnumType.STRING)
+    public DeliveryChannel channel;
     public String language;
     public String template;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public NotificationStatus status;
     public int attempts;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
@@ -71,6 +71,6 @@ public class Notification extends PanacheEntityBase {
     }
 
     public LifecyclePosition position() {
-        return new LifecyclePosition(revision, ApplicationStatus.valueOf(transition));
+        return new LifecyclePosition(revision, transition);
     }
 }

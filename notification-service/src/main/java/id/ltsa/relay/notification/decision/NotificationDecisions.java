@@ -3,6 +3,7 @@ package id.ltsa.relay.notification.decision;
 import id.ltsa.relay.contracts.ApplicantContact;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.LifecyclePosition;
+import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.trace.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -48,7 +49,8 @@ public class NotificationDecisions {
         recipient.fullName = applicant.fullName();
         recipient.phone = applicant.phone();
         recipient.email = applicant.email();
-        recipient.channel = applicant.preferredChannel() == null ? "WHATSAPP" : applicant.preferredChannel().name();
+        recipient.channel = applicant.preferredChannel() == null ? NotificationChannel.WHATSAPP
+                : applicant.preferredChannel();
         recipient.language = applicant.language() == null ? "id" : applicant.language();
         recipient.updatedAt = clock.instant();
         recipient.persist();
@@ -62,7 +64,7 @@ public class NotificationDecisions {
         List<Notification> earlier = Notification.list("applicationId", applicationId);
         LifecyclePosition position = new LifecyclePosition(revision, transition);
         boolean decidedBefore = earlier.stream().anyMatch(notification -> notification.transition
-                .equals(transition.name()) && notification.revision == revision && notification.episode == episode);
+                == transition && notification.revision == revision && notification.episode == episode);
         // RECEIVED comes from the other topic and may arrive after a later status of the same application; it carries
         // the tracking code, so it is still sent, and the sender sends it first.
         boolean superseded = transition != ApplicationStatus.RECEIVED
@@ -77,11 +79,11 @@ public class NotificationDecisions {
                 .getBytes(StandardCharsets.UTF_8));
         notification.applicationId = applicationId;
         notification.officeCode = officeCode;
-        notification.transition = transition.name();
+        notification.transition = transition;
         notification.revision = revision;
         notification.episode = episode;
         notification.reason = reason;
-        notification.status = Notification.PENDING;
+        notification.status = NotificationStatus.PENDING;
         notification.nextAttemptAt = now;
         notification.createdAt = now;
         notification.traceparent = TraceParent.current();

@@ -1,8 +1,11 @@
 package id.ltsa.relay.notification.decision;
 
+import id.ltsa.relay.contracts.NotificationChannel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -24,7 +27,9 @@ public class Recipient extends PanacheEntityBase {
     public String fullName;
     public String phone;
     public String email;
-    public String channel;
+    /** The channel the applicant chose. */
+    @Enumerated(EnumType.STRING)
+    public NotificationChannel channel;
     public String language;
     @Column(name = "updated_at")
     public Instant updatedAt;

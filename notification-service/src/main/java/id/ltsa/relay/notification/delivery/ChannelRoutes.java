@@ -1,6 +1,7 @@
 package id.ltsa.relay.notification.delivery;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.Recipient;
 import id.ltsa.relay.notification.modem.ModemHealth;
@@ -19,7 +20,6 @@ import java.util.Set;
 @ApplicationScoped
 class ChannelRoutes {
 
-    static final String LOCAL_SMS = "LOCAL_SMS";
     static final Set<ApplicationStatus> CANNOT_WAIT = Set.of(ApplicationStatus.RECEIVED, ApplicationStatus.DELAYED);
     /** After this many modem failures (no credit, no network) a message waits for the internet instead. */
     static final int MODEM_TRIES = 3;
@@ -27,7 +27,7 @@ class ChannelRoutes {
     sealed interface Route {
     }
 
-    record Send(String channel) implements Route {
+    record Send(DeliveryChannel channel) implements Route {
     }
 
     record Modem() implements Route {
@@ -45,14 +45,14 @@ class ChannelRoutes {
     }
 
     Route choose(Notification notification, Recipient recipient) {
-        String channel = notification.channel == null || LOCAL_SMS.equals(notification.channel) ? recipient.channel
-                : notification.channel;
+        DeliveryChannel channel = notification.channel == null || notification.channel == DeliveryChannel.LOCAL_SMS
+                ? DeliveryChannel.of(recipient.channel) : notification.channel;
         Upstream way = Upstream.of(channel);
         boolean silent = upstream.isSilent(way);
         // the modem's health is only read when it matters
         boolean modemMayTakeIt = !notification.mayHaveLeftByInternet()
                 && notification.modemFailures < MODEM_TRIES;
-        return decide(channel, ApplicationStatus.valueOf(notification.transition), modemMayTakeIt, silent,
+        return decide(channel, notification.transition, modemMayTakeIt, silent,
                 silent && modemMayTakeIt && modem.usable(), upstream.recheckAt(way));
     }
 
@@ -60,7 +60,7 @@ class ChannelRoutes {
      * The rule itself, apart from where its facts come from. {@code modemMayTakeIt} is false once the internet may
      * already have the message (a call that may have arrived, or one still in flight) or the modem failed it too often.
      */
-    static Route decide(String channel, ApplicationStatus transition, boolean modemMayTakeIt, boolean upstreamSilent,
+    static Route decide(DeliveryChannel channel, ApplicationStatus transition, boolean modemMayTakeIt, boolean upstreamSilent,
             boolean modemUsable, Instant recheckAt) {
         if (!upstreamSilent) {
             return new Send(channel);

@@ -1,5 +1,6 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.drain.WireFailure;
 import id.ltsa.relay.trace.TraceParent;
 import io.opentelemetry.context.Scope;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 class Channels {
 
     /** A rendered message on its way to one applicant. Personal data: never log it. */
-    record Outgoing(UUID notificationId, String channel, String phone, String email, MessageRenderer.Rendered message,
+    record Outgoing(UUID notificationId, DeliveryChannel channel, String phone, String email, MessageRenderer.Rendered message,
             String traceparent, int attempt) {
     }
 
@@ -62,7 +63,7 @@ class Channels {
     Result deliver(Outgoing outgoing) {
         // the trace of the event that decided the message: the gateway call joins the office's trace
         try (Scope trace = TraceParent.resume(outgoing.traceparent())) {
-            return "EMAIL".equals(outgoing.channel()) ? email(outgoing) : gateway(outgoing);
+            return outgoing.channel() == DeliveryChannel.EMAIL ? email(outgoing) : gateway(outgoing);
         }
     }
 
@@ -82,9 +83,9 @@ class Channels {
     private Result gateway(Outgoing outgoing) {
         // the idempotency key makes a resend after a crash harmless; an SMS fallback is another message, so it gets a
         // key of its own
-        String key = outgoing.notificationId() + "-" + outgoing.channel().toLowerCase();
+        String key = outgoing.notificationId() + "-" + outgoing.channel().name().toLowerCase();
         try (Response response = gateway.send(key, new GatewayClient.GatewayMessage(outgoing.phone(),
-                outgoing.channel(), outgoing.message().text()))) {
+                outgoing.channel().name(), outgoing.message().text()))) {
             return classify(response.getStatus());
         } catch (ProcessingException e) {
             return wire(e, "gateway unreachable: " + e.getClass().getSimpleName());

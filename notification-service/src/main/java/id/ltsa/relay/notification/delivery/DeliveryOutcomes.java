@@ -1,7 +1,9 @@
 package id.ltsa.relay.notification.delivery;
 
 import id.ltsa.relay.drain.Backoff;
+import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.decision.Notification;
+import id.ltsa.relay.notification.decision.NotificationStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -39,7 +41,7 @@ class DeliveryOutcomes {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean record(Channels.Outgoing call, Channels.Result result) {
         Notification notification = Notification.findById(call.notificationId(), LockModeType.PESSIMISTIC_WRITE);
-        if (notification == null || !Notification.PENDING.equals(notification.status)
+        if (notification == null || notification.status != NotificationStatus.PENDING
                 || notification.attempts != call.attempt()) {
             // the claim ran out before this call returned and another attempt took the message: its outcome stands
             LOG.warnf("Notification %s: the outcome of a call that outlived its claim is ignored (%s)",
@@ -47,12 +49,12 @@ class DeliveryOutcomes {
             return false;
         }
         notification.callInFlight = false;
-        String channel = call.channel();
+        DeliveryChannel channel = call.channel();
         Upstream way = Upstream.of(channel);
         switch (result.outcome()) {
             case DELIVERED -> {
                 upstream.answered(way);
-                notification.status = Notification.SENT;
+                notification.status = NotificationStatus.SENT;
                 notification.sentAt = clock.instant();
                 notification.lastError = null;
                 count(channel, "sent");
@@ -72,9 +74,9 @@ class DeliveryOutcomes {
                 upstream.answered(way);
                 notification.lastError = result.failure();
                 // an earlier attempt may have reached WhatsApp: an SMS now could be a second message
-                if ("WHATSAPP".equals(channel) && !notification.gatewayMaybeDelivered) {
+                if (channel == DeliveryChannel.WHATSAPP && !notification.gatewayMaybeDelivered) {
                     // no WhatsApp on this number: the applicant still has a phone, so tell them by SMS, now
-                    notification.channel = "SMS";
+                    notification.channel = DeliveryChannel.SMS;
                     notification.nextAttemptAt = clock.instant();
                     count(channel, "fell_back_to_sms");
                     LOG.infof("Notification %s (%s): WhatsApp refused (%s), falling back to SMS", notification.id,
@@ -104,14 +106,14 @@ class DeliveryOutcomes {
         }
     }
 
-    private void fail(Notification notification, String channel, Channels.Result result) {
-        notification.status = Notification.FAILED;
+    private void fail(Notification notification, DeliveryChannel channel, Channels.Result result) {
+        notification.status = NotificationStatus.FAILED;
         count(channel, "failed");
         LOG.errorf("Notification %s (%s) FAILED on %s after %d attempts: %s", notification.id,
                 notification.transition, channel, notification.attempts, result.failure());
     }
 
-    void count(String channel, String outcome) {
-        metrics.counter("ltsa.notification.outcomes", "channel", channel, "outcome", outcome).increment();
+    void count(DeliveryChannel channel, String outcome) {
+        metrics.counter("ltsa.notification.outcomes", "channel", channel.name(), "outcome", outcome).increment();
     }
 }

@@ -1,5 +1,7 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.modem.Gsm7;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
@@ -23,8 +25,8 @@ public class MessageRenderer {
     }
 
     /** What a message is about: the transition, the applicant's language and channel, and what to fill in. */
-    public record Request(String transition, String language, String channel, String fullName, String trackingCode,
-            String reason) {
+    public record Request(ApplicationStatus transition, String language, DeliveryChannel channel, String fullName,
+            String trackingCode, String reason) {
     }
 
     private final Engine engine;
@@ -44,7 +46,7 @@ public class MessageRenderer {
         }
         String reason = request.reason() == null ? "-" : request.reason();
         String text = fill(template, request, reason);
-        if (isSms(request.channel()) && text.length() > SMS_LENGTH && request.reason() != null) {
+        if (request.channel().isSms() && text.length() > SMS_LENGTH && request.reason() != null) {
             // ".." plus the full stop every template puts after the reason reads as an ellipsis
             int room = reason.length() - (text.length() - SMS_LENGTH) - 2;
             text = fill(template, request, room > 0 ? reason.substring(0, room).trim() + ".." : "-");
@@ -52,11 +54,6 @@ public class MessageRenderer {
         String subject = ("en".equals(language) ? "Passport application " : "Permohonan paspor ")
                 + request.trackingCode();
         return new Rendered(name, subject, text);
-    }
-
-    /** SMS by the gateway and SMS by the office modem are the same thing to a phone: one 160-character message. */
-    static boolean isSms(String channel) {
-        return "SMS".equals(channel) || "LOCAL_SMS".equals(channel);
     }
 
     private String fill(Template template, Request request, String reason) {

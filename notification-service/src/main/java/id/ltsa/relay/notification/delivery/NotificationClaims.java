@@ -1,6 +1,8 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.decision.Notification;
+import id.ltsa.relay.notification.decision.NotificationStatus;
 import id.ltsa.relay.notification.decision.Recipient;
 import id.ltsa.relay.notification.modem.ModemOutbox;
 import id.ltsa.relay.notification.modem.ModemSettings;
@@ -43,7 +45,7 @@ class NotificationClaims {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Channels.Outgoing claim(UUID id) {
         Notification notification = Notification.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (notification == null || !Notification.PENDING.equals(notification.status)
+        if (notification == null || notification.status != NotificationStatus.PENDING
                 || notification.nextAttemptAt.isAfter(clock.instant())) {
             return null;
         }
@@ -58,7 +60,7 @@ class NotificationClaims {
             notification.nextAttemptAt = wait.until();
             return null;
         }
-        String channel = route instanceof ChannelRoutes.Send send ? send.channel() : ChannelRoutes.LOCAL_SMS;
+        DeliveryChannel channel = route instanceof ChannelRoutes.Send send ? send.channel() : DeliveryChannel.LOCAL_SMS;
         MessageRenderer.Rendered message = renderer.render(new MessageRenderer.Request(notification.transition,
                 recipient.language, channel, recipient.fullName, recipient.trackingCode, notification.reason));
         notification.channel = channel;
@@ -67,7 +69,7 @@ class NotificationClaims {
         if (route instanceof ChannelRoutes.Modem) {
             // attempts count calls over the internet; the modem's failures are counted apart (modem_failures)
             notification.modemMessageId = modem.queue(recipient.phone, message.text());
-            notification.status = Notification.MODEM;
+            notification.status = NotificationStatus.MODEM;
             notification.lastError = null;
             // if gammu has not taken it by then, ModemReceipts takes it back
             notification.nextAttemptAt = clock.instant().plus(modemPatience);
@@ -89,7 +91,7 @@ class NotificationClaims {
     /** An earlier message of the same application not yet out (waiting, or still at the modem) goes first. */
     private static boolean earlierOneWaits(Notification notification) {
         return Notification.<Notification>list("applicationId = ?1 and status in ?2 and id <> ?3",
-                notification.applicationId, java.util.List.of(Notification.PENDING, Notification.MODEM),
+                notification.applicationId, java.util.List.of(NotificationStatus.PENDING, NotificationStatus.MODEM),
                 notification.id).stream().anyMatch(other -> notification.position().isAfter(other.position()));
     }
 }

@@ -8,7 +8,9 @@ import id.ltsa.relay.http.ProblemException;
 import id.ltsa.relay.audit.AuditAction;
 import id.ltsa.relay.audit.Audited;
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.decision.Notification;
+import id.ltsa.relay.notification.decision.NotificationStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,13 +30,14 @@ public class NotificationResource {
 
     public record NotificationView(
             UUID applicationId,
-            @Schema(implementation = ApplicationStatus.class, description = "The status the applicant was told of")
-            String transition,
-            @Schema(nullable = true, maxLength = 20, description = "WHATSAPP, SMS, EMAIL or LOCAL_SMS (the office "
-                    + "modem); null until the message is routed") String channel,
+            @Schema(description = "The status the applicant was told of") ApplicationStatus transition,
+            @Schema(nullable = true, maxLength = 9,
+                    description = "LOCAL_SMS is the office modem; null until the message is routed")
+            DeliveryChannel channel,
             @Schema(nullable = true, enumeration = {"id", "en"}, maxLength = 2) String language,
             @Schema(nullable = true, maxLength = ApiLimits.NAME_MAX) String template,
-            @Schema(enumeration = {"PENDING", "SENT", "FAILED"}, maxLength = 7) String status,
+            @Schema(enumeration = {"PENDING", "SENT", "FAILED"}, description = "At the office modem counts as PENDING")
+            NotificationStatus status,
             @Schema(format = "int32", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.INT_MAX) int attempts,
             @Schema(nullable = true, format = "date-time", maxLength = 35) Instant sentAt) {
     }
@@ -61,18 +64,14 @@ public class NotificationResource {
         // in lifecycle order, whatever order the events arrived in (two topics do not keep order between them)
         List<Notification> notifications = Notification.<Notification>list("applicationId", applicationId).stream()
                 .sorted(Comparator.comparingInt((Notification n) -> n.revision)
-                        .thenComparingInt(n -> ApplicationStatus.valueOf(n.transition).rank())
+                        .thenComparingInt(n -> n.transition.rank())
                         .thenComparing(n -> n.createdAt))
                 .toList();
         if (notifications.isEmpty() || notifications.stream().anyMatch(n -> !caller.maySee(n.officeCode))) {
             throw new ProblemException(NOT_FOUND); // another office's application answers exactly as an unknown one
         }
         return new NotificationLog(notifications.stream().map(n -> new NotificationView(n.applicationId, n.transition,
-                n.channel, n.language, n.template, publicStatus(n.status), n.attempts, n.sentAt)).toList());
+                n.channel, n.language, n.template, n.status.published(), n.attempts, n.sentAt)).toList());
     }
 
-    /** At the modem but not yet reported sent is still pending to the applicant: the contract's three statuses. */
-    private static String publicStatus(String status) {
-        return Notification.MODEM.equals(status) ? Notification.PENDING : status;
-    }
 }

@@ -2,6 +2,7 @@ package id.ltsa.relay.notification.delivery;
 
 import id.ltsa.relay.drain.DrainLoop;
 import id.ltsa.relay.notification.decision.Notification;
+import id.ltsa.relay.notification.decision.NotificationStatus;
 import id.ltsa.relay.notification.decision.NotificationDecided;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -48,7 +49,7 @@ class NotificationSender {
 
     private void sendDue() {
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Notification
-                .<Notification>find("status = ?1 and nextAttemptAt <= ?2 order by createdAt", Notification.PENDING,
+                .<Notification>find("status = ?1 and nextAttemptAt <= ?2 order by createdAt", NotificationStatus.PENDING,
                         clock.instant())
                 .page(0, 50).list().stream().map(notification -> notification.id).toList());
         for (UUID id : due) {

@@ -2,6 +2,7 @@ package id.ltsa.relay.notification.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ChannelRoutesTest {
     @ParameterizedTest
     @EnumSource(value = ApplicationStatus.class, names = {"RECEIVED", "DELAYED"})
     void what_cannot_wait_goes_by_the_modem_while_the_internet_is_silent(ApplicationStatus transition) {
-        assertEquals(new ChannelRoutes.Modem(), ChannelRoutes.decide("WHATSAPP", transition, true, true, true,
+        assertEquals(new ChannelRoutes.Modem(), ChannelRoutes.decide(DeliveryChannel.WHATSAPP, transition, true, true, true,
                 RECHECK));
     }
 
@@ -25,25 +26,25 @@ class ChannelRoutesTest {
     @EnumSource(value = ApplicationStatus.class, names = {"SUBMITTED", "RETURNED", "APPROVED", "ISSUED", "REJECTED",
         "WITHDRAWN"})
     void everything_else_waits_for_the_internet(ApplicationStatus transition) {
-        assertEquals(new ChannelRoutes.Wait(RECHECK), ChannelRoutes.decide("SMS", transition, true, true, true,
+        assertEquals(new ChannelRoutes.Wait(RECHECK), ChannelRoutes.decide(DeliveryChannel.SMS, transition, true, true, true,
                 RECHECK));
     }
 
     @Test
     void a_message_the_internet_may_already_have_never_goes_by_the_modem() {
-        assertEquals(new ChannelRoutes.Wait(RECHECK), ChannelRoutes.decide("WHATSAPP", ApplicationStatus.RECEIVED,
+        assertEquals(new ChannelRoutes.Wait(RECHECK), ChannelRoutes.decide(DeliveryChannel.WHATSAPP, ApplicationStatus.RECEIVED,
                 false, true, true, RECHECK));
     }
 
     @Test
     void a_gone_modem_gets_nothing_new_and_the_message_waits() {
-        assertEquals(new ChannelRoutes.Wait(RECHECK), ChannelRoutes.decide("EMAIL", ApplicationStatus.DELAYED,
+        assertEquals(new ChannelRoutes.Wait(RECHECK), ChannelRoutes.decide(DeliveryChannel.EMAIL, ApplicationStatus.DELAYED,
                 true, true, false, RECHECK));
     }
 
     @Test
     void while_the_internet_answers_every_message_goes_on_the_applicants_channel() {
-        assertEquals(new ChannelRoutes.Send("EMAIL"), ChannelRoutes.decide("EMAIL", ApplicationStatus.RECEIVED,
+        assertEquals(new ChannelRoutes.Send(DeliveryChannel.EMAIL), ChannelRoutes.decide(DeliveryChannel.EMAIL, ApplicationStatus.RECEIVED,
                 true, false, true, RECHECK));
     }
 
