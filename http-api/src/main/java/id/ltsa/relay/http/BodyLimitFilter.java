@@ -16,7 +16,7 @@ public class BodyLimitFilter {
 
     private final long maxBodyBytes;
 
-    BodyLimitFilter(BodyLimit limit) {
+    BodyLimitFilter(HttpApiConfig limit) {
         this.maxBodyBytes = limit.maxBodyBytes();
     }
 

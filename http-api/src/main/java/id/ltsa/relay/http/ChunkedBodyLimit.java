@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The {@link BodyLimit} for a body sent without Content-Length (chunked), which {@link BodyLimitFilter} cannot check before
+ * The {@link HttpApiConfig} for a body sent without Content-Length (chunked), which {@link BodyLimitFilter} cannot check before
  * reading. The HTTP layer's own limit is set higher (quarkus.http.limits.max-body-size) because it answers a bare 413;
  * bodies between the two are counted here as they are read and refused with the problem.
  */
@@ -31,7 +31,7 @@ public class ChunkedBodyLimit implements ReaderInterceptor {
 
     private final long maxBodyBytes;
 
-    ChunkedBodyLimit(BodyLimit limit) {
+    ChunkedBodyLimit(HttpApiConfig limit) {
         this.maxBodyBytes = limit.maxBodyBytes();
     }
 

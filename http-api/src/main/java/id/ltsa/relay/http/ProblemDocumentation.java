@@ -122,7 +122,7 @@ public class ProblemDocumentation implements OASFilter {
             case 400 -> HttpProblems.invalid("field", "what is wrong with it");
             case 403 -> HttpProblems.forbidden();
             case 404 -> HttpProblems.notFound("No such resource");
-            case 413 -> HttpProblems.payloadTooLarge(BodyLimit.configured());
+            case 413 -> HttpProblems.payloadTooLarge(HttpApiConfig.configured());
             case 415 -> HttpProblems.unsupportedMediaType();
             case 500 -> HttpProblems.internal();
             default -> Problem.of("http-" + status, "Error " + status, status, "See the operation's description");

@@ -21,9 +21,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    private final BodyLimit limit;
+    private final HttpApiConfig limit;
 
-    ProblemMappers(BodyLimit limit) {
+    ProblemMappers(HttpApiConfig limit) {
         this.limit = limit;
     }
 

@@ -1,5 +1,6 @@
 package id.ltsa.relay.notification;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static id.ltsa.relay.notification.NotificationEvents.emailsTo;
 import static id.ltsa.relay.notification.NotificationEvents.messagesTo;
 import static id.ltsa.relay.notification.NotificationEvents.newEmail;
@@ -12,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -140,11 +142,17 @@ class NotificationFlowTest {
         publishReceived(id, "+6281200000002", null, NotificationChannel.SMS, "id");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notificationLog(id));
 
-        given().auth().oauth2(RealInfrastructure.tokens().token("5201", "office"))
-                .queryParam("applicationId", id.toString()).get("/api/v1/notifications").then().statusCode(404);
-        given().auth().oauth2(RealInfrastructure.tokens().token("5201", "office"))
+        // the same problem for another office's application as for one that does not exist
+        String othersAnswer = given().auth().oauth2(RealInfrastructure.tokens().token("5201", "office"))
+                .queryParam("applicationId", id.toString()).get("/api/v1/notifications").then().statusCode(404)
+                .contentType("application/problem+json").body("type", endsWith("/not-found")).extract().asString();
+        String missingAnswer = given().auth().oauth2(RealInfrastructure.tokens().token("5201", "office"))
                 .queryParam("applicationId", UUID.randomUUID().toString()).get("/api/v1/notifications")
-                .then().statusCode(404);
+                .then().statusCode(404).extract().asString();
+        assertEquals(missingAnswer, othersAnswer);
+        given().auth().oauth2(RealInfrastructure.tokens().token("5201", "office")).get("/api/v1/notifications")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("applicationId"));
         given().auth().oauth2(RealInfrastructure.tokens().token("0000", "ministry"))
                 .queryParam("applicationId", id.toString()).get("/api/v1/notifications").then().statusCode(200);
 

@@ -3,7 +3,7 @@ package id.ltsa.relay.intake.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.contracts.ApplicationStatus;
-import id.ltsa.relay.http.BodyLimit;
+import id.ltsa.relay.http.HttpApiConfig;
 import id.ltsa.relay.http.HttpProblems;
 import id.ltsa.relay.http.Problem;
 import id.ltsa.relay.intake.web.Problems;
@@ -101,7 +101,7 @@ public class ApiExamples implements OASFilter {
                     problems.put("invalid-state", Problems.notAmendable(ApplicationStatus.SUBMITTED));
                 }
             }
-            case "413" -> problems.put("payload-too-large", HttpProblems.payloadTooLarge(BodyLimit.configured()));
+            case "413" -> problems.put("payload-too-large", HttpProblems.payloadTooLarge(HttpApiConfig.configured()));
             case "415" -> problems.put("unsupported-media-type", HttpProblems.unsupportedMediaType());
             case "422" -> problems.put("idempotency-key-reused", Problems.idempotencyKeyReused());
             case "429" -> problems.put("too-many-requests", Problems.tooManyRequests());

@@ -27,10 +27,10 @@ class UnseenApplications {
     private static final Logger LOG = Logger.getLogger(UnseenApplications.class);
 
     private final Outbox outbox;
-    private final ReconcileSettings settings;
+    private final ReconcileConfig settings;
     private final Clock clock;
 
-    UnseenApplications(Outbox outbox, ReconcileSettings settings, Clock clock) {
+    UnseenApplications(Outbox outbox, ReconcileConfig settings, Clock clock) {
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;

@@ -77,7 +77,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "mp.jwt.verify.publickey.location",
                         publicKeyLocation != null ? publicKeyLocation : keys.publicKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", DevTokens.ISSUER));
-        // what an office service's BrokerLogin requires (ministry-watch, without one, takes the JAAS line above)
+        // what an office service's BrokerLoginConfig requires (ministry-watch, without one, takes the JAAS line above)
         config.put("ltsa.kafka.username", kafkaUser());
         config.put("ltsa.kafka.password", infra.kafkaCredentials().password(kafkaUser()));
         // /q/* answers on the management port; one per JVM, so tests know where to ask (managementPort())

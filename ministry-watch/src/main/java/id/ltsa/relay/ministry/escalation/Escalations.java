@@ -1,7 +1,7 @@
 package id.ltsa.relay.ministry.escalation;
 
 import id.ltsa.relay.contracts.OfficeState;
-import id.ltsa.relay.ministry.registry.FleetSettings;
+import id.ltsa.relay.ministry.registry.FleetConfig;
 import id.ltsa.relay.ministry.registry.Office;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -29,12 +29,12 @@ class Escalations {
     private static final Logger LOG = Logger.getLogger(Escalations.class);
     private static final Duration CLAIM = Duration.ofSeconds(60);
 
-    private final FleetSettings settings;
+    private final FleetConfig settings;
     private final EntityManager entityManager;
     private final Mailer mailer;
     private final Clock clock;
 
-    Escalations(FleetSettings settings, EntityManager entityManager, Mailer mailer, Clock clock) {
+    Escalations(FleetConfig settings, EntityManager entityManager, Mailer mailer, Clock clock) {
         this.settings = settings;
         this.entityManager = entityManager;
         this.mailer = mailer;

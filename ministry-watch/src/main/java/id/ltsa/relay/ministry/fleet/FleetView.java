@@ -1,7 +1,7 @@
 package id.ltsa.relay.ministry.fleet;
 
 import id.ltsa.relay.contracts.OfficeState;
-import id.ltsa.relay.ministry.registry.FleetSettings;
+import id.ltsa.relay.ministry.registry.FleetConfig;
 import id.ltsa.relay.ministry.registry.Office;
 import id.ltsa.relay.ministry.report.FleetApplications;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,11 +30,11 @@ public class FleetView {
 
     private final FleetApplications applications;
     private final OfficeHistory history;
-    private final FleetSettings settings;
+    private final FleetConfig settings;
     private final StateJudge judge;
     private final Clock clock;
 
-    FleetView(FleetApplications applications, OfficeHistory history, FleetSettings settings, StateJudge judge,
+    FleetView(FleetApplications applications, OfficeHistory history, FleetConfig settings, StateJudge judge,
             Clock clock) {
         this.applications = applications;
         this.history = history;

@@ -1,7 +1,7 @@
 package id.ltsa.relay.ministry.fleet;
 
 import id.ltsa.relay.contracts.OfficeState;
-import id.ltsa.relay.ministry.registry.FleetSettings;
+import id.ltsa.relay.ministry.registry.FleetConfig;
 import id.ltsa.relay.ministry.registry.Office;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,11 +16,11 @@ import java.time.Instant;
 @ApplicationScoped
 class StateJudge {
 
-    private final FleetSettings settings;
+    private final FleetConfig settings;
     /** When this instance started watching; until then nothing is called SILENT that was not already. */
     private volatile Instant watchingSince = Instant.MAX;
 
-    StateJudge(FleetSettings settings) {
+    StateJudge(FleetConfig settings) {
         this.settings = settings;
     }
 

@@ -23,11 +23,11 @@ public class Offices {
 
     private static final Logger LOG = Logger.getLogger(Offices.class);
 
-    private final FleetSettings settings;
+    private final FleetConfig settings;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    Offices(FleetSettings settings, EntityManager entityManager, Clock clock) {
+    Offices(FleetConfig settings, EntityManager entityManager, Clock clock) {
         this.settings = settings;
         this.entityManager = entityManager;
         this.clock = clock;
@@ -35,7 +35,7 @@ public class Offices {
 
     void loadRegistry(@Observes StartupEvent startup) {
         QuarkusTransaction.requiringNew().run(() -> {
-            for (Map.Entry<String, FleetSettings.Office> entry : settings.offices().entrySet()) {
+            for (Map.Entry<String, FleetConfig.Office> entry : settings.offices().entrySet()) {
                 Office office = known(entry.getKey());
                 office.registered = true;
                 office.name = entry.getValue().name();

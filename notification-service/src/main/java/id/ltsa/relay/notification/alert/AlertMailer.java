@@ -27,10 +27,10 @@ class AlertMailer {
 
     private final Mailer mailer;
     private final SmtpCheck smtp;
-    private final AlertSettings settings;
+    private final AlertConfig settings;
     private final Clock clock;
 
-    AlertMailer(Mailer mailer, SmtpCheck smtp, AlertSettings settings, Clock clock) {
+    AlertMailer(Mailer mailer, SmtpCheck smtp, AlertConfig settings, Clock clock) {
         this.mailer = mailer;
         this.smtp = smtp;
         this.settings = settings;

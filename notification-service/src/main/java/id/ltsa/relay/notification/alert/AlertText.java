@@ -30,13 +30,13 @@ class AlertText {
     private final Template linkRestored;
     private final Template linkDownSms;
     private final Template linkRestoredSms;
-    private final AlertSettings settings;
+    private final AlertConfig settings;
     private final DateTimeFormatter time;
 
     AlertText(@Location("alerts/LINK_DOWN.txt") Template linkDown,
             @Location("alerts/LINK_RESTORED.txt") Template linkRestored,
             @Location("alerts/LINK_DOWN.sms.txt") Template linkDownSms,
-            @Location("alerts/LINK_RESTORED.sms.txt") Template linkRestoredSms, AlertSettings settings) {
+            @Location("alerts/LINK_RESTORED.sms.txt") Template linkRestoredSms, AlertConfig settings) {
         this.linkDown = linkDown;
         this.linkRestored = linkRestored;
         this.linkDownSms = linkDownSms;

@@ -30,13 +30,13 @@ public class LinkAlerts {
 
     private static final Logger LOG = Logger.getLogger(LinkAlerts.class);
 
-    private final AlertSettings settings;
+    private final AlertConfig settings;
     private final AlertText text;
     private final Backlog backlog;
     private final ModemOutbox modem;
     private final Clock clock;
 
-    LinkAlerts(AlertSettings settings, AlertText text, Backlog backlog, ModemOutbox modem, Clock clock) {
+    LinkAlerts(AlertConfig settings, AlertText text, Backlog backlog, ModemOutbox modem, Clock clock) {
         this.settings = settings;
         this.text = text;
         this.backlog = backlog;

@@ -23,13 +23,13 @@ class DeliveryOutcomes {
 
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
 
-    private final DeliverySettings settings;
+    private final DeliveryConfig settings;
     private final Backoff backoff;
     private final UpstreamReachability upstream;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    DeliveryOutcomes(DeliverySettings settings, UpstreamReachability upstream, MeterRegistry metrics, Clock clock) {
+    DeliveryOutcomes(DeliveryConfig settings, UpstreamReachability upstream, MeterRegistry metrics, Clock clock) {
         this.settings = settings;
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());
         this.upstream = upstream;

@@ -30,9 +30,9 @@ public class MessageRenderer {
     }
 
     private final Engine engine;
-    private final DeliverySettings settings;
+    private final DeliveryConfig settings;
 
-    MessageRenderer(Engine engine, DeliverySettings settings) {
+    MessageRenderer(Engine engine, DeliveryConfig settings) {
         this.engine = engine;
         this.settings = settings;
     }

@@ -5,7 +5,7 @@ import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationStatus;
 import id.ltsa.relay.notification.decision.Recipient;
 import id.ltsa.relay.notification.modem.ModemOutbox;
-import id.ltsa.relay.notification.modem.ModemSettings;
+import id.ltsa.relay.notification.modem.ModemConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -32,7 +32,7 @@ class NotificationClaims {
     private final Clock clock;
     private final Duration modemPatience;
 
-    NotificationClaims(ChannelRoutes routes, MessageRenderer renderer, ModemOutbox modem, ModemSettings settings,
+    NotificationClaims(ChannelRoutes routes, MessageRenderer renderer, ModemOutbox modem, ModemConfig settings,
             Clock clock) {
         this.routes = routes;
         this.renderer = renderer;

@@ -21,7 +21,11 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The notification log of an application, scoped to the caller's office like the intake API. */
 @Path("/api/v1/notifications")
@@ -57,7 +61,15 @@ public class NotificationResource {
     @GET
     @Audited(AuditAction.NOTIFICATIONS_READ)
     @RolesAllowed({"office", "ministry", "ops"})
-    public NotificationLog list(@QueryParam("applicationId") UUID applicationId) {
+    @Operation(summary = "The messages sent, or still to send, about one application, in lifecycle order")
+    @APIResponse(responseCode = "200", description = "{items}",
+            content = @Content(schema = @Schema(implementation = NotificationLog.class)))
+    @APIResponse(responseCode = "400", description = "No applicationId",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No message about such an application; another office's "
+            + "application answers the same", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    public NotificationLog list(@Parameter(required = true) @QueryParam("applicationId") UUID applicationId) {
         if (applicationId == null) {
             throw new ProblemException(HttpProblems.invalid("applicationId", "is required"));
         }

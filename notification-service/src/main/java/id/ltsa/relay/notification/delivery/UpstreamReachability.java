@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 class UpstreamReachability {
 
-    private final DeliverySettings settings;
+    private final DeliveryConfig settings;
     private final Clock clock;
     private final Map<Upstream, Instant> silentUntil = new ConcurrentHashMap<>();
 
-    UpstreamReachability(DeliverySettings settings, Clock clock) {
+    UpstreamReachability(DeliveryConfig settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }

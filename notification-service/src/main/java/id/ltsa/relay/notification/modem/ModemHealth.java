@@ -25,13 +25,13 @@ public class ModemHealth {
     private static final Duration FRESH_FOR = Duration.ofSeconds(2);
 
     private final EntityManager entityManager;
-    private final ModemSettings settings;
+    private final ModemConfig settings;
     private final Clock clock;
     private volatile ModemStatus last = ModemStatus.ABSENT;
     private volatile Instant readAt = Instant.MIN;
     private volatile boolean schemaSeen;
 
-    ModemHealth(EntityManager entityManager, ModemSettings settings, Clock clock) {
+    ModemHealth(EntityManager entityManager, ModemConfig settings, Clock clock) {
         this.entityManager = entityManager;
         this.settings = settings;
         this.clock = clock;

@@ -14,10 +14,10 @@ import jakarta.transaction.Transactional;
 public class ModemOutbox {
 
     private final EntityManager entityManager;
-    private final ModemSettings settings;
+    private final ModemConfig settings;
     private final ModemHealth health;
 
-    ModemOutbox(EntityManager entityManager, ModemSettings settings, ModemHealth health) {
+    ModemOutbox(EntityManager entityManager, ModemConfig settings, ModemHealth health) {
         this.entityManager = entityManager;
         this.settings = settings;
         this.health = health;

@@ -3,7 +3,7 @@ package id.ltsa.relay.notification.query;
 import id.ltsa.relay.contracts.ApplicantInitials;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.StatusLabels;
-import id.ltsa.relay.notification.alert.AlertSettings;
+import id.ltsa.relay.notification.alert.AlertConfig;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +25,7 @@ class QueryAnswers {
 
     QueryAnswers(@Location("queries/STATUS.id.txt") Template statusId,
             @Location("queries/STATUS.en.txt") Template statusEn, @Location("queries/UNKNOWN.id.txt") Template unknown,
-            @Location("queries/HOW_TO_ASK.id.txt") Template howToAsk, AlertSettings settings) {
+            @Location("queries/HOW_TO_ASK.id.txt") Template howToAsk, AlertConfig settings) {
         this.statusId = statusId;
         this.statusEn = statusEn;
         this.unknown = unknown;

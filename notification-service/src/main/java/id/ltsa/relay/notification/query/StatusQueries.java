@@ -4,7 +4,7 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.notification.modem.GammuTime;
 import id.ltsa.relay.notification.modem.ModemAbsent;
 import id.ltsa.relay.notification.modem.ModemOutbox;
-import id.ltsa.relay.notification.modem.ModemSettings;
+import id.ltsa.relay.notification.modem.ModemConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,10 +33,10 @@ class StatusQueries {
     private final EntityManager entityManager;
     private final ModemOutbox outbox;
     private final QueryAnswers answers;
-    private final ModemSettings settings;
+    private final ModemConfig settings;
     private final Clock clock;
 
-    StatusQueries(EntityManager entityManager, ModemOutbox outbox, QueryAnswers answers, ModemSettings settings,
+    StatusQueries(EntityManager entityManager, ModemOutbox outbox, QueryAnswers answers, ModemConfig settings,
             Clock clock) {
         this.entityManager = entityManager;
         this.outbox = outbox;

@@ -1,7 +1,10 @@
 package id.ltsa.relay.submission.central;
 
+import id.ltsa.relay.submission.link.LinkRestored;
+import id.ltsa.relay.submission.queue.Submission;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +39,21 @@ class DueSubmissions {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * The link is back: every pending submission is due at once. A synchronous observer, so it happens in the
+     * transaction that marks the link UP, and the forwarder, woken after that commit, finds the whole backlog due.
+     */
+    void onLinkRestored(@Observes LinkRestored restored) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement due = connection.prepareStatement(
+                        "UPDATE submission SET next_attempt_at = ? WHERE status IN ('QUEUED', 'DELAYED')")) {
+            due.setTimestamp(1, Timestamp.from(restored.at()));
+            due.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot make the backlog due: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -109,8 +127,8 @@ class DueSubmissions {
                 while (rows.next()) {
                     UUID id = rows.getObject(1, UUID.class);
                     int revision = rows.getInt(2);
-                    claimed.add(new Claimed(id, revision, id + "-r" + revision, rows.getString(3), rows.getInt(4),
-                            rows.getString(6)));
+                    claimed.add(new Claimed(id, revision, Submission.idempotencyKey(id, revision), rows.getString(3),
+                            rows.getInt(4), rows.getString(6)));
                     queuedAt.add(rows.getTimestamp(5).toInstant());
                 }
             }

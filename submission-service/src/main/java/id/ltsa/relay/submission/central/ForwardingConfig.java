@@ -25,7 +25,11 @@ public interface ForwardingConfig {
     @WithDefault("30s")
     Duration claimLease();
 
-    /** Sends per second at most, in all, so a drained backlog does not flood the central API. */
+    /**
+     * Sends per second at most, so a drained backlog does not flood the central API. Per instance: an office runs one
+     * submission-service, and a second one (a standby, or two during a restart) may send as much again. The central
+     * API's 429 with Retry-After, which the forwarder honours, is the limit across instances and offices.
+     */
     @WithDefault("20")
     double maxRate();
 

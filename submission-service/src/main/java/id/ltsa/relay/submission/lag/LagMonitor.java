@@ -42,7 +42,7 @@ public class LagMonitor {
     }
 
     private final LagSampler sampler;
-    private final LagSettings settings;
+    private final LagConfig settings;
     private final Clock clock;
     private final Map<Key, Deque<OffsetSample>> windows = new HashMap<>();
     /** Records waiting in each dead-letter topic of the office, by topic. */
@@ -53,7 +53,7 @@ public class LagMonitor {
     private MultiGauge groupStatus;
     private MultiGauge partitionStatus;
 
-    LagMonitor(LagSampler sampler, LagSettings settings, Clock clock) {
+    LagMonitor(LagSampler sampler, LagConfig settings, Clock clock) {
         this.sampler = sampler;
         this.settings = settings;
         this.clock = clock;

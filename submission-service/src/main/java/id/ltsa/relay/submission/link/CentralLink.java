@@ -99,7 +99,10 @@ public class CentralLink {
         outbox.append("central-link", new CentralLinkChanged(LinkState.DOWN, now, error, pending(), diagnosis));
     }
 
-    /** A call was answered: the link is up. On recovery every pending application becomes due at once. */
+    /**
+     * A call was answered: the link is up. On recovery every pending application becomes due at once ({@link
+     * LinkRestored}, observed in this transaction).
+     */
     @Transactional
     public void reportUp() {
         forgetLastRead();
@@ -110,10 +113,9 @@ public class CentralLink {
         Instant now = clock.instant();
         update("UPDATE central_link SET state = 'UP', since = ?, last_error = NULL, diagnosis = NULL WHERE id = 1",
                 Timestamp.from(now));
-        update("UPDATE submission SET next_attempt_at = ? WHERE status IN ('QUEUED', 'DELAYED')", Timestamp.from(now));
         LOG.infof("Central API link UP again after %s", java.time.Duration.between(before.since(), now));
         outbox.append("central-link", new CentralLinkChanged(LinkState.UP, now, null, pending(), null));
-        restored.fire(new LinkRestored());
+        restored.fire(new LinkRestored(now));
     }
 
     @Transactional

@@ -1,5 +1,10 @@
 package id.ltsa.relay.submission.link;
 
-/** Fired when the link came back; observed after commit to start draining the backlog at once. */
-public record LinkRestored() {
+import java.time.Instant;
+
+/**
+ * Fired when the link came back, at {@code at}: observed in the transaction to make the backlog due (DueSubmissions),
+ * and after its commit to start draining it at once.
+ */
+public record LinkRestored(Instant at) {
 }

@@ -50,6 +50,11 @@ public class Submission extends PanacheEntityBase {
 
     /** The key the central API deduplicates on: one per application revision, the same on every retry. */
     public String idempotencyKey() {
+        return idempotencyKey(applicationId, revision);
+    }
+
+    /** The one place the key's format is written: a claim builds it from the columns it returns. */
+    public static String idempotencyKey(UUID applicationId, int revision) {
         return applicationId + "-r" + revision;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Who hears about a dead link to the central API, and when. */
 @ConfigMapping(prefix = "ltsa.alerts")
-public interface AlertSettings {
+public interface AlertConfig {
 
     /** How long the link may be down before people are emailed: long enough to ignore a blip, short enough to act. */
     @WithDefault("30m")

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ConfigMapping(prefix = "ltsa.http")
 @StaticInitSafe // BodyLimitFilter installs its route when the router is built, before the runtime config is complete
-public interface BodyLimit {
+public interface HttpApiConfig {
 
     /** 64 KiB: an application is under 2 KiB; the callback, which no token guards, is smaller still. */
     String DEFAULT_MAX_BODY_BYTES = "65536";

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
  * {@code ltsa.kafka.password}.
  */
 @ConfigMapping(prefix = "ltsa.kafka")
-public interface BrokerLogin {
+public interface BrokerLoginConfig {
 
     String username();
 
@@ -25,9 +25,9 @@ public interface BrokerLogin {
     @ApplicationScoped
     class AtStartup {
 
-        private static final Logger LOG = Logger.getLogger(BrokerLogin.class);
+        private static final Logger LOG = Logger.getLogger(BrokerLoginConfig.class);
 
-        void log(@Observes StartupEvent start, BrokerLogin login) {
+        void log(@Observes StartupEvent start, BrokerLoginConfig login) {
             LOG.infof("Logging in to the office broker as %s", login.username());
         }
     }

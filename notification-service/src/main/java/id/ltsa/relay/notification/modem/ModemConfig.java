@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** The office's GSM modem, driven through Gammu SMSD's tables in the {@code gammu} schema of this database. */
 @ConfigMapping(prefix = "ltsa.modem")
-public interface ModemSettings {
+public interface ModemConfig {
 
     /** Off where an office has no modem: then nothing reads or writes gammu's tables. */
     @WithDefault("true")

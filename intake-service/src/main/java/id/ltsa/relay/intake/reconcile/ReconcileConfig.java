@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 @ConfigMapping(prefix = "ltsa.reconcile")
-public interface ReconcileSettings {
+public interface ReconcileConfig {
 
     /**
      * An application still RECEIVED this long after its events were published has not been seen by

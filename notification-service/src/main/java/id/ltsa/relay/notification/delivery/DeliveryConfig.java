@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** How messages to applicants are retried, and what they point to. */
 @ConfigMapping(prefix = "ltsa.notification")
-interface DeliverySettings {
+interface DeliveryConfig {
 
     /** Attempts on a channel before the message is FAILED (and visible in the notification log and metrics). */
     @WithDefault("12")

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** How often consumer offsets are sampled, and how many samples Burrow-style evaluation looks back over. */
 @ConfigMapping(prefix = "ltsa.lag")
-public interface LagSettings {
+public interface LagConfig {
 
     @WithDefault("10s")
     Duration interval();

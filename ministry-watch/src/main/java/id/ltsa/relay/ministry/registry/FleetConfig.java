@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** The fleet of offices the ministry watches, and when one counts as silent or escalated. */
 @ConfigMapping(prefix = "ltsa.fleet")
-public interface FleetSettings {
+public interface FleetConfig {
 
     /** An office from which nothing has arrived for this long is SILENT: likely cut off. */
     @WithDefault("15m")
