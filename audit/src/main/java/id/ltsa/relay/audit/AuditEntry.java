@@ -10,17 +10,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record AuditEntry(
         Instant at,
-        @Schema(nullable = true, maxLength = 255,
+
+        @Schema(
+                nullable = true,
+                maxLength = 255,
                 description = "The token's sub; null when the call came without a valid token")
         String subject,
-        @Schema(nullable = true, maxLength = 4, pattern = "^\\d{4}$",
+
+        @Schema(
+                nullable = true,
+                maxLength = 4,
+                pattern = "^\\d{4}$",
                 description = "The token's office; null for the ministry and ops")
         String officeCode,
+
         @Schema(maxLength = 255, description = "The token's groups, comma-separated")
         String roles,
+
         AuditAction action,
-        @Schema(nullable = true)
-        UUID applicationId,
+        @Schema(nullable = true) UUID applicationId,
+
         @Schema(description = "The HTTP status answered", format = "int32", minimum = "100", maximum = "599")
-        int outcome) {
-}
+        int outcome) {}

@@ -36,7 +36,8 @@ public class AuditFilter {
         this.token = token;
         this.clock = clock;
         this.failures = Counter.builder("ltsa.audit.failures")
-                .description("Audit entries that could not be written").register(registry);
+                .description("Audit entries that could not be written")
+                .register(registry);
     }
 
     @ServerResponseFilter
@@ -46,8 +47,14 @@ public class AuditFilter {
         if (audited == null) {
             return;
         }
-        AuditEntry entry = new AuditEntry(clock.instant(), subject(), office(), roles(), audited.value(),
-                applicationId(request), response.getStatus());
+        AuditEntry entry = new AuditEntry(
+                clock.instant(),
+                subject(),
+                office(),
+                roles(),
+                audited.value(),
+                applicationId(request),
+                response.getStatus());
         if (Context.isOnEventLoopThread()) {
             // a call refused before it reached its (blocking) method is answered on the event loop: no JDBC there
             Infrastructure.getDefaultWorkerPool().execute(() -> append(entry));
@@ -70,8 +77,11 @@ public class AuditFilter {
     }
 
     private String office() {
-        return token.getRawToken() == null ? null
-                : Optional.ofNullable(token.getClaim("office")).map(Object::toString).orElse(null);
+        return token.getRawToken() == null
+                ? null
+                : Optional.ofNullable(token.getClaim("office"))
+                        .map(Object::toString)
+                        .orElse(null);
     }
 
     private String roles() {
@@ -81,7 +91,8 @@ public class AuditFilter {
     /** The application the call was about: a path's {id} or {applicationId}, or ?applicationId=; only a UUID. */
     private static UUID applicationId(ContainerRequestContext request) {
         MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
-        String id = Optional.ofNullable(path.getFirst("id")).or(() -> Optional.ofNullable(path.getFirst("applicationId")))
+        String id = Optional.ofNullable(path.getFirst("id"))
+                .or(() -> Optional.ofNullable(path.getFirst("applicationId")))
                 .orElse(request.getUriInfo().getQueryParameters().getFirst("applicationId"));
         if (id == null) {
             return null;

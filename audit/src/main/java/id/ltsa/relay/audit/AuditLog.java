@@ -21,16 +21,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class AuditLog {
 
     /** What to page through; a null field does not filter. */
-    public record Query(UUID applicationId, String subject, AuditAction action, int page, int size) {
-    }
+    public record Query(UUID applicationId, String subject, AuditAction action, int page, int size) {}
 
     @Schema(name = "AuditPage")
     public record Page(
             @Schema(maxItems = 100) List<AuditEntry> items,
-            @Schema(format = "int32", minimum = "0", maximum = "10000") int page,
-            @Schema(format = "int32", minimum = "1", maximum = "100") int size,
-            @Schema(format = "int64", minimum = "0", maximum = "9223372036854775807") long total) {
-    }
+
+            @Schema(format = "int32", minimum = "0", maximum = "10000")
+            int page,
+
+            @Schema(format = "int32", minimum = "1", maximum = "100")
+            int size,
+
+            @Schema(format = "int64", minimum = "0", maximum = "9223372036854775807")
+            long total) {}
 
     private final AgroalDataSource dataSource;
 
@@ -40,8 +44,9 @@ public class AuditLog {
 
     public void append(AuditEntry entry) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log "
-                     + "(at, subject, office_code, roles, action, application_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO audit_log "
+                                + "(at, subject, office_code, roles, action, application_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setTimestamp(1, Timestamp.from(entry.at()));
             insert.setString(2, entry.subject());
             insert.setString(3, entry.officeCode());
@@ -67,16 +72,22 @@ public class AuditLog {
                 }
             }
             List<AuditEntry> items = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT at, subject, office_code, roles, action,"
-                    + " application_id, outcome FROM audit_log" + where + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT at, subject, office_code, roles, action," + " application_id, outcome FROM audit_log"
+                            + where + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
                 bind(select, query);
                 select.setInt(7, query.size());
                 select.setLong(8, (long) query.page() * query.size());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        items.add(new AuditEntry(rows.getTimestamp(1).toInstant(), rows.getString(2), rows.getString(3),
-                                rows.getString(4), AuditAction.valueOf(rows.getString(5)),
-                                rows.getObject(6, UUID.class), rows.getInt(7)));
+                        items.add(new AuditEntry(
+                                rows.getTimestamp(1).toInstant(),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getString(4),
+                                AuditAction.valueOf(rows.getString(5)),
+                                rows.getObject(6, UUID.class),
+                                rows.getInt(7)));
                     }
                 }
             }

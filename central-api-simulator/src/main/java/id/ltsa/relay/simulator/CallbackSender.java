@@ -1,5 +1,6 @@
 package id.ltsa.relay.simulator;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +14,6 @@ import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,13 +23,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class CallbackSender {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI callbackUrl;
     private final String secret;
     private final Clock clock;
 
-    CallbackSender(@ConfigProperty(name = "ltsa.callback.url") URI callbackUrl,
-            @ConfigProperty(name = "ltsa.callback.secret") String secret, Clock clock) {
+    CallbackSender(
+            @ConfigProperty(name = "ltsa.callback.url") URI callbackUrl,
+            @ConfigProperty(name = "ltsa.callback.secret") String secret,
+            Clock clock) {
         this.callbackUrl = callbackUrl;
         this.secret = secret;
         this.clock = clock;

@@ -28,8 +28,10 @@ public class CentralApiResource {
     }
 
     @POST
-    public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam("traceparent") String traceparent, JsonNode body) {
+    public Uni<Response> create(
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("traceparent") String traceparent,
+            JsonNode body) {
         registry.countReceived();
         ModeSettings settings = modes.current();
         Response answer = answer(idempotencyKey, traceparent, body, settings);
@@ -44,27 +46,39 @@ public class CentralApiResource {
     private Response answer(String idempotencyKey, String traceparent, JsonNode body, ModeSettings settings) {
         SimulatorMode mode = settings.mode();
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return Response.status(400).entity(errors("Idempotency-Key", "required")).build();
+            return Response.status(400)
+                    .entity(errors("Idempotency-Key", "required"))
+                    .build();
         }
         if (body == null || !body.hasNonNull("applicationId") || !body.hasNonNull("revision")) {
-            return Response.status(400).entity(errors("applicationId", "applicationId and revision are required"))
+            return Response.status(400)
+                    .entity(errors("applicationId", "applicationId and revision are required"))
                     .build();
         }
         if (mode == SimulatorMode.FLAKY && modes.failsThisTime()) {
             registry.countFailedOnPurpose();
-            return Response.status(503).entity(Map.of("message", "central API temporarily unavailable")).build();
+            return Response.status(503)
+                    .entity(Map.of("message", "central API temporarily unavailable"))
+                    .build();
         }
         if (mode == SimulatorMode.RATE_LIMITED) {
-            return Response.status(429).header("Retry-After", settings.retryAfterSeconds())
-                    .entity(Map.of("message", "too many requests")).build();
+            return Response.status(429)
+                    .header("Retry-After", settings.retryAfterSeconds())
+                    .entity(Map.of("message", "too many requests"))
+                    .build();
         }
         if (mode == SimulatorMode.REJECT_ALL) {
             registry.countRejected();
-            return Response.status(422).entity(errors("applicant.nik", "NIK not found in the Dukcapil population register"))
+            return Response.status(422)
+                    .entity(errors("applicant.nik", "NIK not found in the Dukcapil population register"))
                     .build();
         }
-        CentralRegistry.Creation creation = registry.create(idempotencyKey, body.get("applicationId").asText(),
-                body.get("revision").asInt(), body, traceparent);
+        CentralRegistry.Creation creation = registry.create(
+                idempotencyKey,
+                body.get("applicationId").asText(),
+                body.get("revision").asInt(),
+                body,
+                traceparent);
         return Response.status(creation.replayed() ? 200 : 201)
                 .entity(Map.of("centralReference", creation.revision().centralReference(), "status", "ACCEPTED"))
                 .build();

@@ -19,17 +19,25 @@ import java.util.UUID;
 public class CentralRegistry {
 
     /** One created revision; {@code traceparent} is the W3C trace the call carried, to follow it end to end. */
-    public record Revision(int revision, String idempotencyKey, String centralReference, Instant receivedAt,
-            JsonNode data, String traceparent) {
-    }
+    public record Revision(
+            int revision,
+            String idempotencyKey,
+            String centralReference,
+            Instant receivedAt,
+            JsonNode data,
+            String traceparent) {}
 
-    public record Creation(Revision revision, boolean replayed) {
-    }
+    public record Creation(Revision revision, boolean replayed) {}
 
     /** The contract's counters, and {@code failedOnPurpose}: the 503s FLAKY chose to answer, so a test can see them. */
-    public record Stats(long received, long uniqueApplications, long duplicateCreates, long replays, long rejected,
-            long droppedWhileDown, long failedOnPurpose) {
-    }
+    public record Stats(
+            long received,
+            long uniqueApplications,
+            long duplicateCreates,
+            long replays,
+            long rejected,
+            long droppedWhileDown,
+            long failedOnPurpose) {}
 
     private final Clock clock;
     private final Map<String, Revision> byKey = new HashMap<>();
@@ -63,8 +71,8 @@ public class CentralRegistry {
     }
 
     /** Creates the application revision, or answers the earlier creation when the key was seen before. */
-    public synchronized Creation create(String idempotencyKey, String applicationId, int revision, JsonNode data,
-            String traceparent) {
+    public synchronized Creation create(
+            String idempotencyKey, String applicationId, int revision, JsonNode data, String traceparent) {
         Revision existing = byKey.get(idempotencyKey);
         if (existing != null) {
             replays++;
@@ -90,7 +98,12 @@ public class CentralRegistry {
     private String newReference() {
         String reference;
         do {
-            reference = "PAS-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+            reference = "PAS-"
+                    + UUID.randomUUID()
+                            .toString()
+                            .replace("-", "")
+                            .substring(0, 12)
+                            .toUpperCase();
         } while (applicationByReference.containsKey(reference));
         return reference;
     }
@@ -104,8 +117,8 @@ public class CentralRegistry {
     }
 
     public synchronized Stats stats() {
-        return new Stats(received, byApplication.size(), duplicateCreates, replays, rejected, droppedWhileDown,
-                failedOnPurpose);
+        return new Stats(
+                received, byApplication.size(), duplicateCreates, replays, rejected, droppedWhileDown, failedOnPurpose);
     }
 
     public synchronized void reset() {

@@ -45,6 +45,8 @@ public class GatewayFaults {
         if (invalidNumbers.contains(phone)) {
             return "number does not exist";
         }
-        return "WHATSAPP".equals(channel) && withoutWhatsapp.contains(phone) ? "recipient has no WhatsApp account" : null;
+        return "WHATSAPP".equals(channel) && withoutWhatsapp.contains(phone)
+                ? "recipient has no WhatsApp account"
+                : null;
     }
 }

@@ -19,8 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MailSink {
 
-    public record Email(String to, String subject, String text, Instant receivedAt) {
-    }
+    public record Email(String to, String subject, String text, Instant receivedAt) {}
 
     private final String host;
     private final int port;
@@ -52,8 +51,13 @@ public class MailSink {
         for (MimeMessage message : greenMail.getReceivedMessages()) {
             for (Address recipient : message.getAllRecipients()) {
                 if (to == null || recipient.toString().contains(to)) {
-                    emails.add(new Email(recipient.toString(), message.getSubject(), GreenMailUtil.getBody(message).trim(),
-                            message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant()));
+                    emails.add(new Email(
+                            recipient.toString(),
+                            message.getSubject(),
+                            GreenMailUtil.getBody(message).trim(),
+                            message.getReceivedDate() == null
+                                    ? null
+                                    : message.getReceivedDate().toInstant()));
                 }
             }
         }

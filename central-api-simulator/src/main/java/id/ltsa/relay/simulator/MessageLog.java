@@ -14,9 +14,8 @@ import java.util.UUID;
 public class MessageLog {
 
     /** One accepted message; {@code traceparent} is the W3C trace the call carried. */
-    public record Sent(String to, String channel, String text, String messageId, Instant receivedAt,
-            String traceparent) {
-    }
+    public record Sent(
+            String to, String channel, String text, String messageId, Instant receivedAt, String traceparent) {}
 
     private final Clock clock;
     private final List<Sent> sent = new ArrayList<>();
@@ -26,8 +25,7 @@ public class MessageLog {
         this.clock = clock;
     }
 
-    public synchronized Sent record(String idempotencyKey, String to, String channel, String text,
-            String traceparent) {
+    public synchronized Sent record(String idempotencyKey, String to, String channel, String text, String traceparent) {
         if (idempotencyKey != null && byIdempotencyKey.containsKey(idempotencyKey)) {
             return byIdempotencyKey.get(idempotencyKey);
         }
@@ -40,7 +38,9 @@ public class MessageLog {
     }
 
     public synchronized List<Sent> sentTo(String to) {
-        return sent.stream().filter(message -> to == null || to.equals(message.to())).toList();
+        return sent.stream()
+                .filter(message -> to == null || to.equals(message.to()))
+                .toList();
     }
 
     public synchronized void clear() {

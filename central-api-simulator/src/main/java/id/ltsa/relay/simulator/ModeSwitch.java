@@ -23,6 +23,7 @@ public class ModeSwitch {
 
     /** In FLAKY mode, whether this request is one of the unlucky fraction. */
     public boolean failsThisTime() {
-        return settings.mode() == SimulatorMode.FLAKY && ThreadLocalRandom.current().nextDouble() < settings.failureRate();
+        return settings.mode() == SimulatorMode.FLAKY
+                && ThreadLocalRandom.current().nextDouble() < settings.failureRate();
     }
 }

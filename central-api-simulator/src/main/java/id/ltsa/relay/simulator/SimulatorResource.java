@@ -21,8 +21,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class SimulatorResource {
 
-    public record Decision(String status, String reason) {
-    }
+    public record Decision(String status, String reason) {}
 
     private final ModeSwitch modes;
     private final UplinkSwitch uplink;
@@ -32,8 +31,14 @@ public class SimulatorResource {
     private final ObjectMapper json;
     private final Clock clock;
 
-    SimulatorResource(ModeSwitch modes, UplinkSwitch uplink, GatewayFaults gatewayFaults, CentralRegistry registry,
-            CallbackSender callbacks, ObjectMapper json, Clock clock) {
+    SimulatorResource(
+            ModeSwitch modes,
+            UplinkSwitch uplink,
+            GatewayFaults gatewayFaults,
+            CentralRegistry registry,
+            CallbackSender callbacks,
+            ObjectMapper json,
+            Clock clock) {
         this.modes = modes;
         this.uplink = uplink;
         this.gatewayFaults = gatewayFaults;
@@ -55,14 +60,17 @@ public class SimulatorResource {
     public Response setMode(Map<String, Object> body) {
         try {
             ModeSettings settings = new ModeSettings(
-                    body.get("mode") == null ? null : SimulatorMode.valueOf(body.get("mode").toString()),
+                    body.get("mode") == null
+                            ? null
+                            : SimulatorMode.valueOf(body.get("mode").toString()),
                     body.get("latencyMs") == null ? 0 : ((Number) body.get("latencyMs")).longValue(),
                     body.get("failureRate") == null ? 0 : ((Number) body.get("failureRate")).doubleValue(),
                     body.get("retryAfterSeconds") == null ? 1 : ((Number) body.get("retryAfterSeconds")).longValue());
             modes.set(settings);
             return Response.ok(settings).build();
         } catch (IllegalArgumentException | ClassCastException e) {
-            return Response.status(400).entity(Map.of("message", e.getMessage() == null ? "bad body" : e.getMessage()))
+            return Response.status(400)
+                    .entity(Map.of("message", e.getMessage() == null ? "bad body" : e.getMessage()))
                     .build();
         }
     }
@@ -124,9 +132,10 @@ public class SimulatorResource {
     public Response application(@PathParam("applicationId") String applicationId) {
         return registry.revisionsOf(applicationId)
                 .map(revisions -> Response.ok(Map.of(
-                        "applicationId", applicationId,
-                        "creates", revisions.size(),
-                        "revisions", revisions)).build())
+                                "applicationId", applicationId,
+                                "creates", revisions.size(),
+                                "revisions", revisions))
+                        .build())
                 .orElse(Response.status(404).build());
     }
 
@@ -135,13 +144,13 @@ public class SimulatorResource {
     @Path("/applications/{centralReference}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    public Response decide(@PathParam("centralReference") String centralReference, Decision decision)
-            throws Exception {
+    public Response decide(@PathParam("centralReference") String centralReference, Decision decision) throws Exception {
         if (registry.applicationOf(centralReference).isEmpty()) {
             return Response.status(404).build();
         }
         if (decision == null || !List.of("APPROVED", "REJECTED", "ISSUED").contains(decision.status())) {
-            return Response.status(400).entity(Map.of("message", "status must be APPROVED, REJECTED or ISSUED"))
+            return Response.status(400)
+                    .entity(Map.of("message", "status must be APPROVED, REJECTED or ISSUED"))
                     .build();
         }
         Map<String, Object> callback = new LinkedHashMap<>();

@@ -10,8 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class UplinkSwitch {
 
-    public record Settings(boolean cut) {
-    }
+    public record Settings(boolean cut) {}
 
     private volatile boolean cut;
 

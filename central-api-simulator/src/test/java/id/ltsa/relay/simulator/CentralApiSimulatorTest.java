@@ -33,15 +33,24 @@ class CentralApiSimulatorTest {
     @Test
     void creates_once_per_idempotency_key_and_replays_the_same_answer() {
         String id = UUID.randomUUID().toString();
-        String reference = submit(id, 1, id + "-r1").then().statusCode(201)
-                .body("status", equalTo("ACCEPTED")).extract().path("centralReference");
+        String reference = submit(id, 1, id + "-r1")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("ACCEPTED"))
+                .extract()
+                .path("centralReference");
 
         submit(id, 1, id + "-r1").then().statusCode(200).body("centralReference", equalTo(reference));
 
-        given().get("/sim/stats").then()
-                .body("received", equalTo(2)).body("uniqueApplications", equalTo(1))
-                .body("replays", equalTo(1)).body("duplicateCreates", equalTo(0));
-        given().get("/sim/applications/" + id).then().body("creates", equalTo(1))
+        given().get("/sim/stats")
+                .then()
+                .body("received", equalTo(2))
+                .body("uniqueApplications", equalTo(1))
+                .body("replays", equalTo(1))
+                .body("duplicateCreates", equalTo(0));
+        given().get("/sim/applications/" + id)
+                .then()
+                .body("creates", equalTo(1))
                 .body("revisions[0].idempotencyKey", equalTo(id + "-r1"));
     }
 
@@ -57,12 +66,15 @@ class CentralApiSimulatorTest {
     @Test
     void down_drops_the_connection_without_any_http_answer_and_counts_it() {
         setMode("{\"mode\":\"DOWN\"}");
-        HttpRequest request = HttpRequest.newBuilder(central).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "k")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"applicationId\":\"a\",\"revision\":1}")).build();
+        HttpRequest request = HttpRequest.newBuilder(central)
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "k")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"applicationId\":\"a\",\"revision\":1}"))
+                .build();
 
-        assertThrows(IOException.class,
-                () -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()));
+        assertThrows(IOException.class, () -> HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString()));
         given().get("/sim/stats").then().body("droppedWhileDown", equalTo(1)).body("received", equalTo(0));
     }
 
@@ -95,65 +107,116 @@ class CentralApiSimulatorTest {
 
     @Test
     void an_unknown_mode_is_refused() {
-        given().contentType(ContentType.JSON).body("{\"mode\":\"SIDEWAYS\"}").put("/sim/mode").then().statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{\"mode\":\"SIDEWAYS\"}")
+                .put("/sim/mode")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void gateway_records_a_message_once_per_idempotency_key() {
         String to = "+62811" + (System.nanoTime() % 10_000_000);
         String body = "{\"to\":\"" + to + "\",\"channel\":\"WHATSAPP\",\"text\":\"Halo\"}";
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", "n-1").body(body)
-                .post("/gateway/v1/messages").then().statusCode(202).extract().path("messageId");
+        String first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", "n-1")
+                .body(body)
+                .post("/gateway/v1/messages")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("messageId");
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "n-1").body(body)
-                .post("/gateway/v1/messages").then().statusCode(202).body("messageId", equalTo(first));
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", "n-1")
+                .body(body)
+                .post("/gateway/v1/messages")
+                .then()
+                .statusCode(202)
+                .body("messageId", equalTo(first));
 
-        given().queryParam("to", to).get("/sim/messages").then()
-                .body("items", hasSize(1)).body("items[0].text", equalTo("Halo"));
+        given().queryParam("to", to)
+                .get("/sim/messages")
+                .then()
+                .body("items", hasSize(1))
+                .body("items[0].text", equalTo("Halo"));
     }
 
     @Test
     void gateway_faults_are_a_503_when_down_and_a_422_for_a_number_without_whatsapp() {
         String to = "+62811" + (System.nanoTime() % 10_000_000);
-        given().contentType(ContentType.JSON).body("{\"withoutWhatsapp\":[\"" + to + "\"]}").put("/sim/gateway")
-                .then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"to\":\"" + to + "\",\"channel\":\"WHATSAPP\",\"text\":\"Halo\"}")
-                .post("/gateway/v1/messages").then().statusCode(422);
-        given().contentType(ContentType.JSON).body("{\"to\":\"" + to + "\",\"channel\":\"SMS\",\"text\":\"Halo\"}")
-                .post("/gateway/v1/messages").then().statusCode(202);
+        given().contentType(ContentType.JSON)
+                .body("{\"withoutWhatsapp\":[\"" + to + "\"]}")
+                .put("/sim/gateway")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"to\":\"" + to + "\",\"channel\":\"WHATSAPP\",\"text\":\"Halo\"}")
+                .post("/gateway/v1/messages")
+                .then()
+                .statusCode(422);
+        given().contentType(ContentType.JSON)
+                .body("{\"to\":\"" + to + "\",\"channel\":\"SMS\",\"text\":\"Halo\"}")
+                .post("/gateway/v1/messages")
+                .then()
+                .statusCode(202);
 
-        given().contentType(ContentType.JSON).body("{\"down\":true}").put("/sim/gateway").then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"to\":\"" + to + "\",\"channel\":\"SMS\",\"text\":\"Lagi\"}")
-                .post("/gateway/v1/messages").then().statusCode(503).header("Retry-After", notNullValue());
+        given().contentType(ContentType.JSON)
+                .body("{\"down\":true}")
+                .put("/sim/gateway")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"to\":\"" + to + "\",\"channel\":\"SMS\",\"text\":\"Lagi\"}")
+                .post("/gateway/v1/messages")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", notNullValue());
 
         given().queryParam("to", to).get("/sim/messages").then().body("items.channel", hasSize(1));
     }
 
     @Test
     void its_own_uplink_mode_drops_the_central_api_and_the_gateway_until_restored() {
-        given().contentType(ContentType.JSON).body("{\"cut\":true}").put("/sim/uplink").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body("{\"cut\":true}")
+                .put("/sim/uplink")
+                .then()
+                .statusCode(200)
                 .body("cut", equalTo(true));
-        HttpRequest create = HttpRequest.newBuilder(central).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "u-1")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"applicationId\":\"u\",\"revision\":1}")).build();
+        HttpRequest create = HttpRequest.newBuilder(central)
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "u-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"applicationId\":\"u\",\"revision\":1}"))
+                .build();
         HttpRequest message = HttpRequest.newBuilder(central.resolve("/gateway/v1/messages"))
-                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"+62811\",\"channel\":\"SMS\",\"text\":\"x\"}"))
                 .build();
         try {
-            assertThrows(IOException.class,
-                    () -> HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.ofString()));
-            assertThrows(IOException.class,
-                    () -> HttpClient.newHttpClient().send(message, HttpResponse.BodyHandlers.ofString()));
+            assertThrows(IOException.class, () -> HttpClient.newHttpClient()
+                    .send(create, HttpResponse.BodyHandlers.ofString()));
+            assertThrows(IOException.class, () -> HttpClient.newHttpClient()
+                    .send(message, HttpResponse.BodyHandlers.ofString()));
         } finally {
-            given().contentType(ContentType.JSON).body("{\"cut\":false}").put("/sim/uplink").then().statusCode(200);
+            given().contentType(ContentType.JSON)
+                    .body("{\"cut\":false}")
+                    .put("/sim/uplink")
+                    .then()
+                    .statusCode(200);
         }
-        given().contentType(ContentType.JSON).body("{\"to\":\"+62811\",\"channel\":\"SMS\",\"text\":\"x\"}")
-                .post("/gateway/v1/messages").then().statusCode(202);
+        given().contentType(ContentType.JSON)
+                .body("{\"to\":\"+62811\",\"channel\":\"SMS\",\"text\":\"x\"}")
+                .post("/gateway/v1/messages")
+                .then()
+                .statusCode(202);
     }
 
     private static io.restassured.response.Response submit(String applicationId, int revision, String key) {
-        return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        return given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
                 .body("{\"applicationId\":\"" + applicationId + "\",\"revision\":" + revision + "}")
                 .post("/central/v1/passport-applications");
     }

@@ -7,15 +7,15 @@ package id.ltsa.relay.contracts;
  * @param fullName for the greeting ("Halo Darwan") and the initials an SMS status answer shows
  */
 public record ApplicantContact(
-        String fullName,
-        String phone,
-        String email,
-        NotificationChannel preferredChannel,
-        String language) {
+        String fullName, String phone, String email, NotificationChannel preferredChannel, String language) {
 
     /** The contact part of the snapshot registered at the counter. */
     public static ApplicantContact of(ApplicantDetails applicant) {
-        return new ApplicantContact(applicant.fullName(), applicant.phone(), applicant.email(),
-                applicant.preferredChannel(), applicant.language());
+        return new ApplicantContact(
+                applicant.fullName(),
+                applicant.phone(),
+                applicant.email(),
+                applicant.preferredChannel(),
+                applicant.language());
     }
 }

@@ -12,5 +12,4 @@ public record ApplicantDetails(
         String phone,
         String email,
         NotificationChannel preferredChannel,
-        String language) {
-}
+        String language) {}

@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
  */
 public final class ApplicantInitials {
 
-    private ApplicantInitials() {
-    }
+    private ApplicantInitials() {}
 
     public static String of(String fullName) {
         if (fullName == null) {

@@ -12,7 +12,8 @@ public record ApplicationAmended(
         int revision,
         ApplicantDetails applicant,
         PlacementDetails placement,
-        Instant occurredAt) implements ApplicationEvent {
+        Instant occurredAt)
+        implements ApplicationEvent {
 
     public static final String TYPE = "id.ltsa.application.amended.v1";
 }

@@ -13,7 +13,8 @@ public record ApplicationErased(
         String officeCode,
         int revision,
         ErasureReason reason,
-        Instant occurredAt) implements ApplicationEvent {
+        Instant occurredAt)
+        implements ApplicationEvent {
 
     public static final String TYPE = "id.ltsa.application.erased.v1";
 }

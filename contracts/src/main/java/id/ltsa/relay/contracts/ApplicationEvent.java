@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Everything intake-service publishes on {@link Topics#APPLICATIONS}. */
-public sealed interface ApplicationEvent permits ApplicationReceived, ApplicationAmended, ApplicationWithdrawn,
-        ApplicationErased {
+public sealed interface ApplicationEvent
+        permits ApplicationReceived, ApplicationAmended, ApplicationWithdrawn, ApplicationErased {
 
     UUID applicationId();
 

@@ -12,7 +12,8 @@ public record ApplicationReceived(
         int revision,
         ApplicantDetails applicant,
         PlacementDetails placement,
-        Instant occurredAt) implements ApplicationEvent {
+        Instant occurredAt)
+        implements ApplicationEvent {
 
     public static final String TYPE = "id.ltsa.application.received.v1";
 }

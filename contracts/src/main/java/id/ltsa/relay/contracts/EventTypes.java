@@ -13,12 +13,13 @@ public final class EventTypes {
             new EventType<>(ApplicationReceived.TYPE, Topics.APPLICATIONS, ApplicationReceived.class);
     public static final EventType<ApplicationAmended> APPLICATION_AMENDED =
             new EventType<>(ApplicationAmended.TYPE, Topics.APPLICATIONS, ApplicationAmended.class);
-    public static final EventType<ApplicationWithdrawn> APPLICATION_WITHDRAWN =
-            new EventType<>(ApplicationWithdrawn.TYPE, Topics.APPLICATIONS, ApplicationWithdrawn.class,
-                    List.of(Topics.APPLICANT_CONTACTS));
-    public static final EventType<ApplicationErased> APPLICATION_ERASED =
-            new EventType<>(ApplicationErased.TYPE, Topics.APPLICATIONS, ApplicationErased.class,
-                    List.of(Topics.APPLICANT_CONTACTS));
+    public static final EventType<ApplicationWithdrawn> APPLICATION_WITHDRAWN = new EventType<>(
+            ApplicationWithdrawn.TYPE,
+            Topics.APPLICATIONS,
+            ApplicationWithdrawn.class,
+            List.of(Topics.APPLICANT_CONTACTS));
+    public static final EventType<ApplicationErased> APPLICATION_ERASED = new EventType<>(
+            ApplicationErased.TYPE, Topics.APPLICATIONS, ApplicationErased.class, List.of(Topics.APPLICANT_CONTACTS));
     public static final EventType<ApplicantContactRecorded> APPLICANT_CONTACT_RECORDED =
             new EventType<>(ApplicantContactRecorded.TYPE, Topics.APPLICANT_CONTACTS, ApplicantContactRecorded.class);
     public static final EventType<ApplicationStatusChanged> STATUS_CHANGED =
@@ -30,16 +31,21 @@ public final class EventTypes {
             new EventType<>(OfficeStateChanged.TYPE, Topics.FLEET_OFFICE_STATE, OfficeStateChanged.class);
 
     public static final List<EventType<?>> ALL = List.of(
-            APPLICATION_RECEIVED, APPLICATION_AMENDED, APPLICATION_WITHDRAWN, APPLICATION_ERASED,
-            APPLICANT_CONTACT_RECORDED, STATUS_CHANGED, CENTRAL_LINK_CHANGED, OFFICE_STATE_CHANGED);
+            APPLICATION_RECEIVED,
+            APPLICATION_AMENDED,
+            APPLICATION_WITHDRAWN,
+            APPLICATION_ERASED,
+            APPLICANT_CONTACT_RECORDED,
+            STATUS_CHANGED,
+            CENTRAL_LINK_CHANGED,
+            OFFICE_STATE_CHANGED);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
     private static final Map<Class<?>, EventType<?>> BY_CLASS =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::dataClass, Function.identity()));
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static Optional<EventType<?>> byName(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
@@ -48,7 +54,8 @@ public final class EventTypes {
     public static EventType<?> of(Object event) {
         EventType<?> type = BY_CLASS.get(event.getClass());
         if (type == null) {
-            throw new IllegalArgumentException("Not an LTSA event: " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "Not an LTSA event: " + event.getClass().getName());
         }
         return type;
     }

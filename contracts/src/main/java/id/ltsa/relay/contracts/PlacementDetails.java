@@ -2,9 +2,4 @@ package id.ltsa.relay.contracts;
 
 /** Where and how the applicant will work abroad. */
 public record PlacementDetails(
-        String destinationCountry,
-        String scheme,
-        String employerName,
-        String jobTitle,
-        String p3miName) {
-}
+        String destinationCountry, String scheme, String employerName, String jobTitle, String p3miName) {}

@@ -14,6 +14,7 @@ public final class Topics {
      * and the withdrawn and erased events again. Never the NIK or the rest of the snapshot.
      */
     public static final String APPLICANT_CONTACTS = "ltsa.applicant-contacts";
+
     public static final String APPLICATION_STATUS = "ltsa.application-status";
     public static final String CENTRAL_LINK = "ltsa.central-link";
     public static final String APPLICATIONS_DLQ = "ltsa.applications.dlq";
@@ -25,11 +26,9 @@ public final class Topics {
      */
     public static final String NOTIFICATION_DLQ = "ltsa.notification-service.dlq";
     /** Every dead-letter topic of an office, each a service's records it could not read: ops watch them all. */
-    public static final List<String> DEAD_LETTERS = List.of(APPLICATIONS_DLQ, INTAKE_DLQ,
-            NOTIFICATION_DLQ);
+    public static final List<String> DEAD_LETTERS = List.of(APPLICATIONS_DLQ, INTAKE_DLQ, NOTIFICATION_DLQ);
     /** On the ministry's cluster: ministry-watch's office states, keyed by office code. */
     public static final String FLEET_OFFICE_STATE = "ltsa.fleet.office-state";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

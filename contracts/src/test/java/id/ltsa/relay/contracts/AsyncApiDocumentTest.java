@@ -69,7 +69,9 @@ class AsyncApiDocumentTest {
     @MethodSource("eventTypes")
     void every_event_type_has_a_message_on_the_channel_of_each_of_its_topics(EventType<?> type) {
         for (String topic : type.topics()) {
-            assertEquals(type.name(), message(type, topic).path("name").asText(),
+            assertEquals(
+                    type.name(),
+                    message(type, topic).path("name").asText(),
                     "message name of " + type.name() + " on " + topic);
         }
     }
@@ -97,16 +99,15 @@ class AsyncApiDocumentTest {
     }
 
     /** What a developer has after adding a field to CentralLinkChanged and forgetting the document. */
-    record LinkChangedWithRegion(LinkState state, Instant since, String lastError, long pending,
-            LinkDiagnosis diagnosis, String region) {
-    }
+    record LinkChangedWithRegion(
+            LinkState state, Instant since, String lastError, long pending, LinkDiagnosis diagnosis, String region) {}
 
     @Test
     void a_field_added_to_an_event_but_not_to_the_document_is_reported() {
         JsonNode documented = resolve(message(EventTypes.CENTRAL_LINK_CHANGED).path("payload"));
 
-        assertEquals(List.of(
-                        "id.ltsa.central-link.changed.v1: LinkChangedWithRegion.region is missing from the document"),
+        assertEquals(
+                List.of("id.ltsa.central-link.changed.v1: LinkChangedWithRegion.region is missing from the document"),
                 drift(LinkChangedWithRegion.class, documented, CentralLinkChanged.TYPE));
     }
 
@@ -124,7 +125,8 @@ class AsyncApiDocumentTest {
                   region: {type: string}
                 """);
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "id.ltsa.central-link.changed.v1: the document has 'region', CentralLinkChanged does not",
                         "id.ltsa.central-link.changed.v1 > state: LinkState.DOWN is missing from the document"),
                 drift(CentralLinkChanged.class, stale, CentralLinkChanged.TYPE));
@@ -175,18 +177,24 @@ class AsyncApiDocumentTest {
             return List.of(where + ": " + field + " is a " + type.getSimpleName()
                     + ", which AsyncApiDocumentTest.WIRE_TYPES does not know: add how Jackson writes it");
         }
-        WireType documented = new WireType(jsonType(property), property.path("format").asText(null));
-        return expected.admits(documented) ? List.of()
+        WireType documented =
+                new WireType(jsonType(property), property.path("format").asText(null));
+        return expected.admits(documented)
+                ? List.of()
                 : List.of(where + ": " + field + " is " + expected + " on the wire, the document says " + documented);
     }
 
     /** Names the code has and the document lacks first, then names only the document has. */
     private static List<String> differences(Class<?> owner, Set<String> inCode, Set<String> inDocument, String where) {
         List<String> problems = new ArrayList<>();
-        inCode.stream().filter(name -> !inDocument.contains(name)).forEach(name -> problems.add(
-                where + ": " + owner.getSimpleName() + "." + name + " is missing from the document"));
-        inDocument.stream().filter(name -> !inCode.contains(name)).forEach(name -> problems.add(
-                where + ": the document has '" + name + "', " + owner.getSimpleName() + " does not"));
+        inCode.stream()
+                .filter(name -> !inDocument.contains(name))
+                .forEach(name -> problems.add(
+                        where + ": " + owner.getSimpleName() + "." + name + " is missing from the document"));
+        inDocument.stream()
+                .filter(name -> !inCode.contains(name))
+                .forEach(name -> problems.add(
+                        where + ": the document has '" + name + "', " + owner.getSimpleName() + " does not"));
         return problems;
     }
 
@@ -198,7 +206,8 @@ class AsyncApiDocumentTest {
     private static JsonNode message(EventType<?> type, String topic) {
         for (JsonNode candidate : channel(topic).path("messages")) {
             JsonNode message = resolve(candidate);
-            if (type.name().equals(message.at("/headers/properties/ce_type/const").asText())) {
+            if (type.name()
+                    .equals(message.at("/headers/properties/ce_type/const").asText())) {
                 return message;
             }
         }
@@ -228,7 +237,10 @@ class AsyncApiDocumentTest {
     private static String jsonType(JsonNode property) {
         JsonNode type = property.path("type");
         if (type.isArray()) {
-            return texts(type).stream().filter(name -> !"null".equals(name)).findFirst().orElse("null");
+            return texts(type).stream()
+                    .filter(name -> !"null".equals(name))
+                    .findFirst()
+                    .orElse("null");
         }
         return type.asText(null);
     }

@@ -11,9 +11,16 @@ final class SampleEvents {
     static final UUID APPLICATION_ID = UUID.fromString("0b6f7a52-3c1e-4a8e-9d8f-2f6c1b7e9a10");
     static final Instant AT = Instant.parse("2026-11-27T03:15:00Z");
 
-    static final ApplicantDetails APPLICANT = new ApplicantDetails("5203010504950001", "Darwan Hadi",
-            LocalDate.of(1995, 4, 5), "Selong", "M", "+6281234567890", "darwan@example.org",
-            NotificationChannel.WHATSAPP, "id");
+    static final ApplicantDetails APPLICANT = new ApplicantDetails(
+            "5203010504950001",
+            "Darwan Hadi",
+            LocalDate.of(1995, 4, 5),
+            "Selong",
+            "M",
+            "+6281234567890",
+            "darwan@example.org",
+            NotificationChannel.WHATSAPP,
+            "id");
     static final PlacementDetails PLACEMENT =
             new PlacementDetails("KR", "G_TO_G", "Hanil Manufacturing", "Production operator", null);
 
@@ -29,13 +36,23 @@ final class SampleEvents {
             EventTypes.APPLICANT_CONTACT_RECORDED,
             new ApplicantContactRecorded(APPLICATION_ID, "LT-7K3M9Q2X", "5203", 1, ApplicantContact.of(APPLICANT), AT),
             EventTypes.STATUS_CHANGED,
-            new ApplicationStatusChanged(APPLICATION_ID, "LT-7K3M9Q2X", "5203", ApplicationStatus.DELAYED,
-                    ApplicationStatus.QUEUED, "Central API unreachable", null, 1, AT.plusSeconds(2), 1, 1, AT),
+            new ApplicationStatusChanged(
+                    APPLICATION_ID,
+                    "LT-7K3M9Q2X",
+                    "5203",
+                    ApplicationStatus.DELAYED,
+                    ApplicationStatus.QUEUED,
+                    "Central API unreachable",
+                    null,
+                    1,
+                    AT.plusSeconds(2),
+                    1,
+                    1,
+                    AT),
             EventTypes.CENTRAL_LINK_CHANGED,
             new CentralLinkChanged(LinkState.DOWN, AT, "connect timed out", 42, LinkDiagnosis.UPLINK_DOWN),
             EventTypes.OFFICE_STATE_CHANGED,
             new OfficeStateChanged("5203", OfficeState.SILENT, OfficeState.OK, AT.plusSeconds(900), AT, 42));
 
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 }

@@ -36,24 +36,33 @@ public enum WireFailure {
     public static WireFailure of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String name = cause.getClass().getSimpleName();
-            String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
+            String message =
+                    cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
             // Netty's ConnectTimeoutException is a ConnectException: look at it before "refused"
             // only the connect phase's timeouts: "connection timed out" is also the kernel giving up on an open one
-            if (name.equals("ConnectTimeoutException") || cause instanceof UnknownHostException
-                    || cause instanceof NoRouteToHostException || cause instanceof SSLHandshakeException
-                    || message.contains("no route to host") || message.contains("network is unreachable")
-                    || message.contains("failed to resolve") || message.contains("connect timed out")) {
+            if (name.equals("ConnectTimeoutException")
+                    || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException
+                    || cause instanceof SSLHandshakeException
+                    || message.contains("no route to host")
+                    || message.contains("network is unreachable")
+                    || message.contains("failed to resolve")
+                    || message.contains("connect timed out")) {
                 return UNREACHABLE;
             }
             if (message.contains("connection refused")) {
                 return REFUSED;
             }
-            if (message.contains("connection reset") || message.contains("connection was closed")
-                    || name.equals("HttpClosedException") || cause instanceof ConnectException) {
+            if (message.contains("connection reset")
+                    || message.contains("connection was closed")
+                    || name.equals("HttpClosedException")
+                    || cause instanceof ConnectException) {
                 return RESET;
             }
-            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException
-                    || name.contains("TimeoutException") || message.contains("timeout period")) {
+            if (cause instanceof TimeoutException
+                    || cause instanceof SocketTimeoutException
+                    || name.contains("TimeoutException")
+                    || message.contains("timeout period")) {
                 return NO_ANSWER;
             }
         }

@@ -24,7 +24,9 @@ class WireFailureTest {
         assertEquals(WireFailure.UNREACHABLE, WireFailure.of(wrapped(new UnknownHostException("gateway.example"))));
         assertEquals(WireFailure.UNREACHABLE, WireFailure.of(wrapped(new SocketTimeoutException("connect timed out"))));
         assertEquals(WireFailure.UNREACHABLE, WireFailure.of(wrapped(new ConnectException("Network is unreachable"))));
-        assertEquals(WireFailure.UNREACHABLE, WireFailure.of(wrapped(new SSLHandshakeException("captive portal"))),
+        assertEquals(
+                WireFailure.UNREACHABLE,
+                WireFailure.of(wrapped(new SSLHandshakeException("captive portal"))),
                 "a failed TLS handshake sent no request");
         assertTrue(WireFailure.UNREACHABLE.neverArrived());
         assertTrue(WireFailure.REFUSED.neverArrived());
@@ -48,7 +50,9 @@ class WireFailureTest {
         assertEquals(WireFailure.RESET, WireFailure.of(wrapped(new SocketException("Connection reset"))));
         assertEquals(WireFailure.NO_ANSWER, WireFailure.of(wrapped(new TimeoutException("timeout period exceeded"))));
         assertEquals(WireFailure.NO_ANSWER, WireFailure.of(new IllegalStateException("anything else")));
-        assertFalse(WireFailure.of(wrapped(new SocketException("Connection timed out"))).neverArrived(),
+        assertFalse(
+                WireFailure.of(wrapped(new SocketException("Connection timed out")))
+                        .neverArrived(),
                 "the kernel giving up on an open connection: the request may have gone");
         assertFalse(WireFailure.RESET.neverArrived());
         assertFalse(WireFailure.NO_ANSWER.neverArrived());

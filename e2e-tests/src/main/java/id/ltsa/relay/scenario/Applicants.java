@@ -9,8 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Applicants {
 
     /** One applicant at one office, with the body the office's system posts. */
-    public record Applicant(String office, String nik, String phone, String body) {
-    }
+    public record Applicant(String office, String nik, String phone, String body) {}
 
     private final AtomicInteger serial = new AtomicInteger();
 

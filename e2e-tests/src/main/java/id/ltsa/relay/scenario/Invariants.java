@@ -39,11 +39,15 @@ public record Invariants(
                 .row("central calls during the outage (probes)", centralCallsDuringOutage)
                 .row("creates at central during the outage", createsDuringOutage);
         if (drainRatePerSecond > 0) {
-            table.row("drain rate", String.format(Locale.ROOT, "%.1f/s of %.0f/s configured (%.0f %%)",
-                            drainRatePerSecond, configuredRatePerSecond,
-                            100 * drainRatePerSecond / configuredRatePerSecond))
-                    .row("link UP to empty backlog", String.format(Locale.ROOT, "%.1f s",
-                            secondsFromUpToEmptyBacklog))
+            table.row(
+                            "drain rate",
+                            String.format(
+                                    Locale.ROOT,
+                                    "%.1f/s of %.0f/s configured (%.0f %%)",
+                                    drainRatePerSecond,
+                                    configuredRatePerSecond,
+                                    100 * drainRatePerSecond / configuredRatePerSecond))
+                    .row("link UP to empty backlog", String.format(Locale.ROOT, "%.1f s", secondsFromUpToEmptyBacklog))
                     .row("oldest-first: most places out of order", maxOrderDisplacement);
         }
         return table.row("link-down alerts / recovery alerts", linkDownAlerts + " / " + linkRestoredAlerts)

@@ -20,7 +20,8 @@ public final class Ministry {
 
     private final MinistrySide side;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Ministry(MinistrySide side, DevTokens tokens) {
         this.side = side;
@@ -62,12 +63,16 @@ public final class Ministry {
 
     private JsonNode get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(side.watchUrl() + path))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(side.watchUrl() + path))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        "GET " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -19,26 +19,26 @@ public final class OfficeOfflineDemo {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private OfficeOfflineDemo() {
-    }
+    private OfficeOfflineDemo() {}
 
     public static void main(String[] args) throws Exception {
         int applications = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path home = Files.createTempDirectory("ltsa-demo-offline-");
         say("Starting a throwaway office (Kafka, PostgreSQL, 3 services, the modem; upstream behind an uplink) in "
                 + home);
-        try (LocalStack stack = new LocalStack(StackSettings.throwaway(home)
-                .withServiceEnvironment(OfficeOfflineScenario.settings())).start()) {
+        try (LocalStack stack = new LocalStack(
+                        StackSettings.throwaway(home).withServiceEnvironment(OfficeOfflineScenario.settings()))
+                .start()) {
             stack.notes().forEach(note -> say("Note: " + note));
             String ops = stack.tokens().token(null, "ops");
             say("Ready. Watch it live: " + stack.url(Service.SUBMISSION) + "/ops/#token=" + ops);
             say("What the modem sends:  curl -s " + stack.url(Service.NOTIFICATION)
                     + "/api/v1/modem/messages -H 'Authorization: Bearer " + ops + "'");
             say("Logs: " + stack.settings().logs());
-            OfficeOfflineScenario scenario = new OfficeOfflineScenario(new Relay(stack), new Applicants(),
-                    OfficeOfflineDemo::say);
-            OfficeOfflineInvariants result = scenario.dark("The office's own internet cut", applications,
-                    Duration.ofSeconds(60), null);
+            OfficeOfflineScenario scenario =
+                    new OfficeOfflineScenario(new Relay(stack), new Applicants(), OfficeOfflineDemo::say);
+            OfficeOfflineInvariants result =
+                    scenario.dark("The office's own internet cut", applications, Duration.ofSeconds(60), null);
             System.out.println();
             System.out.println(result.table());
             if (!result.holds()) {

@@ -37,7 +37,8 @@ public record OfficeOfflineInvariants(
                 .row("at central exactly once / duplicate creates", atCentralOnce + " / " + duplicateCreates)
                 .row("creates at central while cut off", createsWhileCut)
                 .row("diagnosis while cut off", diagnosis)
-                .row("RECEIVED by modem / DELAYED by modem / SUBMITTED by gateway",
+                .row(
+                        "RECEIVED by modem / DELAYED by modem / SUBMITTED by gateway",
                         receivedByModem + " / " + delayedByModem + " / " + submittedByGateway)
                 .row("slowest RECEIVED+DELAYED by modem after the POST", slowestToldSeconds + " s")
                 .row("most messages per applicant per transition", maxMessagesPerTransition)

@@ -26,6 +26,7 @@ public final class OfficeOfflineScenario {
     public static final String OFFICE = "5203";
     /** ltsa.alerts.sms-contacts of the run: the office head, the district Disnaker, the ministry's duty phone. */
     public static final List<String> SMS_CONTACTS = List.of("+6281100005203", "+6281100005200", "+6281100000911");
+
     public static final String OPS_CONTACT = OutageScenario.OPS_CONTACT;
     /** Status labels and message phrases, as the Bahasa Indonesia templates say them. */
     static final String DELAYED_LABEL = "Tersimpan aman, akan dikirim otomatis saat jaringan pulih";
@@ -41,7 +42,9 @@ public final class OfficeOfflineScenario {
 
     /** Messages an applicant gets, told apart by what the Bahasa Indonesia templates say. */
     enum Told {
-        RECEIVED("Kode lacak"), DELAYED("tersimpan aman"), SUBMITTED("sudah dikirim ke pusat");
+        RECEIVED("Kode lacak"),
+        DELAYED("tersimpan aman"),
+        SUBMITTED("sudah dikirim ke pusat");
 
         final String phrase;
 
@@ -51,8 +54,7 @@ public final class OfficeOfflineScenario {
     }
 
     /** One application registered while the office was dark. */
-    public record Registered(Applicant applicant, String id, String trackingCode, Instant at) {
-    }
+    public record Registered(Applicant applicant, String id, String trackingCode, Instant at) {}
 
     /** The applications of one round, for a hook that acts while the office is dark (a crash under test). */
     public final class Run {
@@ -64,11 +66,14 @@ public final class OfficeOfflineScenario {
                 Applicant applicant = applicants.next(OFFICE);
                 Relay.Answer answer = relay.register(OFFICE, applicant.body());
                 if (answer.status() != 201) {
-                    throw new IllegalStateException("the office could not register while dark: " + answer.status()
-                            + " " + answer.body());
+                    throw new IllegalStateException(
+                            "the office could not register while dark: " + answer.status() + " " + answer.body());
                 }
-                registered.add(new Registered(applicant, answer.body().path("id").asText(),
-                        answer.body().path("trackingCode").asText(), Instant.now()));
+                registered.add(new Registered(
+                        applicant,
+                        answer.body().path("id").asText(),
+                        answer.body().path("trackingCode").asText(),
+                        Instant.now()));
             }
         }
 
@@ -93,7 +98,8 @@ public final class OfficeOfflineScenario {
      * registration.
      */
     public OfficeOfflineInvariants dark(String name, int applications, Duration toldWithin, Consumer<Run> whileDark) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> relay.backlog().path("pending").asInt() == 0
                         && "UP".equals(relay.backlog().path("linkState").asText()));
         List<String> broken = new ArrayList<>();
@@ -101,7 +107,8 @@ public final class OfficeOfflineScenario {
         int gatewayBefore = relay.messages().size();
         int emailsBefore = relay.emailsTo(OPS_CONTACT).size();
         Map<String, Integer> smsBefore = new LinkedHashMap<>();
-        SMS_CONTACTS.forEach(contact -> smsBefore.put(contact, relay.modemMessages(contact, "out").size()));
+        SMS_CONTACTS.forEach(contact ->
+                smsBefore.put(contact, relay.modemMessages(contact, "out").size()));
 
         narrator.accept("The office's own internet is cut: central, the gateway and SMTP all stop answering.");
         relay.cutUplink();
@@ -127,8 +134,10 @@ public final class OfficeOfflineScenario {
         String cekAnswer = ask(run.registered().get(0), broken);
         narrator.accept("An applicant sent \"CEK\" by SMS and was answered: \"" + cekAnswer + "\"");
 
-        JsonNode view = relay.application(OFFICE, run.registered().get(0).id()).body().path("centralLink");
-        if (!"DOWN".equals(view.path("state").asText()) || !"UPLINK_DOWN".equals(view.path("diagnosis").asText())) {
+        JsonNode view =
+                relay.application(OFFICE, run.registered().get(0).id()).body().path("centralLink");
+        if (!"DOWN".equals(view.path("state").asText())
+                || !"UPLINK_DOWN".equals(view.path("diagnosis").asText())) {
             broken.add("the counter's view of the link: " + view);
         }
         String diagnosis = relay.backlog().path("diagnosis").asText();
@@ -137,9 +146,12 @@ public final class OfficeOfflineScenario {
 
         Map<String, String> alertSms = new LinkedHashMap<>();
         for (String contact : SMS_CONTACTS) {
-            JsonNode sms = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(
-                    () -> relay.modemMessages(contact, "out"), items -> items.size() > smsBefore.get(contact)
-                            && items.get(0).path("status").asText().startsWith("SendingOK"));
+            JsonNode sms = await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(
+                            () -> relay.modemMessages(contact, "out"),
+                            items -> items.size() > smsBefore.get(contact)
+                                    && items.get(0).path("status").asText().startsWith("SendingOK"));
             alertSms.put(contact, sms.get(0).path("text").asText());
         }
         narrator.accept("People upstream were told by SMS: \"" + alertSms.get(SMS_CONTACTS.get(0)) + "\"");
@@ -155,15 +167,20 @@ public final class OfficeOfflineScenario {
         Instant restored = Instant.now();
         relay.restoreUplink();
         for (Registered application : run.registered()) {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> "SUBMITTED"
-                    .equals(relay.application(OFFICE, application.id()).body().path("status").asText()));
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> "SUBMITTED"
+                            .equals(relay.application(OFFICE, application.id())
+                                    .body()
+                                    .path("status")
+                                    .asText()));
         }
         double drained = Duration.between(restored, Instant.now()).toMillis() / 1000.0;
-        narrator.accept(String.format("All %d submitted %.1f s after the internet came back.", applications,
-                drained));
+        narrator.accept(String.format("All %d submitted %.1f s after the internet came back.", applications, drained));
         long created = 0;
         for (Registered application : run.registered()) {
-            int creates = relay.centralApplication(application.id()).path("creates").asInt();
+            int creates =
+                    relay.centralApplication(application.id()).path("creates").asInt();
             created += creates == 1 ? 1 : 0;
             if (creates != 1) {
                 broken.add(application.id() + " created " + creates + " times at central");
@@ -171,7 +188,8 @@ public final class OfficeOfflineScenario {
         }
         int[] alertsPerContact = {Integer.MAX_VALUE, 0, Integer.MAX_VALUE, 0}; // down min/max, up min/max
         for (String contact : SMS_CONTACTS) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> relay.modemMessages(contact, "out").size() >= smsBefore.get(contact) + 2);
             JsonNode all = relay.modemMessages(contact, "out");
             int down = 0;
@@ -189,23 +207,42 @@ public final class OfficeOfflineScenario {
             alertsPerContact[2] = Math.min(alertsPerContact[2], up);
             alertsPerContact[3] = Math.max(alertsPerContact[3], up);
         }
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> subjects(emailsBefore).stream().anyMatch(subject -> subject.contains("pulih")));
         Messages told = countMessages(run.registered(), broken);
         narrator.accept("SUBMITTED went by the gateway; recovery SMS to each contact; the recovery email to ops.");
 
         List<String> emails = subjects(emailsBefore);
-        int downEmails = (int) emails.stream().filter(subject -> subject.contains("terputus")).count();
-        int upEmails = (int) emails.stream().filter(subject -> subject.contains("pulih")).count();
+        int downEmails = (int)
+                emails.stream().filter(subject -> subject.contains("terputus")).count();
+        int upEmails = (int)
+                emails.stream().filter(subject -> subject.contains("pulih")).count();
         if (upEmails != 1 || downEmails > 1) {
             broken.add(downEmails + " link-down and " + upEmails + " recovery emails");
         }
-        return new OfficeOfflineInvariants(name, run.registered().size(), created,
-                relay.centralStats().path("duplicateCreates").asLong(), createsWhileCut, slowest, told.received,
-                told.delayed, told.submitted, told.maxPerTransition, told.onTwoChannels, cekAnswer,
-                alertSms.get(SMS_CONTACTS.get(0)), range(alertsPerContact[0], alertsPerContact[1]),
-                range(alertsPerContact[2], alertsPerContact[3]), emailsDuringCut,
-                downEmails, upEmails, diagnosis, drained, broken);
+        return new OfficeOfflineInvariants(
+                name,
+                run.registered().size(),
+                created,
+                relay.centralStats().path("duplicateCreates").asLong(),
+                createsWhileCut,
+                slowest,
+                told.received,
+                told.delayed,
+                told.submitted,
+                told.maxPerTransition,
+                told.onTwoChannels,
+                cekAnswer,
+                alertSms.get(SMS_CONTACTS.get(0)),
+                range(alertsPerContact[0], alertsPerContact[1]),
+                range(alertsPerContact[2], alertsPerContact[3]),
+                emailsDuringCut,
+                downEmails,
+                upEmails,
+                diagnosis,
+                drained,
+                broken);
     }
 
     private static String range(int min, int max) {
@@ -240,13 +277,19 @@ public final class OfficeOfflineScenario {
     /** "CEK" from someone's phone, for the first application: the label and the initials come back by modem. */
     private String ask(Registered application, List<String> broken) {
         String asker = "+6285" + application.applicant().phone().substring(6);
-        relay.smsToTheOffice(asker, "cek " + application.trackingCode().substring(3).toLowerCase());
-        JsonNode answers = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> relay.modemMessages(asker, "out"), items -> !items.isEmpty()
-                        && items.get(0).path("status").asText().startsWith("SendingOK"));
+        relay.smsToTheOffice(
+                asker, "cek " + application.trackingCode().substring(3).toLowerCase());
+        JsonNode answers = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> relay.modemMessages(asker, "out"),
+                        items -> !items.isEmpty()
+                                && items.get(0).path("status").asText().startsWith("SendingOK"));
         String answer = answers.get(0).path("text").asText();
-        if (!answer.contains(application.trackingCode()) || !answer.contains(DELAYED_LABEL)
-                || !answer.contains("(D. H.)") || answer.contains("Darwan")) {
+        if (!answer.contains(application.trackingCode())
+                || !answer.contains(DELAYED_LABEL)
+                || !answer.contains("(D. H.)")
+                || answer.contains("Darwan")) {
             broken.add("the CEK answer: " + answer);
         }
         return answer;
@@ -262,14 +305,14 @@ public final class OfficeOfflineScenario {
     }
 
     /** What each applicant was told, over every channel together. */
-    record Messages(int received, int delayed, int submitted, int maxPerTransition, int onTwoChannels) {
-    }
+    record Messages(int received, int delayed, int submitted, int maxPerTransition, int onTwoChannels) {}
 
     private Messages countMessages(List<Registered> registered, List<String> broken) {
         Map<String, Registered> byPhone = new HashMap<>();
         registered.forEach(application -> byPhone.put(application.applicant().phone(), application));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> registered.stream()
-                .allMatch(application -> gatewayTexts(application).stream()
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> registered.stream().allMatch(application -> gatewayTexts(application).stream()
                         .anyMatch(text -> text.contains(Told.SUBMITTED.phrase))));
         int received = 0;
         int delayed = 0;
@@ -282,8 +325,12 @@ public final class OfficeOfflineScenario {
                     .forEach(sms -> byModem.add(sms.path("text").asText()));
             List<String> byGateway = gatewayTexts(application);
             for (Told kind : Told.values()) {
-                long modem = byModem.stream().filter(text -> text.contains(kind.phrase)).count();
-                long gateway = byGateway.stream().filter(text -> text.contains(kind.phrase)).count();
+                long modem = byModem.stream()
+                        .filter(text -> text.contains(kind.phrase))
+                        .count();
+                long gateway = byGateway.stream()
+                        .filter(text -> text.contains(kind.phrase))
+                        .count();
                 max = (int) Math.max(max, modem + gateway);
                 if (modem > 0 && gateway > 0) {
                     twoChannels++;
@@ -298,7 +345,7 @@ public final class OfficeOfflineScenario {
                         case RECEIVED -> received++;
                         case DELAYED -> delayed++;
                         case SUBMITTED -> submitted++;
-                        default -> { }
+                        default -> {}
                     }
                 }
             }

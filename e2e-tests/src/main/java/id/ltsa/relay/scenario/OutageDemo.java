@@ -17,21 +17,20 @@ public final class OutageDemo {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private OutageDemo() {
-    }
+    private OutageDemo() {}
 
     public static void main(String[] args) throws Exception {
         int applications = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Path home = Files.createTempDirectory("ltsa-demo-");
         say("Starting a throwaway LTSA Relay (Kafka, PostgreSQL, 3 services, central API simulator) in " + home);
-        try (LocalStack stack = new LocalStack(StackSettings.throwaway(home)
-                .withServiceEnvironment(OutageScenario.compressedTime())).start()) {
+        try (LocalStack stack = new LocalStack(
+                        StackSettings.throwaway(home).withServiceEnvironment(OutageScenario.compressedTime()))
+                .start()) {
             say("Ready. Watch it live: " + stack.url(Service.SUBMISSION) + "/ops/#token="
                     + stack.tokens().token(null, "ops"));
             say("Logs: " + stack.settings().logs());
             OutageScenario scenario = new OutageScenario(new Relay(stack), new Applicants(), OutageDemo::say);
-            Invariants result = scenario.outage("East Lombok outage, 14 days in minutes", applications, 14, true,
-                    null);
+            Invariants result = scenario.outage("East Lombok outage, 14 days in minutes", applications, 14, true, null);
             System.out.println();
             System.out.println(result.table());
             if (!result.holds()) {

@@ -27,6 +27,7 @@ public final class OutageScenario {
     public static final List<String> OFFICES = List.of("5201", "5202", "5203");
     /** The local run's ops contact (notification-service's ltsa.alerts.ops-contacts). */
     public static final String OPS_CONTACT = "ops@ltsa-relay.local";
+
     public static final double CONFIGURED_RATE = 20;
 
     /** Fourteen days in minutes: alert after 20 s instead of 30 min; lag sampled every 2 s. */
@@ -39,7 +40,9 @@ public final class OutageScenario {
 
     /** Messages an applicant gets, told apart by what the Bahasa Indonesia templates say. */
     enum Told {
-        RECEIVED("Kode lacak"), DELAYED("tersimpan aman"), SUBMITTED("sudah dikirim ke pusat");
+        RECEIVED("Kode lacak"),
+        DELAYED("tersimpan aman"),
+        SUBMITTED("sudah dikirim ke pusat");
 
         final String phrase;
 
@@ -49,8 +52,7 @@ public final class OutageScenario {
     }
 
     /** An application the scenario registered, in the order it did. */
-    public record Registered(Applicant applicant, String id, String trackingCode, int order, boolean duringOutage) {
-    }
+    public record Registered(Applicant applicant, String id, String trackingCode, int order, boolean duringOutage) {}
 
     /** One run: what was registered, and whether the link is down right now. */
     public final class Run {
@@ -65,8 +67,12 @@ public final class OutageScenario {
                 Applicant applicant = applicants.next(OFFICES.get(registered.size() % OFFICES.size()));
                 Relay.Answer answer = relay.register(applicant.office(), applicant.body());
                 if (answer.status() == 201) {
-                    registered.add(new Registered(applicant, answer.body().path("id").asText(),
-                            answer.body().path("trackingCode").asText(), registered.size(), outage));
+                    registered.add(new Registered(
+                            applicant,
+                            answer.body().path("id").asText(),
+                            answer.body().path("trackingCode").asText(),
+                            registered.size(),
+                            outage));
                 } else {
                     refused++;
                 }
@@ -80,8 +86,12 @@ public final class OutageScenario {
             if (answer.status() != 201) {
                 throw new IllegalStateException("a valid application was refused: " + answer.status());
             }
-            Registered application = new Registered(applicant, answer.body().path("id").asText(),
-                    answer.body().path("trackingCode").asText(), registered.size(), outage);
+            Registered application = new Registered(
+                    applicant,
+                    answer.body().path("id").asText(),
+                    answer.body().path("trackingCode").asText(),
+                    registered.size(),
+                    outage);
             registered.add(application);
             return application;
         }
@@ -128,12 +138,18 @@ public final class OutageScenario {
         for (int day = 1; day <= days; day++) {
             run.register(applications / days + (day <= applications % days ? 1 : 0));
             int expected = run.registered().size();
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> relay.backlog().path("delayed").asInt() >= expected);
             JsonNode backlog = relay.backlog();
-            narrator.accept(String.format("  day %2d: %3d registered, backlog %3d pending / %3d delayed, oldest %3d s,"
-                    + " link %s", day, expected, backlog.path("pending").asInt(), backlog.path("delayed").asInt(),
-                    backlog.path("oldestPendingAgeSeconds").asLong(), backlog.path("linkState").asText()));
+            narrator.accept(String.format(
+                    "  day %2d: %3d registered, backlog %3d pending / %3d delayed, oldest %3d s," + " link %s",
+                    day,
+                    expected,
+                    backlog.path("pending").asInt(),
+                    backlog.path("delayed").asInt(),
+                    backlog.path("oldestPendingAgeSeconds").asLong(),
+                    backlog.path("linkState").asText()));
         }
         List<String> broken = new ArrayList<>();
         checkTrackingShows(run, "DELAYED", broken);
@@ -142,19 +158,21 @@ public final class OutageScenario {
             narrator.accept("Ops alerted by email: \"" + latestSubject("terputus") + "\"");
         }
         JsonNode duringOutage = relay.centralStats();
-        long probes = duringOutage.path("droppedWhileDown").asLong() - before.path("droppedWhileDown").asLong();
+        long probes = duringOutage.path("droppedWhileDown").asLong()
+                - before.path("droppedWhileDown").asLong();
         long createsDuringOutage = duringOutage.path("uniqueApplications").asLong()
                 - before.path("uniqueApplications").asLong();
-        narrator.accept("During the outage the central API saw " + probes + " calls (probes), "
-                + createsDuringOutage + " creates.");
+        narrator.accept("During the outage the central API saw " + probes + " calls (probes), " + createsDuringOutage
+                + " creates.");
 
         narrator.accept("The link comes back (simulator UP).");
         Instant up = Instant.now();
         relay.centralMode("UP");
         run.outage = false;
         if (duringDrain != null) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> relay.centralStats().path("uniqueApplications")
-                    .asLong() >= before.path("uniqueApplications").asLong() + 5);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> relay.centralStats().path("uniqueApplications").asLong()
+                            >= before.path("uniqueApplications").asLong() + 5);
             duringDrain.accept(run);
         }
         awaitEmptyBacklog(Duration.ofSeconds(240));
@@ -170,32 +188,59 @@ public final class OutageScenario {
         if (expectAlerts && (downAlerts != 1 || upAlerts != 1)) {
             result.broken().add("alerts: " + downAlerts + " link-down and " + upAlerts + " recovery, expected 1 each");
         }
-        return new Invariants(result.scenario(), result.accepted(), result.refused(), result.atCentral(),
-                result.duplicateCreates(), result.messagesPerTransition(), result.centralCallsDuringOutage(),
-                result.createsDuringOutage(), result.drainRatePerSecond(), result.configuredRatePerSecond(),
-                result.secondsFromUpToEmptyBacklog(), result.maxOrderDisplacement(), downAlerts, upAlerts,
-                result.consumerLagAfter(), result.broken());
+        return new Invariants(
+                result.scenario(),
+                result.accepted(),
+                result.refused(),
+                result.atCentral(),
+                result.duplicateCreates(),
+                result.messagesPerTransition(),
+                result.centralCallsDuringOutage(),
+                result.createsDuringOutage(),
+                result.drainRatePerSecond(),
+                result.configuredRatePerSecond(),
+                result.secondsFromUpToEmptyBacklog(),
+                result.maxOrderDisplacement(),
+                downAlerts,
+                upAlerts,
+                result.consumerLagAfter(),
+                result.broken());
     }
 
-    private Invariants verify(String name, Run run, JsonNode before, long probes, long createsDuringOutage,
-            double upToEmpty, List<String> earlier) {
+    private Invariants verify(
+            String name,
+            Run run,
+            JsonNode before,
+            long probes,
+            long createsDuringOutage,
+            double upToEmpty,
+            List<String> earlier) {
         List<String> broken = new ArrayList<>(earlier);
         List<Registered> registered = run.registered();
         for (Registered application : registered) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> "SUBMITTED"
-                    .equals(relay.application(application.applicant().office(), application.id()).body()
-                            .path("status").asText()));
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> "SUBMITTED"
+                            .equals(relay.application(application.applicant().office(), application.id())
+                                    .body()
+                                    .path("status")
+                                    .asText()));
         }
         Map<String, Instant> atCentral = new HashMap<>();
         for (Registered application : registered) {
             JsonNode central = relay.centralApplication(application.id());
             if (central.path("creates").asInt() != 1) {
-                broken.add(application.id() + " created " + central.path("creates").asInt() + " times at central");
+                broken.add(
+                        application.id() + " created " + central.path("creates").asInt() + " times at central");
             }
-            atCentral.put(application.id(), Instant.parse(central.path("revisions").path(0).path("receivedAt").asText()));
+            atCentral.put(
+                    application.id(),
+                    Instant.parse(
+                            central.path("revisions").path(0).path("receivedAt").asText()));
         }
         JsonNode after = relay.centralStats();
-        long created = after.path("uniqueApplications").asLong() - before.path("uniqueApplications").asLong();
+        long created = after.path("uniqueApplications").asLong()
+                - before.path("uniqueApplications").asLong();
         long duplicates = after.path("duplicateCreates").asLong();
         if (created != registered.size()) {
             broken.add(created + " new applications at central for " + registered.size() + " registered");
@@ -210,15 +255,31 @@ public final class OutageScenario {
         if (upToEmpty >= 0 && displacement > 8) {
             broken.add("drained out of order: an application moved " + displacement + " places");
         }
-        return new Invariants(name, registered.size(), run.refused, created, duplicates, messages, probes,
-                createsDuringOutage, drainRate, CONFIGURED_RATE, upToEmpty, displacement, 0, 0, lag, broken);
+        return new Invariants(
+                name,
+                registered.size(),
+                run.refused,
+                created,
+                duplicates,
+                messages,
+                probes,
+                createsDuringOutage,
+                drainRate,
+                CONFIGURED_RATE,
+                upToEmpty,
+                displacement,
+                0,
+                0,
+                lag,
+                broken);
     }
 
     /** Each applicant is told each transition exactly once: RECEIVED, DELAYED (if it waited out the outage), SUBMITTED. */
     private String checkMessages(List<Registered> registered, List<String> broken) {
-        Map<String, Registered> byPhone = registered.stream()
-                .collect(Collectors.toMap(r -> r.applicant().phone(), r -> r));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        Map<String, Registered> byPhone =
+                registered.stream().collect(Collectors.toMap(r -> r.applicant().phone(), r -> r));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> told(byPhone).values().stream().allMatch(counts -> counts.get(Told.SUBMITTED) >= 1));
         Map<String, Map<Told, Integer>> told = told(byPhone);
         Map<Told, int[]> range = new EnumMap<>(Told.class);
@@ -235,8 +296,12 @@ public final class OutageScenario {
                 range.get(kind)[1] = Math.max(range.get(kind)[1], count);
             }
         }
-        return range.entrySet().stream().map(e -> e.getKey() + " " + (e.getValue()[0] == e.getValue()[1]
-                ? e.getValue()[0] : e.getValue()[0] + ".." + e.getValue()[1])).collect(Collectors.joining(", "));
+        return range.entrySet().stream()
+                .map(e -> e.getKey() + " "
+                        + (e.getValue()[0] == e.getValue()[1]
+                                ? e.getValue()[0]
+                                : e.getValue()[0] + ".." + e.getValue()[1]))
+                .collect(Collectors.joining(", "));
     }
 
     private Map<String, Map<Told, Integer>> told(Map<String, Registered> byPhone) {
@@ -265,15 +330,22 @@ public final class OutageScenario {
     private void checkTrackingShows(Run run, String status, List<String> broken) {
         for (Registered application : run.registered()) {
             // the office's view first (no rate limit), so the public lookup is asked once the status has arrived
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> status.equals(
-                    relay.application(application.applicant().office(), application.id()).body().path("status")
-                            .asText()));
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> status.equals(
+                            relay.application(application.applicant().office(), application.id())
+                                    .body()
+                                    .path("status")
+                                    .asText()));
             // each applicant looks it up from their own phone: the public lookup is rate limited per address
             String address = "10.52." + (application.order() / 250) + "." + (application.order() % 250 + 1);
             Relay.Answer answer = relay.track(application.trackingCode(), address);
-            if (answer.status() != 200 || !status.equals(answer.body().path("status").asText())) {
+            if (answer.status() != 200
+                    || !status.equals(answer.body().path("status").asText())) {
                 broken.add("tracking " + application.trackingCode() + " answered " + answer.status() + " "
-                        + (answer.body() == null ? "" : answer.body().path("status").asText()) + ", expected "
+                        + (answer.body() == null
+                                ? ""
+                                : answer.body().path("status").asText()) + ", expected "
                         + status);
             }
         }
@@ -281,7 +353,8 @@ public final class OutageScenario {
 
     private long awaitNoConsumerLag(List<String> broken) {
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> totalLag() == 0);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             broken.add("consumer lag stayed at " + totalLag() + " records");
@@ -298,7 +371,8 @@ public final class OutageScenario {
     }
 
     private void awaitEmptyBacklog(Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(200))
+        await().atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> relay.backlog().path("pending").asInt() == 0);
     }
 
@@ -313,15 +387,20 @@ public final class OutageScenario {
     private String latestSubject(String subjectWord) {
         String latest = "";
         for (JsonNode email : relay.emailsTo(OPS_CONTACT)) {
-            latest = email.path("subject").asText().contains(subjectWord) ? email.path("subject").asText() : latest;
+            latest = email.path("subject").asText().contains(subjectWord)
+                    ? email.path("subject").asText()
+                    : latest;
         }
         return latest;
     }
 
     /** Applications per second between the first and the last arrival at central. */
     private static double drainRate(List<Registered> registered, Map<String, Instant> atCentral) {
-        List<Instant> arrivals = registered.stream().map(r -> atCentral.get(r.id())).sorted().toList();
-        double seconds = Duration.between(arrivals.get(0), arrivals.get(arrivals.size() - 1)).toMillis() / 1000.0;
+        List<Instant> arrivals =
+                registered.stream().map(r -> atCentral.get(r.id())).sorted().toList();
+        double seconds = Duration.between(arrivals.get(0), arrivals.get(arrivals.size() - 1))
+                        .toMillis()
+                / 1000.0;
         return seconds <= 0 ? 0 : (arrivals.size() - 1) / seconds;
     }
 
@@ -329,8 +408,10 @@ public final class OutageScenario {
     private static int maxOrderDisplacement(List<Registered> registered, Map<String, Instant> atCentral) {
         int worst = 0;
         for (String office : OFFICES) {
-            List<Registered> ofOffice = registered.stream().filter(r -> r.applicant().office().equals(office))
-                    .sorted(Comparator.comparingInt(Registered::order)).toList();
+            List<Registered> ofOffice = registered.stream()
+                    .filter(r -> r.applicant().office().equals(office))
+                    .sorted(Comparator.comparingInt(Registered::order))
+                    .toList();
             List<Registered> byArrival = new ArrayList<>(ofOffice);
             byArrival.sort(Comparator.comparing(r -> atCentral.get(r.id())));
             for (int i = 0; i < ofOffice.size(); i++) {
@@ -339,5 +420,4 @@ public final class OutageScenario {
         }
         return worst;
     }
-
 }

@@ -22,7 +22,9 @@ class AlertRulesIT {
         assertTrue(promtool.canExecute(), "promtool is needed: apt-get install -y prometheus (.ci/run installs it)");
         Path rules = Path.of(System.getProperty("ltsa.project.dir", ".."), "deploy/prometheus");
         Process check = new ProcessBuilder(promtool.getPath(), "test", "rules", "alerts_test.yml")
-                .directory(rules.toFile()).redirectErrorStream(true).start();
+                .directory(rules.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(check.waitFor(120, TimeUnit.SECONDS), "promtool finished");
         assertEquals(0, check.exitValue(), output);

@@ -48,38 +48,53 @@ class CrashDuringDrainIT {
         mode(simulator, "DOWN");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < APPLICATIONS; i++) {
-            ids.add(given().auth().oauth2(office).contentType(ContentType.JSON)
+            ids.add(given().auth()
+                    .oauth2(office)
+                    .contentType(ContentType.JSON)
                     .body(Applicants.body(String.format("520301050495%04d", 2000 + i), "+62812345" + (10000 + i)))
                     .post(stack.url(Service.INTAKE) + "/api/v1/applications")
-                    .then().statusCode(201).extract().path("id"));
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(ops)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(ops)
                 .get(stack.url(Service.SUBMISSION) + "/api/v1/ops/backlog")
-                .then().body("delayed", equalTo(APPLICATIONS)));
+                .then()
+                .body("delayed", equalTo(APPLICATIONS)));
 
         mode(simulator, "UP");
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().get(simulator + "/sim/stats").jsonPath()
-                .getInt("uniqueApplications") >= 5);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().get(simulator + "/sim/stats").jsonPath().getInt("uniqueApplications") >= 5);
         ServiceProcess submission = stack.service(Service.SUBMISSION);
         submission.kill();
         submission.launch();
         submission.awaitReady(Duration.ofSeconds(120));
 
         for (String id : ids) {
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().auth().oauth2(office)
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().auth()
+                    .oauth2(office)
                     .get(stack.url(Service.INTAKE) + "/api/v1/applications/" + id)
-                    .then().body("status", equalTo("SUBMITTED")));
+                    .then()
+                    .body("status", equalTo("SUBMITTED")));
             given().get(simulator + "/sim/applications/" + id).then().body("creates", equalTo(1));
         }
         var stats = given().get(simulator + "/sim/stats").jsonPath();
         assertEquals(APPLICATIONS, stats.getInt("uniqueApplications"));
         assertEquals(0, stats.getInt("duplicateCreates"));
-        given().auth().oauth2(ops).get(stack.url(Service.SUBMISSION) + "/api/v1/ops/backlog")
-                .then().body("pending", equalTo(0));
+        given().auth()
+                .oauth2(ops)
+                .get(stack.url(Service.SUBMISSION) + "/api/v1/ops/backlog")
+                .then()
+                .body("pending", equalTo(0));
     }
 
     private static void mode(String simulator, String mode) {
-        given().contentType(ContentType.JSON).body("{\"mode\":\"" + mode + "\"}").put(simulator + "/sim/mode")
-                .then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"mode\":\"" + mode + "\"}")
+                .put(simulator + "/sim/mode")
+                .then()
+                .statusCode(200);
     }
 }

@@ -17,12 +17,11 @@ import java.time.Duration;
  */
 final class DashboardInChromium {
 
-    private DashboardInChromium() {
-    }
+    private DashboardInChromium() {}
 
     static void showsTheOfficeOffline(LocalStack stack, Relay relay) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> "UPLINK_DOWN".equals(relay.backlog().path("diagnosis")
-                .asText()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "UPLINK_DOWN"
+                .equals(relay.backlog().path("diagnosis").asText()));
         String url = stack.url(Service.SUBMISSION) + "/ops/index.html#token=" + relay.opsToken();
         try {
             Path out = Path.of("target/dashboard");

@@ -43,7 +43,8 @@ class DiskFullIT {
         disk = Files.createTempDirectory("ltsa-e2e-disk-");
         run("mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", disk.toString());
         stack = new LocalStack(StackSettings.throwaway(disk)
-                .withServiceEnvironment(Map.of("LTSA_DISK_RESERVE", (RESERVE >> 20) + "M"))).start();
+                        .withServiceEnvironment(Map.of("LTSA_DISK_RESERVE", (RESERVE >> 20) + "M")))
+                .start();
         relay = new Relay(stack);
     }
 
@@ -67,8 +68,9 @@ class DiskFullIT {
         Path filler = disk.resolve("filler");
         long free = Files.getFileStore(disk).getUsableSpace();
         run("fallocate", "-l", Long.toString(free - RESERVE / 2), filler.toString());
-        await("the disk metric sees it").atMost(Duration.ofSeconds(30)).until(
-                () -> relay.metric(Service.INTAKE, "disk_free_bytes") < RESERVE
+        await("the disk metric sees it")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> relay.metric(Service.INTAKE, "disk_free_bytes") < RESERVE
                         && relay.metric(Service.INTAKE, "ltsa_intake_disk_refusing") == 1);
 
         Applicants.Applicant refused = applicants.next(OFFICE);
@@ -76,13 +78,19 @@ class DiskFullIT {
         assertEquals(503, full.status(), String.valueOf(full.body()));
         assertEquals("60", full.retryAfter(), "when to come back");
         assertTrue(full.contentType().startsWith("application/problem+json"), full.contentType());
-        assertTrue(full.body().path("type").asText().endsWith("/disk-full"), full.body().toString());
+        assertTrue(
+                full.body().path("type").asText().endsWith("/disk-full"),
+                full.body().toString());
         assertEquals(before, relay.count(OFFICE), "nothing stored");
         // reads go on: the counter can still look an application up
-        assertEquals(200, relay.track(first.body().path("trackingCode").asText(), "10.0.0.1").status());
+        assertEquals(
+                200,
+                relay.track(first.body().path("trackingCode").asText(), "10.0.0.1")
+                        .status());
 
         Files.delete(filler);
-        await("intake sees the room").atMost(Duration.ofSeconds(30))
+        await("intake sees the room")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> relay.metric(Service.INTAKE, "ltsa_intake_disk_refusing") == 0);
         assertEquals(201, relay.register(OFFICE, refused.body(), "disk-full-1").status(), "taken once there is room");
         assertEquals(before + 1, relay.count(OFFICE), "the refused one, stored once");
@@ -92,21 +100,27 @@ class DiskFullIT {
 
     @Test
     void the_office_broker_keeps_events_by_size_as_well_as_by_time() throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                stack.kafka().adminConfig())) {
+        try (org.apache.kafka.clients.admin.Admin admin =
+                org.apache.kafka.clients.admin.Admin.create(stack.kafka().adminConfig())) {
             var broker = new org.apache.kafka.common.config.ConfigResource(
                     org.apache.kafka.common.config.ConfigResource.Type.BROKER, "1");
-            var config = admin.describeConfigs(List.of(broker)).all().get(30, TimeUnit.SECONDS).get(broker);
+            var config = admin.describeConfigs(List.of(broker))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(broker);
             assertEquals("2160", config.get("log.retention.hours").value(), "90 days, for a two-week outage");
-            assertEquals(Long.toString(512L << 20), config.get("log.retention.bytes").value(),
+            assertEquals(
+                    Long.toString(512L << 20),
+                    config.get("log.retention.bytes").value(),
                     "at most 512 MiB per partition, so a flood cannot fill the disk");
-            assertEquals(Long.toString(64L << 20), config.get("log.segment.bytes").value(),
-                    "deleted 64 MiB at a time");
+            assertEquals(
+                    Long.toString(64L << 20), config.get("log.segment.bytes").value(), "deleted 64 MiB at a time");
         }
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+        Process process =
+                new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);

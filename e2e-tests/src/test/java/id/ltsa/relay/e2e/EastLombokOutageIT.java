@@ -43,7 +43,8 @@ class EastLombokOutageIT {
     @BeforeAll
     static void startTheStack() throws Exception {
         stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-outage-"))
-                .withServiceEnvironment(OutageScenario.compressedTime())).start();
+                        .withServiceEnvironment(OutageScenario.compressedTime()))
+                .start();
         relay = new Relay(stack);
         scenario = new OutageScenario(relay, APPLICANTS, line -> System.out.println("[scenario] " + line));
         badInput = new BadInput(relay, APPLICANTS);
@@ -66,13 +67,19 @@ class EastLombokOutageIT {
     @Test
     @Order(2)
     void the_outage_two_weeks_compressed_with_bad_input_while_it_lasts() throws Exception {
-        Invariants result = scenario.outage("2. the outage: 200 applications over 14 'days' with central DOWN", 200,
-                14, true, run -> badInput.sendAndExpectNothingChanged(run));
+        Invariants result = scenario.outage(
+                "2. the outage: 200 applications over 14 'days' with central DOWN",
+                200,
+                14,
+                true,
+                run -> badInput.sendAndExpectNothingChanged(run));
         holds(result);
-        assertTrue(result.centralCallsDuringOutage() > 0 && result.centralCallsDuringOutage() < 40,
+        assertTrue(
+                result.centralCallsDuringOutage() > 0 && result.centralCallsDuringOutage() < 40,
                 "only probes reach the dead link: " + result.centralCallsDuringOutage());
         assertEquals(0, result.createsDuringOutage());
-        assertTrue(result.drainRatePerSecond() >= 0.9 * OutageScenario.CONFIGURED_RATE,
+        assertTrue(
+                result.drainRatePerSecond() >= 0.9 * OutageScenario.CONFIGURED_RATE,
                 "drains at >= 90 % of the configured rate: " + result.drainRatePerSecond());
         assertEquals(1, result.linkDownAlerts());
         assertEquals(1, result.linkRestoredAlerts());
@@ -117,12 +124,15 @@ class EastLombokOutageIT {
         crashRound("3e. PostgreSQL crash (immediate stop) and restart during the drain", run -> {
             stack.postgres().crash();
             for (Service service : List.of(Service.INTAKE, Service.SUBMISSION, Service.NOTIFICATION)) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> relay.health(service, "ready").status() == 503);
-                assertEquals(200, relay.health(service, "live").status(), service + " stays alive without its database");
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> relay.health(service, "ready").status() == 503);
+                assertEquals(
+                        200, relay.health(service, "live").status(), service + " stays alive without its database");
             }
             stack.postgres().start();
             for (Service service : List.of(Service.INTAKE, Service.SUBMISSION, Service.NOTIFICATION)) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> relay.health(service, "ready").status() == 200);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> relay.health(service, "ready").status() == 200);
             }
         });
     }
@@ -143,7 +153,10 @@ class EastLombokOutageIT {
 
     private static void holds(Invariants result) throws Exception {
         System.out.println(result.table());
-        Files.writeString(REPORT, result.table() + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
+        Files.writeString(
+                REPORT,
+                result.table() + System.lineSeparator(),
+                java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         assertTrue(result.holds(), () -> String.join("\n", result.broken()));
         assertEquals(0, result.refused(), "every POST answered 201");
@@ -163,8 +176,8 @@ class EastLombokOutageIT {
             Relay.Answer badNik = relay.register("5203", Applicants.body("5203011304951234", someone.phone()));
             assertProblem(badNik, 400, "applicant.nik");
             String key = "bad-input-" + someone.nik();
-            Relay.Answer first = relay.register("5203", Applicants.body("99" + someone.nik().substring(2),
-                    someone.phone()), key);
+            Relay.Answer first =
+                    relay.register("5203", Applicants.body("99" + someone.nik().substring(2), someone.phone()), key);
             assertProblem(first, 400, "applicant.nik"); // an unknown province: refused, and not remembered
 
             String existing = run.registerWithKey("5201", key).id(); // the key now names a valid application
@@ -172,8 +185,13 @@ class EastLombokOutageIT {
             assertProblem(replayedOtherBody, 422, null);
             Relay.Answer foreign = relay.application("5203", existing);
             assertEquals(404, foreign.status(), "another office's application is not found");
-            Relay.Answer foreignWithdrawal = relay.send(Service.INTAKE, "POST",
-                    "/api/v1/applications/" + existing + "/withdrawal", relay.officeToken("5203"), null, null,
+            Relay.Answer foreignWithdrawal = relay.send(
+                    Service.INTAKE,
+                    "POST",
+                    "/api/v1/applications/" + existing + "/withdrawal",
+                    relay.officeToken("5203"),
+                    null,
+                    null,
                     java.util.Map.of());
             assertEquals(404, foreignWithdrawal.status());
 
@@ -181,15 +199,18 @@ class EastLombokOutageIT {
             OutageScenario.OFFICES.forEach(office -> after.add(relay.count(office)));
             before.set(0, before.get(0) + 1); // the one valid application, registered under the key at 5201
             assertEquals(before, after, "bad input stored nothing");
-            assertTrue(relay.messages().findValues("to").stream().noneMatch(to -> to.asText()
-                    .equals(someone.phone())), "nobody was told about refused input");
+            assertTrue(
+                    relay.messages().findValues("to").stream()
+                            .noneMatch(to -> to.asText().equals(someone.phone())),
+                    "nobody was told about refused input");
         }
 
         private static void assertProblem(Relay.Answer answer, int status, String field) {
             assertEquals(status, answer.status(), () -> "answer: " + answer.body());
             assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
             if (field != null) {
-                assertTrue(answer.body().path("errors").findValuesAsText("field").contains(field),
+                assertTrue(
+                        answer.body().path("errors").findValuesAsText("field").contains(field),
                         () -> "names " + field + ": " + answer.body());
             }
         }

@@ -71,13 +71,21 @@ class FleetIT {
     static void startTheFleet() throws Exception {
         Path home = Files.createTempDirectory("ltsa-e2e-fleet-");
         Map<String, String> compressed = OutageScenario.compressedTime();
-        fleet = new LocalFleet(List.of(
-                StackSettings.throwaway(home.resolve("offices/" + A), A).withServiceEnvironment(compressed),
-                StackSettings.throwaway(home.resolve("offices/" + B), B).withServiceEnvironment(compressed)),
-                MinistrySettings.throwaway(home).withEnvironment(Map.of(
-                        "LTSA_FLEET_SILENT_AFTER", SILENT_AFTER.toSeconds() + "s",
-                        "LTSA_FLEET_CHECK_INTERVAL", "1s"))).start();
-        assertTrue(fleet.office(A).uplink() instanceof NamespaceUplink,
+        fleet = new LocalFleet(
+                        List.of(
+                                StackSettings.throwaway(home.resolve("offices/" + A), A)
+                                        .withServiceEnvironment(compressed),
+                                StackSettings.throwaway(home.resolve("offices/" + B), B)
+                                        .withServiceEnvironment(compressed)),
+                        MinistrySettings.throwaway(home)
+                                .withEnvironment(Map.of(
+                                        "LTSA_FLEET_SILENT_AFTER",
+                                        SILENT_AFTER.toSeconds() + "s",
+                                        "LTSA_FLEET_CHECK_INTERVAL",
+                                        "1s")))
+                .start();
+        assertTrue(
+                fleet.office(A).uplink() instanceof NamespaceUplink,
                 () -> "this suite needs root (network namespaces) and nftables: " + fleet.notes());
         ministry = new Ministry(fleet.ministry(), fleet.office(A).tokens());
         officeA = new Relay(fleet.office(A));
@@ -99,12 +107,14 @@ class FleetIT {
     @Test
     @Order(1)
     void every_office_is_seen_and_one_that_never_connected_is_flagged() {
-        await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(90))
+                .ignoreExceptions()
                 .until(() -> "OK".equals(ministry.state(A)) && "OK".equals(ministry.state(B)));
         assertEquals("NEVER_SEEN", ministry.state(NEVER));
         register(officeA, A, 3);
         register(officeB, B, 2);
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
                 .until(() -> ministry.applications(A) == 3 && ministry.applications(B) == 2);
     }
 
@@ -115,7 +125,9 @@ class FleetIT {
         Instant cut = Instant.now();
         a.uplink().cut();
         List<String> duringCut = register(officeA, A, 8);
-        await().atMost(SILENT_AFTER.plusSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(SILENT_AFTER.plusSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .until(() -> "SILENT".equals(ministry.state(A)));
         // from the ministry's own history: when it recorded the change, not when this test polled it
         Duration cutToSilent = Duration.between(cut, recorded(A, "SILENT", cut));
@@ -125,30 +137,39 @@ class FleetIT {
         // restore: the backlog crosses and the ministry hears office A again
         Instant restore = Instant.now();
         a.uplink().restore();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .until(() -> "OK".equals(ministry.state(A)));
         Duration restoreToOk = Duration.between(restore, recorded(A, "OK", restore));
 
         // while new applications stream across, kill -9 MirrorMaker 2, then ministry-watch
         AtomicBoolean registering = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> meanwhile = new ConcurrentLinkedQueue<>();
-        Thread counter = new Thread(() -> {
-            while (registering.get()) {
-                meanwhile.addAll(register(officeA, A, 1));
-            }
-        }, "counter-" + A);
+        Thread counter = new Thread(
+                () -> {
+                    while (registering.get()) {
+                        meanwhile.addAll(register(officeA, A, 1));
+                    }
+                },
+                "counter-" + A);
         counter.start();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
                 .until(() -> ministry.applications(A) > 3 + duringCut.size());
         Instant killed = Instant.now();
         fleet.ministry().mirrorMaker().kill();
         // what MirrorMaker 2 committed at the ministry before it died; nothing more until a new one runs
-        int replicatedAtKill = ceIds(fleet.ministry().kafka().adminConfig(), A + "." + STATUS_TOPIC).size();
+        int replicatedAtKill = ceIds(fleet.ministry().kafka().adminConfig(), A + "." + STATUS_TOPIC)
+                .size();
         int atKill = meanwhile.size();
         await().atMost(Duration.ofSeconds(30)).until(() -> meanwhile.size() >= atKill + 3);
         fleet.ministry().mirrorMaker().start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> ceIds(fleet.ministry().kafka().adminConfig(), A + "." + STATUS_TOPIC).size()
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> ceIds(fleet.ministry().kafka().adminConfig(), A + "." + STATUS_TOPIC)
+                                .size()
                         > replicatedAtKill);
         Duration killToReplicating = Duration.between(killed, Instant.now());
         fleet.ministry().watch().kill();
@@ -160,8 +181,11 @@ class FleetIT {
         long total = 3 + duringCut.size() + meanwhile.size();
         // the office settles (central answers, every application's events are out) and the ministry catches up; under
         // the whole suite's load on 2 cores that took over 2 minutes once (CI, 2026-12-05), alone about 1
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> sameTransitions(a).equals(Boolean.TRUE) && ministry.applications(A) == total
+        await().atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> sameTransitions(a).equals(Boolean.TRUE)
+                        && ministry.applications(A) == total
                         && officeCounts(a).equals(ministryCounts(A)));
 
         Transitions transitions = transitions(a);
@@ -189,19 +213,24 @@ class FleetIT {
         check(broken, !"NEVER_SEEN".equals(ministry.state(NEVER)), "office " + NEVER + " is not NEVER_SEEN");
         // the silence starts at the last heartbeat before the cut, up to one heartbeat interval earlier
         Duration earliest = SILENT_AFTER.minus(a.heartbeatInterval());
-        check(broken, cutToSilent.compareTo(earliest) < 0, "SILENT " + seconds(cutToSilent) + " after the cut, before"
-                + " silent-after less one heartbeat interval (" + seconds(earliest) + ")");
+        check(
+                broken,
+                cutToSilent.compareTo(earliest) < 0,
+                "SILENT " + seconds(cutToSilent) + " after the cut, before"
+                        + " silent-after less one heartbeat interval (" + seconds(earliest) + ")");
         String table = new InvariantTable("Two offices and one ministry: office " + A + "'s uplink cut, MirrorMaker 2"
-                + " and ministry-watch killed with kill -9 mid-stream")
+                        + " and ministry-watch killed with kill -9 mid-stream")
                 .row("cut -> A SILENT (silent-after " + SILENT_AFTER.toSeconds() + " s)", seconds(cutToSilent))
                 .row("restore -> A OK", seconds(restoreToOk))
                 .row("MirrorMaker 2 kill -9 -> replicating again (restart included)", seconds(killToReplicating))
                 .row("office B's states (through the kills too)", String.join(" -> ", statesOfB))
-                .row("applications at A: before, during the cut, through the kills", "3, " + duringCut.size() + ", "
-                        + meanwhile.size())
+                .row(
+                        "applications at A: before, during the cut, through the kills",
+                        "3, " + duringCut.size() + ", " + meanwhile.size())
                 .row("applications at A the ministry knows", atMinistry + " of " + total)
-                .row("status events at A / distinct ones replicated", transitions.office() + " / "
-                        + transitions.ministryDistinct())
+                .row(
+                        "status events at A / distinct ones replicated",
+                        transitions.office() + " / " + transitions.ministryDistinct())
                 .row("replicated status events doubled", transitions.doubled())
                 .row("counts by status at A / at the ministry", office + " / " + seen)
                 .row("ministry topics holding ltsa.applications", leaked)
@@ -217,7 +246,8 @@ class FleetIT {
      * state as of now; its timer records the change in the history within a check interval.
      */
     private static Instant recorded(String office, String state, Instant after) {
-        return await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+        return await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
                 .until(() -> firstSince(office, state, after), Objects::nonNull);
     }
 
@@ -225,7 +255,8 @@ class FleetIT {
         Instant first = null;
         for (JsonNode entry : ministry.office(office).path("history")) {
             Instant since = Instant.parse(entry.path("since").asText());
-            if (state.equals(entry.path("state").asText()) && since.isAfter(after)
+            if (state.equals(entry.path("state").asText())
+                    && since.isAfter(after)
                     && (first == null || since.isBefore(first))) {
                 first = since;
             }
@@ -254,15 +285,17 @@ class FleetIT {
     }
 
     /** Status events at the office and what MirrorMaker 2 wrote of them at the ministry, by ce_id. */
-    record Transitions(long office, long ministryDistinct, long doubled) {
-    }
+    record Transitions(long office, long ministryDistinct, long doubled) {}
 
     private static Transitions transitions(LocalStack a) {
-        Set<String> atOffice = ceIds(a.kafka().adminConfig(), STATUS_TOPIC).stream().collect(Collectors.toSet());
+        Set<String> atOffice =
+                ceIds(a.kafka().adminConfig(), STATUS_TOPIC).stream().collect(Collectors.toSet());
         List<String> atMinistry = ceIds(fleet.ministry().kafka().adminConfig(), A + "." + STATUS_TOPIC);
         Set<String> distinct = new HashSet<>(atMinistry);
         long replicatedOfOffice = distinct.stream().filter(atOffice::contains).count();
-        return new Transitions(atOffice.size(), replicatedOfOffice == distinct.size() ? distinct.size() : -1,
+        return new Transitions(
+                atOffice.size(),
+                replicatedOfOffice == distinct.size() ? distinct.size() : -1,
                 atMinistry.size() - distinct.size());
     }
 
@@ -274,7 +307,8 @@ class FleetIT {
     private static List<String> ceIds(Map<String, Object> broker, String topic) {
         try (KafkaTestClient kafka = new KafkaTestClient(broker)) {
             return kafka.records(topic, record -> true).stream()
-                    .map(record -> KafkaTestClient.header(record, "ce_id")).toList();
+                    .map(record -> KafkaTestClient.header(record, "ce_id"))
+                    .toList();
         }
     }
 
@@ -286,7 +320,8 @@ class FleetIT {
             for (ConsumerRecord<String, String> record : kafka.records(STATUS_TOPIC, r -> true)) {
                 JsonNode event = read(record.value());
                 String id = event.path("applicationId").asText();
-                LifecyclePosition at = new LifecyclePosition(event.path("revision").asInt(),
+                LifecyclePosition at = new LifecyclePosition(
+                        event.path("revision").asInt(),
                         ApplicationStatus.valueOf(event.path("status").asText()));
                 LifecyclePosition known = position.get(id);
                 if (known == null || at.isAfter(known)) {
@@ -295,24 +330,25 @@ class FleetIT {
                 }
             }
         }
-        return latest.values().stream().collect(Collectors.groupingBy(r -> read(r.value()).path("status").asText(),
-                TreeMap::new, Collectors.counting()));
+        return latest.values().stream()
+                .collect(Collectors.groupingBy(
+                        r -> read(r.value()).path("status").asText(), TreeMap::new, Collectors.counting()));
     }
 
     private static Map<String, Long> ministryCounts(String office) {
         Map<String, Long> counts = new TreeMap<>();
-        ministry.office(office).path("report").path("countsByStatus").fields()
-                .forEachRemaining(entry -> {
-                    if (entry.getValue().asLong() > 0) {
-                        counts.put(entry.getKey(), entry.getValue().asLong());
-                    }
-                });
+        ministry.office(office).path("report").path("countsByStatus").fields().forEachRemaining(entry -> {
+            if (entry.getValue().asLong() > 0) {
+                counts.put(entry.getKey(), entry.getValue().asLong());
+            }
+        });
         return counts;
     }
 
     private static Set<String> ministryTopicsWithApplications() {
         try (Admin admin = Admin.create(fleet.ministry().kafka().adminConfig())) {
-            return admin.listTopics().names().get().stream().filter(name -> name.contains("ltsa.applications"))
+            return admin.listTopics().names().get().stream()
+                    .filter(name -> name.contains("ltsa.applications"))
                     .collect(Collectors.toSet());
         } catch (Exception e) {
             throw new IllegalStateException(e);

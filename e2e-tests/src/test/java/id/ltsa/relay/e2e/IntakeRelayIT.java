@@ -50,7 +50,8 @@ class IntakeRelayIT {
     @BeforeAll
     static void startTheStack() throws Exception {
         stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-relay-"))
-                .withServiceEnvironment(Map.of("LTSA_OUTBOX_BATCH_SIZE", "5"))).start();
+                        .withServiceEnvironment(Map.of("LTSA_OUTBOX_BATCH_SIZE", "5")))
+                .start();
         kafka = new KafkaTestClient(stack.kafka().adminConfig());
     }
 
@@ -80,10 +81,12 @@ class IntakeRelayIT {
 
         // kill -9 as soon as the relay has published part of the backlog: the outbox shrinks batch by batch
         int[] left = {rows};
-        await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(60)).until(() -> {
-            left[0] = outboxBacklog(intake);
-            return left[0] < rows;
-        });
+        await().pollInterval(Duration.ofMillis(5))
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> {
+                    left[0] = outboxBacklog(intake);
+                    return left[0] < rows;
+                });
         intake.kill();
         System.out.println("[relay] kill -9 with " + left[0] + " of " + rows + " outbox rows unpublished");
         assertTrue(left[0] > 0, "the kill came while " + left[0] + " of " + rows + " rows were unpublished");
@@ -107,7 +110,9 @@ class IntakeRelayIT {
         awaitOutboxEmpty(both);
         List<ConsumerRecord<String, String>> records = published(expected.keySet());
         assertEachEventInOrder(expected, records);
-        assertEquals(expected.values().stream().mapToInt(List::size).sum(), records.size(),
+        assertEquals(
+                expected.values().stream().mapToInt(List::size).sum(),
+                records.size(),
                 "no event published twice: one relay at a time across the instances");
     }
 
@@ -121,14 +126,25 @@ class IntakeRelayIT {
         for (int i = 0; i < APPLICATIONS; i++) {
             serial++;
             ServiceProcess intake = instances.get(i % instances.size());
-            String id = given().auth().oauth2(office).contentType(ContentType.JSON)
+            String id = given().auth()
+                    .oauth2(office)
+                    .contentType(ContentType.JSON)
                     .body(Applicants.body(String.format("520301050495%04d", serial), "+62813346" + (10000 + serial)))
-                    .post(intake.url() + "/api/v1/applications").then().statusCode(201).extract().path("id");
+                    .post(intake.url() + "/api/v1/applications")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             expected.put(id, new ArrayList<>(List.of(ApplicationReceived.TYPE)));
             if (i % 3 == 0) {
                 ServiceProcess other = instances.get((i + 1) % instances.size());
-                given().auth().oauth2(office).contentType(ContentType.JSON).body("{\"reason\":\"changed plans\"}")
-                        .post(other.url() + "/api/v1/applications/" + id + "/withdrawal").then().statusCode(200);
+                given().auth()
+                        .oauth2(office)
+                        .contentType(ContentType.JSON)
+                        .body("{\"reason\":\"changed plans\"}")
+                        .post(other.url() + "/api/v1/applications/" + id + "/withdrawal")
+                        .then()
+                        .statusCode(200);
                 expected.get(id).add(ApplicationWithdrawn.TYPE);
             }
         }
@@ -147,18 +163,21 @@ class IntakeRelayIT {
 
     /** The rows in intake's outbox table, as its gauge counts them on each scrape. */
     private static int outboxBacklog(ServiceProcess intake) {
-        return given().get(intake.managementUrl() + "/q/metrics").asString().lines()
+        return given().get(intake.managementUrl() + "/q/metrics")
+                .asString()
+                .lines()
                 .filter(line -> line.startsWith("ltsa_outbox_backlog"))
                 .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(-1);
+                .findFirst()
+                .orElse(-1);
     }
 
     /**
      * Every event is on the topic (a re-publication after a crash carries the same ce_id and is dropped by consumers),
      * and each application's events, counted once each, are in the order they were committed.
      */
-    private static void assertEachEventInOrder(Map<String, List<String>> expected,
-            List<ConsumerRecord<String, String>> records) {
+    private static void assertEachEventInOrder(
+            Map<String, List<String>> expected, List<ConsumerRecord<String, String>> records) {
         Map<String, List<String>> seen = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {

@@ -24,9 +24,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class NoDefaultSecretsIT {
 
-    private static final List<String> SECRETS = List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "LTSA_CALLBACK_SECRET",
-            "LTSA_PERSONAL_DATA_KEYSET_FILE", "LTSA_PERSONAL_DATA_INDEX_KEYSET_FILE", "LTSA_KAFKA_PASSWORD");
+    private static final List<String> SECRETS = List.of(
+            "QUARKUS_DATASOURCE_USERNAME",
+            "QUARKUS_DATASOURCE_PASSWORD",
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+            "MP_JWT_VERIFY_ISSUER",
+            "LTSA_CALLBACK_SECRET",
+            "LTSA_PERSONAL_DATA_KEYSET_FILE",
+            "LTSA_PERSONAL_DATA_INDEX_KEYSET_FILE",
+            "LTSA_KAFKA_PASSWORD");
 
     @ParameterizedTest(name = "{0} without {1}")
     @CsvSource({
@@ -45,10 +51,14 @@ class NoDefaultSecretsIT {
     void a_production_start_without_a_secret_fails_naming_it(String module, String missing, String property)
             throws Exception {
         Path log = Files.createTempFile("ltsa-" + module + "-", ".log");
-        ProcessBuilder start = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-                ProjectLayout.detect().serviceJar(module).toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder start = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        ProjectLayout.detect().serviceJar(module).toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = start.environment();
         SECRETS.forEach(env::remove);
         // every secret but the one under test, with values that would do, so only that one can be what is missing
@@ -60,7 +70,9 @@ class NoDefaultSecretsIT {
         env.put("LTSA_KAFKA_PASSWORD", "not-a-default");
         PersonalDataKeysets keysets = PersonalDataKeysets.in(Files.createTempDirectory("ltsa-keysets-"));
         env.put("LTSA_PERSONAL_DATA_KEYSET_FILE", keysets.keysetFile().toString());
-        env.put("LTSA_PERSONAL_DATA_INDEX_KEYSET_FILE", keysets.indexKeysetFile().toString());
+        env.put(
+                "LTSA_PERSONAL_DATA_INDEX_KEYSET_FILE",
+                keysets.indexKeysetFile().toString());
         env.remove(missing);
         env.put("QUARKUS_HTTP_PORT", "0");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/none");
@@ -72,8 +84,10 @@ class NoDefaultSecretsIT {
             assertNotEquals(0, process.exitValue());
             String output = read(log);
             // named as the property it sets (LTSA_CALLBACK_SECRET is ltsa.callback.secret), by SmallRye Config
-            assertTrue(output.contains("for: " + property) || output.contains("in property " + property)
-                    || output.contains("property " + property + " is required"),
+            assertTrue(
+                    output.contains("for: " + property)
+                            || output.contains("in property " + property)
+                            || output.contains("property " + property + " is required"),
                     module + " failed, but not for want of " + property + ":\n" + output);
         } finally {
             process.destroyForcibly();

@@ -46,9 +46,11 @@ class OfficeOfflineIT {
     @BeforeAll
     static void startTheOffice() throws Exception {
         stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-offline-"))
-                .withServiceEnvironment(OfficeOfflineScenario.settings())).start();
+                        .withServiceEnvironment(OfficeOfflineScenario.settings()))
+                .start();
         // a real cut needs a network namespace and a modem needs gammu-smsd: say plainly when this machine has neither
-        assertTrue(stack.uplink() instanceof NamespaceUplink && stack.modem().isPresent(),
+        assertTrue(
+                stack.uplink() instanceof NamespaceUplink && stack.modem().isPresent(),
                 () -> "this suite needs root (network namespaces), nftables and gammu-smsd: " + stack.notes());
         relay = new Relay(stack);
         scenario = new OfficeOfflineScenario(relay, new Applicants(), line -> System.out.println("[offline] " + line));
@@ -65,14 +67,19 @@ class OfficeOfflineIT {
     @Test
     @Order(1)
     void the_office_goes_dark_and_every_promise_holds_through_the_modem() throws Exception {
-        OfficeOfflineInvariants result = scenario.dark("1. the office's internet cut: 10 applications", 10,
-                Duration.ofSeconds(60), run -> DashboardInChromium.showsTheOfficeOffline(stack, relay));
+        OfficeOfflineInvariants result = scenario.dark(
+                "1. the office's internet cut: 10 applications",
+                10,
+                Duration.ofSeconds(60),
+                run -> DashboardInChromium.showsTheOfficeOffline(stack, relay));
         holds(result);
         assertEquals(10, result.receivedByModem());
         assertEquals(10, result.delayedByModem());
         assertEquals(10, result.submittedByGateway());
         assertEquals("UPLINK_DOWN", result.diagnosis());
-        assertTrue(result.alertSms().contains("internet kantor mati") && result.alertSms().contains("tagihannya"),
+        assertTrue(
+                result.alertSms().contains("internet kantor mati")
+                        && result.alertSms().contains("tagihannya"),
                 result.alertSms());
     }
 
@@ -80,7 +87,8 @@ class OfficeOfflineIT {
     @Order(2)
     void kill_9_of_notification_service_between_writing_to_gammus_outbox_and_recording_it_sends_nothing_twice()
             throws Exception {
-        try (Connection database = notificationDatabase(); Statement sql = database.createStatement()) {
+        try (Connection database = notificationDatabase();
+                Statement sql = database.createStatement()) {
             // the database stretches the moment: the first row written to gammu's outbox holds its transaction
             // open for 20 s, with the message written and the notification not yet recorded as handed over
             sql.execute("CREATE SEQUENCE IF NOT EXISTS public.ltsa_test_hold_once");
@@ -94,8 +102,10 @@ class OfficeOfflineIT {
                     + "EXECUTE FUNCTION public.ltsa_test_hold()");
             try {
                 OfficeOfflineInvariants result = scenario.dark(
-                        "2. kill -9 notification-service between gammu's outbox and its own record", 3,
-                        Duration.ofSeconds(120), run -> killWhileHolding(sql));
+                        "2. kill -9 notification-service between gammu's outbox and its own record",
+                        3,
+                        Duration.ofSeconds(120),
+                        run -> killWhileHolding(sql));
                 holds(result);
                 assertEquals(3, result.receivedByModem());
                 try (ResultSet holds = sql.executeQuery("SELECT last_value FROM public.ltsa_test_hold_once")) {
@@ -110,13 +120,15 @@ class OfficeOfflineIT {
 
     /** Once a transaction sits in the trigger's sleep, kill -9 notification-service and start it again. */
     private static void killWhileHolding(Statement sql) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            try (ResultSet held = sql.executeQuery("SELECT count(*) FROM pg_stat_activity "
-                    + "WHERE datname = 'notification' AND wait_event = 'PgSleep'")) {
-                held.next();
-                return held.getInt(1) > 0;
-            }
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    try (ResultSet held = sql.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                            + "WHERE datname = 'notification' AND wait_event = 'PgSleep'")) {
+                        held.next();
+                        return held.getInt(1) > 0;
+                    }
+                });
         ServiceProcess notification = stack.service(Service.NOTIFICATION);
         notification.kill();
         System.out.println("[offline] notification-service killed with a message written to gammu's outbox and"
@@ -131,8 +143,8 @@ class OfficeOfflineIT {
 
     private static void holds(OfficeOfflineInvariants result) throws Exception {
         System.out.println(result.table());
-        Files.writeString(REPORT, result.table() + System.lineSeparator(), StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Files.writeString(
+                REPORT, result.table() + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertTrue(result.holds(), () -> String.join("\n", result.broken()));
         assertEquals(result.accepted(), result.atCentralOnce());
         assertEquals(0, result.duplicateCreates());

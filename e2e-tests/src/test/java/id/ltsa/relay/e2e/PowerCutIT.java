@@ -71,12 +71,13 @@ class PowerCutIT {
     @BeforeAll
     static void startTheStack() throws Exception {
         stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-power-cut-"))
-                .withServiceEnvironment(Map.of(
-                        "LTSA_RECONCILE_RECEIVED_AFTER", RECEIVED_AFTER.toSeconds() + "s",
-                        "LTSA_RECONCILE_INTERVAL", "1s",
-                        "LTSA_OUTBOX_AUDIT_AFTER", AUDIT_AFTER.toSeconds() + "s",
-                        "LTSA_OUTBOX_AUDIT_INTERVAL", "2s",
-                        "LTSA_OUTBOX_AUDIT_DELAY", "2s"))).start();
+                        .withServiceEnvironment(Map.of(
+                                "LTSA_RECONCILE_RECEIVED_AFTER", RECEIVED_AFTER.toSeconds() + "s",
+                                "LTSA_RECONCILE_INTERVAL", "1s",
+                                "LTSA_OUTBOX_AUDIT_AFTER", AUDIT_AFTER.toSeconds() + "s",
+                                "LTSA_OUTBOX_AUDIT_INTERVAL", "2s",
+                                "LTSA_OUTBOX_AUDIT_DELAY", "2s")))
+                .start();
         relay = new Relay(stack);
     }
 
@@ -119,7 +120,8 @@ class PowerCutIT {
         List<String> broken = new ArrayList<>();
         int created = 0;
         for (Registered application : registered) {
-            int creates = relay.centralApplication(application.id()).path("creates").asInt();
+            int creates =
+                    relay.centralApplication(application.id()).path("creates").asInt();
             created += creates == 1 ? 1 : 0;
             if (creates != 1) {
                 broken.add(application.id() + " created " + creates + " times at central");
@@ -136,14 +138,16 @@ class PowerCutIT {
         }));
         long republished = onTheTopic(ids);
         String table = new InvariantTable("The office server's power cut: " + APPLICATIONS + " acknowledged"
-                + " applications cut from the broker's logs")
+                        + " applications cut from the broker's logs")
                 .row("bytes cut from ltsa.applications", cut)
                 .row("applications at central once", created + " of " + APPLICATIONS)
                 .row("duplicate creates at central", duplicates)
                 .row("records of them on the topic after the healing", republished)
-                .row("applicants told RECEIVED / SUBMITTED once", count(told, "RECEIVED") + " / "
-                        + count(told, "SUBMITTED") + " of " + APPLICATIONS)
-                .row("restart -> all SUBMITTED (received-after " + RECEIVED_AFTER.toSeconds() + " s)",
+                .row(
+                        "applicants told RECEIVED / SUBMITTED once",
+                        count(told, "RECEIVED") + " / " + count(told, "SUBMITTED") + " of " + APPLICATIONS)
+                .row(
+                        "restart -> all SUBMITTED (received-after " + RECEIVED_AFTER.toSeconds() + " s)",
                         String.format(Locale.ROOT, "%.1f s", healed.toMillis() / 1000.0))
                 .withBroken(broken);
         Files.createDirectories(REPORT.getParent());
@@ -163,7 +167,8 @@ class PowerCutIT {
         }
         awaitStatus(registered, "SUBMITTED", Duration.ofSeconds(120));
         awaitTold(registered);
-        List<String> centralReferences = registered.stream().map(Registered::centralReference).toList();
+        List<String> centralReferences =
+                registered.stream().map(Registered::centralReference).toList();
         ServiceProcess intake = stack.service(Service.INTAKE);
         ServiceProcess notification = stack.service(Service.NOTIFICATION);
         intake.stop();
@@ -174,8 +179,9 @@ class PowerCutIT {
             relay.centralDecides(centralReference, "ISSUED");
         }
         Set<String> ids = registered.stream().map(Registered::id).collect(Collectors.toSet());
-        await().atMost(Duration.ofSeconds(60)).until(() -> issuedOnTheTopic(ids) == registered.size()
-                && relay.metric(Service.SUBMISSION, "ltsa_outbox_backlog") == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> issuedOnTheTopic(ids) == registered.size()
+                        && relay.metric(Service.SUBMISSION, "ltsa_outbox_backlog") == 0);
 
         long cut = powerCut(before);
         assertEquals(0, issuedOnTheTopic(ids), "the cut logs no longer hold the ISSUED events");
@@ -185,14 +191,17 @@ class PowerCutIT {
         awaitStatus(registered, "ISSUED", AUDIT_AFTER.plusSeconds(120));
         Duration healed = Duration.between(back, Instant.now());
         Map<String, Integer> toldIssued = new LinkedHashMap<>();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            registered.forEach(a -> toldIssued.put(a.phone(), 0));
-            for (JsonNode message : relay.messages()) {
-                toldIssued.computeIfPresent(message.path("to").asText(),
-                        (phone, n) -> message.path("text").asText().contains("sudah terbit") ? n + 1 : n);
-            }
-            return toldIssued.values().stream().allMatch(n -> n >= 1);
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    registered.forEach(a -> toldIssued.put(a.phone(), 0));
+                    for (JsonNode message : relay.messages()) {
+                        toldIssued.computeIfPresent(
+                                message.path("to").asText(),
+                                (phone, n) -> message.path("text").asText().contains("sudah terbit") ? n + 1 : n);
+                    }
+                    return toldIssued.values().stream().allMatch(n -> n >= 1);
+                });
         List<String> broken = new ArrayList<>();
         toldIssued.forEach((phone, n) -> {
             if (n != 1) {
@@ -200,20 +209,23 @@ class PowerCutIT {
             }
         });
         String table = new InvariantTable("The power cut takes status events: " + registered.size()
-                + " acknowledged ISSUED events cut from ltsa.application-status")
+                        + " acknowledged ISSUED events cut from ltsa.application-status")
                 .row("bytes cut from ltsa.application-status", cut)
                 .row("ISSUED at intake", registered.size() + " of " + registered.size())
-                .row("applicants told ISSUED once", toldIssued.values().stream().filter(n -> n == 1).count() + " of "
-                        + registered.size())
-                .row("events the audit published again (submission)",
-                        (long) relay.metric(Service.SUBMISSION, "ltsa_outbox_audit_republished_total"))
-                .row("restart -> all ISSUED (audit-after " + AUDIT_AFTER.toSeconds() + " s)",
+                .row(
+                        "applicants told ISSUED once",
+                        toldIssued.values().stream().filter(n -> n == 1).count() + " of " + registered.size())
+                .row("events the audit published again (submission)", (long)
+                        relay.metric(Service.SUBMISSION, "ltsa_outbox_audit_republished_total"))
+                .row(
+                        "restart -> all ISSUED (audit-after " + AUDIT_AFTER.toSeconds() + " s)",
                         String.format(Locale.ROOT, "%.1f s", healed.toMillis() / 1000.0))
                 .withBroken(broken);
         Files.writeString(REPORT, "\n" + table, java.nio.file.StandardOpenOption.APPEND);
         System.out.println(table);
         assertTrue(cut > 0, "the power cut took something");
-        assertTrue(relay.metric(Service.SUBMISSION, "ltsa_outbox_audit_republished_total") >= registered.size(),
+        assertTrue(
+                relay.metric(Service.SUBMISSION, "ltsa_outbox_audit_republished_total") >= registered.size(),
                 "healed by the audit");
         assertTrue(broken.isEmpty(), table);
     }
@@ -237,8 +249,11 @@ class PowerCutIT {
 
     private static long issuedOnTheTopic(Set<String> ids) {
         try (KafkaTestClient kafka = new KafkaTestClient(stack.kafka().adminConfig())) {
-            return kafka.records(Topics.APPLICATION_STATUS, record -> ids.contains(record.key())
-                    && record.value().contains("\"ISSUED\"")).size();
+            return kafka.records(
+                            Topics.APPLICATION_STATUS,
+                            record ->
+                                    ids.contains(record.key()) && record.value().contains("\"ISSUED\""))
+                    .size();
         }
     }
 
@@ -258,29 +273,33 @@ class PowerCutIT {
 
     private static void awaitStatus(List<Registered> applications, String status, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> applications.stream()
-                .allMatch(a -> status.equals(relay.application(OFFICE, a.id()).body().path("status").asText())));
+                .allMatch(a -> status.equals(
+                        relay.application(OFFICE, a.id()).body().path("status").asText())));
     }
 
     /** What the gateway was asked to tell each applicant: the RECEIVED message and the SUBMITTED one, counted. */
     private static Map<String, Map<String, Integer>> awaitTold(List<Registered> registered) {
         Map<String, String> phrases = Map.of("RECEIVED", "Kode lacak", "SUBMITTED", "sudah dikirim ke pusat");
         Map<String, Map<String, Integer>>[] told = new Map[1];
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-            registered.forEach(a -> counts.put(a.phone(), new HashMap<>(Map.of("RECEIVED", 0, "SUBMITTED", 0))));
-            for (JsonNode message : relay.messages()) {
-                Map<String, Integer> of = counts.get(message.path("to").asText());
-                if (of != null) {
-                    phrases.forEach((kind, phrase) -> {
-                        if (message.path("text").asText().contains(phrase)) {
-                            of.merge(kind, 1, Integer::sum);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+                    registered.forEach(
+                            a -> counts.put(a.phone(), new HashMap<>(Map.of("RECEIVED", 0, "SUBMITTED", 0))));
+                    for (JsonNode message : relay.messages()) {
+                        Map<String, Integer> of = counts.get(message.path("to").asText());
+                        if (of != null) {
+                            phrases.forEach((kind, phrase) -> {
+                                if (message.path("text").asText().contains(phrase)) {
+                                    of.merge(kind, 1, Integer::sum);
+                                }
+                            });
                         }
-                    });
-                }
-            }
-            told[0] = counts;
-            return counts.values().stream().allMatch(c -> c.get("SUBMITTED") >= 1 && c.get("RECEIVED") >= 1);
-        });
+                    }
+                    told[0] = counts;
+                    return counts.values().stream().allMatch(c -> c.get("SUBMITTED") >= 1 && c.get("RECEIVED") >= 1);
+                });
         return told[0];
     }
 
@@ -290,7 +309,8 @@ class PowerCutIT {
 
     private static long onTheTopic(Set<String> ids) {
         try (KafkaTestClient kafka = new KafkaTestClient(stack.kafka().adminConfig())) {
-            return kafka.records(Topics.APPLICATIONS, record -> ids.contains(record.key())).size();
+            return kafka.records(Topics.APPLICATIONS, record -> ids.contains(record.key()))
+                    .size();
         }
     }
 
@@ -301,8 +321,10 @@ class PowerCutIT {
     /** The byte length of every segment of the topic. */
     private static Map<Path, Long> logLengths(String topic) throws IOException {
         try (Stream<Path> files = Files.walk(logDirectory())) {
-            return files.filter(file -> file.getParent().getFileName().toString().matches(
-                            java.util.regex.Pattern.quote(topic) + "-\\d+")
+            return files.filter(file -> file.getParent()
+                                    .getFileName()
+                                    .toString()
+                                    .matches(java.util.regex.Pattern.quote(topic) + "-\\d+")
                             && file.toString().endsWith(".log"))
                     .collect(Collectors.toMap(file -> file, PowerCutIT::size));
         }

@@ -31,7 +31,8 @@ class SupervisionIT {
     @BeforeAll
     static void startTheStack() throws Exception {
         stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-supervision-"))
-                .withSupervision(true)).start();
+                        .withSupervision(true))
+                .start();
         relay = new Relay(stack);
     }
 
@@ -44,65 +45,104 @@ class SupervisionIT {
 
     @Test
     void every_process_killed_with_kill_9_comes_back_on_its_own_and_is_counted() throws Exception {
-        List<String> names = stack.supervision().stream().map(ProcessStatus::name).toList();
-        assertEquals(List.of("postgresql", "kafka", "gammu-smsd", "intake-service", "submission-service",
-                "notification-service"), names, "supervised: the office server's processes, not the upstream stand-in");
+        List<String> names =
+                stack.supervision().stream().map(ProcessStatus::name).toList();
+        assertEquals(
+                List.of(
+                        "postgresql",
+                        "kafka",
+                        "gammu-smsd",
+                        "intake-service",
+                        "submission-service",
+                        "notification-service"),
+                names,
+                "supervised: the office server's processes, not the upstream stand-in");
         for (String name : names) {
             // counted relative to before: a process may also die of another's death (gammu-smsd exits when its
             // database goes away), and that restart is the supervisor doing its job too
-            await(name + " up before it is killed").atMost(Duration.ofSeconds(150))
+            await(name + " up before it is killed")
+                    .atMost(Duration.ofSeconds(150))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> status(name).state() == ProcessStatus.State.RUNNING && pidOf(name) > 0);
             int before = status(name).restarts();
             long pid = pidOf(name);
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-            await(name + " back with a new pid").atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
+            await(name + " back with a new pid")
+                    .atMost(Duration.ofSeconds(150))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> status(name).restarts() > before
                             && status(name).state() == ProcessStatus.State.RUNNING
-                            && pidOf(name) != pid && pidOf(name) > 0);
+                            && pidOf(name) != pid
+                            && pidOf(name) > 0);
             int counted = status(name).restarts();
             Properties file = supervisionFile();
-            assertEquals(Integer.toString(counted), file.getProperty("process." + name + ".restarts"),
+            assertEquals(
+                    Integer.toString(counted),
+                    file.getProperty("process." + name + ".restarts"),
                     name + " counted on disk");
         }
 
         // and the office still works end to end: taken, forwarded to central
         Applicants.Applicant applicant = new Applicants().next(stack.officeCode());
-        await("an application taken after the restarts").atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> relay.register(applicant.office(), applicant.body(), "supervision-1").status() == 201);
-        String id = relay.register(applicant.office(), applicant.body(), "supervision-1").body().get("id").asText();
-        await("forwarded to central").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        await("an application taken after the restarts")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
-                .until(() -> "SUBMITTED".equals(relay.application(applicant.office(), id).body().get("status")
-                        .asText()));
+                .until(() -> relay.register(applicant.office(), applicant.body(), "supervision-1")
+                                .status()
+                        == 201);
+        String id = relay.register(applicant.office(), applicant.body(), "supervision-1")
+                .body()
+                .get("id")
+                .asText();
+        await("forwarded to central")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> "SUBMITTED"
+                        .equals(relay.application(applicant.office(), id)
+                                .body()
+                                .get("status")
+                                .asText()));
         // and the ops dashboard's API shows each restart, as the supervisor counted it
-        await("the restarts on the ops API").atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            var processes = relay.processes();
-            assertEquals("ltsa up", processes.get("supervisedBy").asText());
-            for (var process : processes.get("processes")) {
-                assertEquals(status(process.get("name").asText()).restarts(), process.get("restarts").asInt(),
-                        process.toString());
-                assertTrue(process.get("restarts").asInt() >= 1, process + " restarted");
-            }
-            assertEquals(names.size(), processes.get("processes").size());
-        });
+        await("the restarts on the ops API")
+                .atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .untilAsserted(() -> {
+                    var processes = relay.processes();
+                    assertEquals("ltsa up", processes.get("supervisedBy").asText());
+                    for (var process : processes.get("processes")) {
+                        assertEquals(
+                                status(process.get("name").asText()).restarts(),
+                                process.get("restarts").asInt(),
+                                process.toString());
+                        assertTrue(process.get("restarts").asInt() >= 1, process + " restarted");
+                    }
+                    assertEquals(names.size(), processes.get("processes").size());
+                });
         String log = Files.readString(stack.settings().logs().resolve("supervisor.log"));
         for (String name : names) {
-            assertTrue(log.contains(name + " is not running; restart 1 in 1 s"),
+            assertTrue(
+                    log.contains(name + " is not running; restart 1 in 1 s"),
                     "the supervisor's log says " + name + " died:\n" + log);
         }
     }
 
     private static ProcessStatus status(String name) {
-        return stack.supervision().stream().filter(status -> status.name().equals(name)).findFirst().orElseThrow();
+        return stack.supervision().stream()
+                .filter(status -> status.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static long pidOf(String name) throws IOException {
         return switch (name) {
             case "postgresql" -> stack.postgres().isRunning() ? stack.postgres().pid() : -1;
             case "kafka" -> stack.kafka().isRunning() ? stack.kafka().pid() : -1;
-            case "gammu-smsd" -> stack.modem().orElseThrow().isRunning() ? stack.modem().orElseThrow().pid() : -1;
+            case "gammu-smsd" ->
+                stack.modem().orElseThrow().isRunning()
+                        ? stack.modem().orElseThrow().pid()
+                        : -1;
             default -> {
                 var service = stack.service(id.ltsa.relay.localstack.Service.valueOf(
                         name.replace("-service", "").toUpperCase()));

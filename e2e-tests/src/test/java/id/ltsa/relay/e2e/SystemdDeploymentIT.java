@@ -34,10 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SystemdDeploymentIT {
 
-    static final Path PROJECT = Path.of(System.getProperty("ltsa.project.dir", "..")).toAbsolutePath().normalize();
+    static final Path PROJECT = Path.of(System.getProperty("ltsa.project.dir", ".."))
+            .toAbsolutePath()
+            .normalize();
     static final Path UNITS = PROJECT.resolve("deploy/systemd");
-    static final List<String> PROCESSES = List.of("postgresql", "kafka", "gammu-smsd", "intake", "submission",
-            "notification");
+    static final List<String> PROCESSES =
+            List.of("postgresql", "kafka", "gammu-smsd", "intake", "submission", "notification");
 
     @TempDir
     Path temp;
@@ -55,7 +57,8 @@ class SystemdDeploymentIT {
         }
         for (String service : List.of("intake", "submission", "notification")) {
             String unit = Files.readString(UNITS.resolve("ltsa-" + service + ".service"));
-            assertTrue(unit.contains("After=ltsa-postgresql.service ltsa-kafka.service"),
+            assertTrue(
+                    unit.contains("After=ltsa-postgresql.service ltsa-kafka.service"),
                     service + " starts after its database and broker");
         }
     }
@@ -70,7 +73,8 @@ class SystemdDeploymentIT {
         try (Stream<Path> units = Files.list(UNITS)) {
             for (Path unit : units.filter(SystemdDeploymentIT::isUnit).sorted().toList()) {
                 // the report script is verified where it lies, not where install.sh puts it
-                String text = Files.readString(unit).replace("/opt/ltsa/bin/ltsa-supervision-report", report.toString());
+                String text =
+                        Files.readString(unit).replace("/opt/ltsa/bin/ltsa-supervision-report", report.toString());
                 Path copy = installed.resolve(unit.getFileName());
                 Files.writeString(copy, text);
                 command.add(copy.toString());
@@ -84,8 +88,8 @@ class SystemdDeploymentIT {
     @Test
     void install_lays_everything_out_and_keeps_what_the_office_filled_in() throws Exception {
         Path root = temp.resolve("root");
-        Result first = run(List.of("bash", UNITS.resolve("install.sh").toString(), "--root", root.toString()),
-                Map.of(), PROJECT);
+        Result first = run(
+                List.of("bash", UNITS.resolve("install.sh").toString(), "--root", root.toString()), Map.of(), PROJECT);
         assertEquals(0, first.exit(), first.output());
         for (String service : List.of("intake", "submission", "notification")) {
             assertTrue(Files.exists(root.resolve("opt/ltsa/" + service + "-service/quarkus-run.jar")), service);
@@ -98,17 +102,21 @@ class SystemdDeploymentIT {
             assertTrue(Files.exists(root.resolve("etc/systemd/system/ltsa-" + process + ".service")), process);
         }
         assertTrue(Files.isExecutable(root.resolve("opt/ltsa/bin/ltsa-supervision-report")));
-        assertTrue(Files.readString(root.resolve("etc/ltsa/kafka.properties"))
-                .contains("log.flush.interval.messages=1"), "the office broker flushes before it acknowledges");
+        assertTrue(
+                Files.readString(root.resolve("etc/ltsa/kafka.properties")).contains("log.flush.interval.messages=1"),
+                "the office broker flushes before it acknowledges");
 
         String kafka = Files.readString(root.resolve("etc/ltsa/kafka.properties"));
-        assertTrue(kafka.contains("authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer")
-                && kafka.contains("allow.everyone.if.no.acl.found=false"), "the office broker is closed");
+        assertTrue(
+                kafka.contains("authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                        && kafka.contains("allow.everyone.if.no.acl.found=false"),
+                "the office broker is closed");
         Properties users = new Properties();
         users.load(new StringReader(Files.readString(root.resolve("etc/ltsa/kafka-credentials.properties"))));
         assertTrue(kafka.contains("password=\"" + users.getProperty("admin") + "\""), "the broker's admin login");
-        assertTrue(Files.readString(root.resolve("etc/ltsa/notification.env"))
-                .contains("LTSA_KAFKA_PASSWORD=" + users.getProperty("notification-service")),
+        assertTrue(
+                Files.readString(root.resolve("etc/ltsa/notification.env"))
+                        .contains("LTSA_KAFKA_PASSWORD=" + users.getProperty("notification-service")),
                 "each service logs in to the broker as itself");
 
         Path keyset = root.resolve("etc/ltsa/personal-data-keyset.json");
@@ -118,8 +126,8 @@ class SystemdDeploymentIT {
 
         Path office = root.resolve("etc/ltsa/office.env");
         Files.writeString(office, "LTSA_OFFICE_CODE=5201\n");
-        Result again = run(List.of("bash", UNITS.resolve("install.sh").toString(), "--root", root.toString()),
-                Map.of(), PROJECT);
+        Result again = run(
+                List.of("bash", UNITS.resolve("install.sh").toString(), "--root", root.toString()), Map.of(), PROJECT);
         assertEquals(0, again.exit(), again.output());
         assertEquals("LTSA_OFFICE_CODE=5201\n", Files.readString(office), "an upgrade keeps the office's settings");
         assertEquals(keysetBefore, Files.readString(keyset), "an upgrade never makes new keys: the data would be lost");
@@ -135,21 +143,25 @@ class SystemdDeploymentIT {
             Files.createDirectories(etc);
             Files.writeString(etc.resolve("office.env"), "QUARKUS_DATASOURCE_PASSWORD=unused-with-trust\n");
             Files.writeString(etc.resolve("gammu-smsdrc"), "[smsd]\npassword = smsd-secret\n");
-            Map<String, String> env = Map.of("LTSA_ETC", etc.toString(), "PGPORT", Integer.toString(port),
-                    "PGUSER", PostgresServer.USER);
+            Map<String, String> env =
+                    Map.of("LTSA_ETC", etc.toString(), "PGPORT", Integer.toString(port), "PGUSER", PostgresServer.USER);
             for (int round = 1; round <= 2; round++) {
-                Result provision = run(List.of("bash", UNITS.resolve("provision-databases.sh").toString()), env,
-                        PROJECT);
+                Result provision = run(
+                        List.of("bash", UNITS.resolve("provision-databases.sh").toString()), env, PROJECT);
                 assertEquals(0, provision.exit(), "round " + round + ": " + provision.output());
             }
-            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("notification"),
-                    PostgresServer.USER, "")) {
-                ResultSet databases = connection.createStatement().executeQuery(
-                        "SELECT count(*) FROM pg_database WHERE datname IN ('intake', 'submission', 'notification')");
+            try (Connection connection =
+                    DriverManager.getConnection(postgres.jdbcUrl("notification"), PostgresServer.USER, "")) {
+                ResultSet databases = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT count(*) FROM pg_database WHERE datname IN ('intake', 'submission', 'notification')");
                 databases.next();
                 assertEquals(3, databases.getInt(1), "the three services' databases");
-                ResultSet tables = connection.createStatement().executeQuery(
-                        "SELECT tableowner FROM pg_tables WHERE schemaname = 'gammu' AND tablename = 'outbox'");
+                ResultSet tables = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT tableowner FROM pg_tables WHERE schemaname = 'gammu' AND tablename = 'outbox'");
                 assertTrue(tables.next(), "gammu's outbox table");
                 assertEquals("smsd", tables.getString(1), "owned by gammu-smsd's own role");
             }
@@ -162,27 +174,36 @@ class SystemdDeploymentIT {
     void the_restart_report_writes_systemds_counts_in_the_dashboards_format() throws Exception {
         // a systemctl that answers from a fixture: kafka is between restarts, its third, the others run
         Path systemctl = temp.resolve("systemctl");
-        Files.writeString(systemctl, String.join("\n", "#!/bin/sh",
-                "case \"$2\" in",
-                "  ltsa-kafka.service) printf 'ActiveState=activating\\nSubState=auto-restart\\nNRestarts=3\\n"
-                        + "InactiveEnterTimestamp=Fri 2026-12-04 01:00:00 UTC\\n"
-                        + "ExecMainStartTimestamp=Fri 2026-12-04 00:59:00 UTC\\n' ;;",
-                "  ltsa-gammu-smsd.service) printf 'ActiveState=inactive\\nSubState=dead\\nNRestarts=0\\n"
-                        + "InactiveEnterTimestamp=\\nExecMainStartTimestamp=\\n' ;;",
-                "  *) printf 'ActiveState=active\\nSubState=running\\nNRestarts=0\\nInactiveEnterTimestamp=\\n"
-                        + "ExecMainStartTimestamp=Fri 2026-12-04 00:00:00 UTC\\n' ;;",
-                "esac", ""));
+        Files.writeString(
+                systemctl,
+                String.join(
+                        "\n",
+                        "#!/bin/sh",
+                        "case \"$2\" in",
+                        "  ltsa-kafka.service) printf 'ActiveState=activating\\nSubState=auto-restart\\nNRestarts=3\\n"
+                                + "InactiveEnterTimestamp=Fri 2026-12-04 01:00:00 UTC\\n"
+                                + "ExecMainStartTimestamp=Fri 2026-12-04 00:59:00 UTC\\n' ;;",
+                        "  ltsa-gammu-smsd.service) printf 'ActiveState=inactive\\nSubState=dead\\nNRestarts=0\\n"
+                                + "InactiveEnterTimestamp=\\nExecMainStartTimestamp=\\n' ;;",
+                        "  *) printf 'ActiveState=active\\nSubState=running\\nNRestarts=0\\nInactiveEnterTimestamp=\\n"
+                                + "ExecMainStartTimestamp=Fri 2026-12-04 00:00:00 UTC\\n' ;;",
+                        "esac",
+                        ""));
         systemctl.toFile().setExecutable(true);
         Path file = temp.resolve("run/supervision.properties");
-        Result report = run(List.of("sh", UNITS.resolve("ltsa-supervision-report").toString(), file.toString()),
-                Map.of("SYSTEMCTL", systemctl.toString()), temp);
+        Result report = run(
+                List.of("sh", UNITS.resolve("ltsa-supervision-report").toString(), file.toString()),
+                Map.of("SYSTEMCTL", systemctl.toString()),
+                temp);
         assertEquals(0, report.exit(), report.output());
 
         Properties written = new Properties();
         written.load(new StringReader(Files.readString(file)));
         assertEquals("systemd", written.getProperty("supervisedBy"));
-        assertEquals("postgresql,kafka,gammu-smsd,intake-service,submission-service,notification-service",
-                written.getProperty("processes"), "named as ltsa up's supervisor names them");
+        assertEquals(
+                "postgresql,kafka,gammu-smsd,intake-service,submission-service,notification-service",
+                written.getProperty("processes"),
+                "named as ltsa up's supervisor names them");
         assertEquals("WAITING", written.getProperty("process.kafka.state"));
         assertEquals("3", written.getProperty("process.kafka.restarts"));
         assertEquals("2026-12-04T01:00:00Z", written.getProperty("process.kafka.lastDownAt"));
@@ -199,12 +220,12 @@ class SystemdDeploymentIT {
         return name.endsWith(".service") || name.endsWith(".target") || name.endsWith(".timer");
     }
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     private static Result run(List<String> command, Map<String, String> env, Path dir)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> environment = new HashMap<>(env);
         builder.environment().putAll(environment);
         Process process = builder.start();

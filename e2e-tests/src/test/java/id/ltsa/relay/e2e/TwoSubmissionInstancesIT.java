@@ -48,33 +48,53 @@ class TwoSubmissionInstancesIT {
         String office = stack.tokens().token("5201", "office");
         String ops = stack.tokens().token(null, "ops");
         String simulator = stack.url(Service.CENTRAL_API_SIMULATOR);
-        given().contentType(ContentType.JSON).body("{\"mode\":\"DOWN\"}").put(simulator + "/sim/mode")
-                .then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"mode\":\"DOWN\"}")
+                .put(simulator + "/sim/mode")
+                .then()
+                .statusCode(200);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < APPLICATIONS; i++) {
-            ids.add(given().auth().oauth2(office).contentType(ContentType.JSON)
+            ids.add(given().auth()
+                    .oauth2(office)
+                    .contentType(ContentType.JSON)
                     .body(Applicants.body(String.format("520301050495%04d", 3000 + i), "+62813345" + (10000 + i)))
                     .post(stack.url(Service.INTAKE) + "/api/v1/applications")
-                    .then().statusCode(201).extract().path("id"));
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(ops)
-                .get(second.url() + "/api/v1/ops/backlog").then().body("delayed", equalTo(APPLICATIONS)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(ops)
+                .get(second.url() + "/api/v1/ops/backlog")
+                .then()
+                .body("delayed", equalTo(APPLICATIONS)));
 
-        given().contentType(ContentType.JSON).body("{\"mode\":\"UP\"}").put(simulator + "/sim/mode")
-                .then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"mode\":\"UP\"}")
+                .put(simulator + "/sim/mode")
+                .then()
+                .statusCode(200);
 
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().auth().oauth2(ops)
-                .get(stack.url(Service.SUBMISSION) + "/api/v1/ops/backlog").then().body("pending", equalTo(0)));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().auth()
+                .oauth2(ops)
+                .get(stack.url(Service.SUBMISSION) + "/api/v1/ops/backlog")
+                .then()
+                .body("pending", equalTo(0)));
         var stats = given().get(simulator + "/sim/stats").jsonPath();
         assertEquals(APPLICATIONS, stats.getInt("uniqueApplications"));
         assertEquals(0, stats.getInt("duplicateCreates"));
         for (String id : ids) {
             given().get(simulator + "/sim/applications/" + id).then().body("creates", equalTo(1));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(office)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                    .oauth2(office)
                     .get(stack.url(Service.INTAKE) + "/api/v1/applications/" + id)
-                    .then().body("status", equalTo("SUBMITTED"))
-                    .body("statusHistory.status", org.hamcrest.Matchers.contains("RECEIVED", "QUEUED", "DELAYED",
-                            "SUBMITTED")));
+                    .then()
+                    .body("status", equalTo("SUBMITTED"))
+                    .body(
+                            "statusHistory.status",
+                            org.hamcrest.Matchers.contains("RECEIVED", "QUEUED", "DELAYED", "SUBMITTED")));
         }
     }
 }

@@ -42,7 +42,8 @@ class WalkingSkeletonIT {
     static void startTheStack() throws Exception {
         // JSON logs, as a log pipeline would take them: the trace test reads them back
         stack = new LocalStack(StackSettings.throwaway(Files.createTempDirectory("ltsa-e2e-"))
-                .withServiceEnvironment(Map.of("LTSA_JSON_LOGS", "true"))).start();
+                        .withServiceEnvironment(Map.of("LTSA_JSON_LOGS", "true")))
+                .start();
     }
 
     @AfterAll
@@ -57,28 +58,41 @@ class WalkingSkeletonIT {
         String token = stack.tokens().token("5203", "office");
         String phone = "+6281234500017";
 
-        String id = given().auth().oauth2(token).contentType(ContentType.JSON)
+        String id = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body(Applicants.body("5203010504950017", phone))
                 .post(stack.url(Service.INTAKE) + "/api/v1/applications")
-                .then().statusCode(201).body("status", equalTo("RECEIVED"))
-                .extract().path("id");
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("RECEIVED"))
+                .extract()
+                .path("id");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(token)
                 .get(stack.url(Service.INTAKE) + "/api/v1/applications/" + id)
-                .then().body("status", equalTo("SUBMITTED"))
+                .then()
+                .body("status", equalTo("SUBMITTED"))
                 .body("statusHistory.status", contains("RECEIVED", "QUEUED", "SUBMITTED")));
         given().get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/applications/" + id)
-                .then().statusCode(200).body("creates", equalTo(1))
+                .then()
+                .statusCode(200)
+                .body("creates", equalTo(1))
                 .body("revisions[0].idempotencyKey", equalTo(id + "-r1"));
         given().get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/stats")
-                .then().body("duplicateCreates", equalTo(0));
+                .then()
+                .body("duplicateCreates", equalTo(0));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("to", phone)
                 .get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/messages")
-                .then().body("items", hasSize(2)));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(token)
+                .then()
+                .body("items", hasSize(2)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth()
+                .oauth2(token)
                 .queryParam("applicationId", id)
                 .get(stack.url(Service.NOTIFICATION) + "/api/v1/notifications")
-                .then().body("items.transition", contains("RECEIVED", "SUBMITTED"))
+                .then()
+                .body("items.transition", contains("RECEIVED", "SUBMITTED"))
                 .body("items.status", contains("SENT", "SENT")));
     }
 
@@ -87,44 +101,80 @@ class WalkingSkeletonIT {
         String token = stack.tokens().token("5203", "office");
         String nik = "5203010504950029";
         String phone = "+6281234500029";
-        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Applicants.body(nik, phone))
-                .post(stack.url(Service.INTAKE) + "/api/v1/applications").then().statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
-                .get(stack.url(Service.INTAKE) + "/api/v1/applications/" + id).then().body("status", equalTo("SUBMITTED")));
+        String id = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Applicants.body(nik, phone))
+                .post(stack.url(Service.INTAKE) + "/api/v1/applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(token)
+                .get(stack.url(Service.INTAKE) + "/api/v1/applications/" + id)
+                .then()
+                .body("status", equalTo("SUBMITTED")));
         String reference = given().get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/applications/" + id)
-                .then().extract().path("revisions[0].centralReference");
-        given().contentType(ContentType.JSON).body(Map.of("status", "ISSUED", "reason", "ok"))
+                .then()
+                .extract()
+                .path("revisions[0].centralReference");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("status", "ISSUED", "reason", "ok"))
                 .post(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/applications/" + reference + "/decision")
-                .then().statusCode(200);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
-                .get(stack.url(Service.INTAKE) + "/api/v1/applications/" + id).then().body("status", equalTo("ISSUED")));
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(token)
+                .get(stack.url(Service.INTAKE) + "/api/v1/applications/" + id)
+                .then()
+                .body("status", equalTo("ISSUED")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("to", phone)
-                .get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/messages").then().body("items", hasSize(3)));
+                .get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/messages")
+                .then()
+                .body("items", hasSize(3)));
 
-        given().auth().oauth2(stack.tokens().token(null, "ministry"))
+        given().auth()
+                .oauth2(stack.tokens().token(null, "ministry"))
                 .post(stack.url(Service.INTAKE) + "/api/v1/applications/" + id + "/erasure")
-                .then().statusCode(200).body("applicant.nik", equalTo(null));
+                .then()
+                .statusCode(200)
+                .body("applicant.nik", equalTo(null));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertTrue(!column("intake", "SELECT count(*) FROM application WHERE id = ?::uuid AND nik IS NULL"
-                    + " AND phone IS NULL AND full_name IS NULL", id).equals("0"), "intake");
-            assertTrue(column("submission", "SELECT payload FROM submission WHERE application_id = ?::uuid", id)
-                    .equals("{}"), "submission's snapshot");
-            assertTrue(column("notification", "SELECT count(*) FROM recipient WHERE application_id = ?::uuid"
-                    + " AND phone IS NULL AND full_name IS NULL AND erased_at IS NOT NULL", id).equals("1"),
+            assertTrue(
+                    !column(
+                                    "intake",
+                                    "SELECT count(*) FROM application WHERE id = ?::uuid AND nik IS NULL"
+                                            + " AND phone IS NULL AND full_name IS NULL",
+                                    id)
+                            .equals("0"),
+                    "intake");
+            assertTrue(
+                    column("submission", "SELECT payload FROM submission WHERE application_id = ?::uuid", id)
+                            .equals("{}"),
+                    "submission's snapshot");
+            assertTrue(
+                    column(
+                                    "notification",
+                                    "SELECT count(*) FROM recipient WHERE application_id = ?::uuid"
+                                            + " AND phone IS NULL AND full_name IS NULL AND erased_at IS NOT NULL",
+                                    id)
+                            .equals("1"),
                     "notification's recipient");
         });
         for (String database : new String[] {"intake", "submission", "notification"}) {
-            assertTrue(!dump(database).contains(nik) && !dump(database).contains(phone),
+            assertTrue(
+                    !dump(database).contains(nik) && !dump(database).contains(phone),
                     database + " still holds the NIK or the phone in a text column");
         }
     }
 
     /** The first column of the first row, as text. */
     private static String column(String database, String sql, String id) throws Exception {
-        try (Connection connection = DriverManager.getConnection(
-                stack.postgres().jdbcUrl(database), PostgresServer.USER, "");
-             PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection =
+                        DriverManager.getConnection(stack.postgres().jdbcUrl(database), PostgresServer.USER, "");
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? String.valueOf(rows.getString(1)) : "";
@@ -138,20 +188,19 @@ class WalkingSkeletonIT {
      */
     private static String dump(String database) throws Exception {
         StringBuilder all = new StringBuilder();
-        try (Connection connection = DriverManager.getConnection(
-                stack.postgres().jdbcUrl(database), PostgresServer.USER, "");
-             Statement statement = connection.createStatement();
-             ResultSet columns = statement.executeQuery("SELECT table_name, column_name FROM"
-                     + " information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text',"
-                     + " 'character varying', 'character')")) {
+        try (Connection connection =
+                        DriverManager.getConnection(stack.postgres().jdbcUrl(database), PostgresServer.USER, "");
+                Statement statement = connection.createStatement();
+                ResultSet columns = statement.executeQuery("SELECT table_name, column_name FROM"
+                        + " information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text',"
+                        + " 'character varying', 'character')")) {
             List<String[]> found = new ArrayList<>();
             while (columns.next()) {
                 found.add(new String[] {columns.getString(1), columns.getString(2)});
             }
             for (String[] column : found) {
                 try (Statement read = connection.createStatement();
-                     ResultSet rows = read.executeQuery("SELECT \"" + column[1] + "\" FROM \"" + column[0]
-                             + "\"")) {
+                        ResultSet rows = read.executeQuery("SELECT \"" + column[1] + "\" FROM \"" + column[0] + "\"")) {
                     while (rows.next()) {
                         all.append(rows.getString(1)).append('\n');
                     }
@@ -168,25 +217,38 @@ class WalkingSkeletonIT {
         String phone = "+6281234500018";
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-        String id = given().auth().oauth2(token).contentType(ContentType.JSON)
+        String id = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .body(Applicants.body("5203010504950018", phone))
                 .post(stack.url(Service.INTAKE) + "/api/v1/applications")
-                .then().statusCode(201).extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         // HTTP -> outbox -> Kafka -> submission-service -> HTTP to the central API
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
-                .get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/applications/" + id)
-                .then().statusCode(200).body("revisions[0].traceparent", containsString("-" + traceId + "-")));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/applications/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("revisions[0].traceparent", containsString("-" + traceId + "-")));
         // ... and Kafka -> notification-service -> HTTP to the gateway, for RECEIVED and for SUBMITTED
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("to", phone)
                 .get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/messages")
-                .then().body("items", hasSize(2))
+                .then()
+                .body("items", hasSize(2))
                 .body("items.traceparent", everyItem(containsString("-" + traceId + "-"))));
         // the services' JSON log lines carry the trace id, so a log search finds every step of this application
         String intakeLog = Files.readString(stack.service(Service.INTAKE).log());
-        assertTrue(intakeLog.lines().anyMatch(line -> line.startsWith("{") && line.contains(id)
-                && line.contains("\"traceId\":\"" + traceId + "\"")), "a JSON log line with the trace id");
+        assertTrue(
+                intakeLog
+                        .lines()
+                        .anyMatch(line -> line.startsWith("{")
+                                && line.contains(id)
+                                && line.contains("\"traceId\":\"" + traceId + "\"")),
+                "a JSON log line with the trace id");
     }
 
     @Test

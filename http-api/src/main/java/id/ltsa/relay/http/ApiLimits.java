@@ -9,6 +9,7 @@ public final class ApiLimits {
 
     /** A count or an age: never negative, at most what a long holds. */
     public static final String COUNT_MIN = "0";
+
     public static final String COUNT_MAX = "9223372036854775807";
     /** A small counter held in an int (attempts, restarts). */
     public static final String INT_MAX = "2147483647";
@@ -17,6 +18,5 @@ public final class ApiLimits {
     /** A code, a name or a label. */
     public static final int NAME_MAX = 200;
 
-    private ApiLimits() {
-    }
+    private ApiLimits() {}
 }

@@ -23,7 +23,9 @@ public class BodyLimitFilter {
     void install(@Observes Router router) {
         router.route("/api/*").order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader("Content-Length");
-            if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
+            if (length != null
+                    && length.chars().allMatch(Character::isDigit)
+                    && !length.isEmpty()
                     && Long.parseLong(length) > maxBodyBytes) {
                 tooLarge(context.response());
             } else {
@@ -33,7 +35,9 @@ public class BodyLimitFilter {
     }
 
     private void tooLarge(HttpServerResponse response) {
-        response.setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
+        response.setStatusCode(413)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
                 .end(Json.encode(HttpProblems.payloadTooLarge(maxBodyBytes)));
     }
 }

@@ -35,6 +35,8 @@ public class Caller {
 
     /** Whether this caller may see an application of {@code officeCode}. */
     public boolean maySee(String officeCode) {
-        return isMinistry() || token.getGroups().contains("ops") || office().map(officeCode::equals).orElse(false);
+        return isMinistry()
+                || token.getGroups().contains("ops")
+                || office().map(officeCode::equals).orElse(false);
     }
 }

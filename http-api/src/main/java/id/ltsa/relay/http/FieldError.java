@@ -6,5 +6,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FieldError(
         @Schema(maxLength = 200, description = "The field's JSON path (applicant.nik) or the parameter's name")
         String field,
-        @Schema(maxLength = 500) String message) {
-}
+
+        @Schema(maxLength = 500) String message) {}

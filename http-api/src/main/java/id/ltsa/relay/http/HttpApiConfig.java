@@ -23,7 +23,8 @@ public interface HttpApiConfig {
 
     /** The limit where no bean can be injected (an OpenAPI filter, which documents it). */
     static long configured() {
-        return ConfigProvider.getConfig().getOptionalValue("ltsa.http.max-body-bytes", Long.class)
+        return ConfigProvider.getConfig()
+                .getOptionalValue("ltsa.http.max-body-bytes", Long.class)
                 .orElse(Long.parseLong(DEFAULT_MAX_BODY_BYTES));
     }
 }

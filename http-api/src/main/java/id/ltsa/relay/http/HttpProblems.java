@@ -8,8 +8,7 @@ import java.util.List;
  */
 public final class HttpProblems {
 
-    private HttpProblems() {
-    }
+    private HttpProblems() {}
 
     public static Problem invalid(List<FieldError> errors) {
         return Problem.invalid(errors);
@@ -29,7 +28,10 @@ public final class HttpProblems {
     }
 
     public static Problem officeRequired() {
-        return Problem.of("office-required", "Office token required", 403,
+        return Problem.of(
+                "office-required",
+                "Office token required",
+                403,
                 "Only an office token, with a 4-digit office claim, can do this");
     }
 
@@ -39,13 +41,16 @@ public final class HttpProblems {
     }
 
     public static Problem payloadTooLarge(long maxBodyBytes) {
-        return Problem.of("payload-too-large", "Request too large", 413,
+        return Problem.of(
+                "payload-too-large",
+                "Request too large",
+                413,
                 "The body must be at most " + maxBodyBytes / 1024 + " KiB");
     }
 
     public static Problem unsupportedMediaType() {
-        return Problem.of("unsupported-media-type", "Unsupported media type", 415,
-                "Send the request body as application/json");
+        return Problem.of(
+                "unsupported-media-type", "Unsupported media type", 415, "Send the request body as application/json");
     }
 
     public static Problem internal() {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
@@ -29,9 +28,11 @@ public class ProblemDocumentation implements OASFilter {
 
     /** Below the default (1): a service's own filters, which add its examples, run first. */
     public static final int PRIORITY = 0;
+
     static final String SCHEMA = "Problem";
     /** The bearer token's security scheme ({@code quarkus.smallrye-openapi.security-scheme-name}). */
     static final String TOKEN = "jwt";
+
     private static final String REF = "#/components/schemas/" + SCHEMA;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -48,19 +49,24 @@ public class ProblemDocumentation implements OASFilter {
             return;
         }
         boolean tokenByDefault = needsToken(openAPI.getSecurity());
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            if (operation.getResponses() == null) {
-                operation.setResponses(OASFactory.createAPIResponses());
-            }
-            APIResponses responses = operation.getResponses();
-            boolean token = operation.getSecurity() == null ? tokenByDefault : needsToken(operation.getSecurity());
-            if (token) {
-                ensure(responses, "401", "No token, or a bad or expired one: no body, and WWW-Authenticate: Bearer");
-                ensure(responses, "403", "The token's role or office may not do this");
-            }
-            ensure(responses, "500", "A fault of ours; the cause is logged, never sent");
-            responses.getAPIResponses().forEach((code, response) -> describe(code, response));
-        }));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> {
+                    if (operation.getResponses() == null) {
+                        operation.setResponses(OASFactory.createAPIResponses());
+                    }
+                    APIResponses responses = operation.getResponses();
+                    boolean token =
+                            operation.getSecurity() == null ? tokenByDefault : needsToken(operation.getSecurity());
+                    if (token) {
+                        ensure(
+                                responses,
+                                "401",
+                                "No token, or a bad or expired one: no body, and WWW-Authenticate: Bearer");
+                        ensure(responses, "403", "The token's role or office may not do this");
+                    }
+                    ensure(responses, "500", "A fault of ours; the cause is logged, never sent");
+                    responses.getAPIResponses().forEach((code, response) -> describe(code, response));
+                }));
     }
 
     /** Whether these requirements ask for the bearer token (not, say, the central callback's signature). */
@@ -83,14 +89,20 @@ public class ProblemDocumentation implements OASFilter {
         }
         if (status == 429 || status == 503) {
             if (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After")) {
-                response.addHeader("Retry-After", OASFactory.createHeader()
-                        .description("Seconds to wait before sending the same request again")
-                        .style(Header.Style.SIMPLE));
+                response.addHeader(
+                        "Retry-After",
+                        OASFactory.createHeader()
+                                .description("Seconds to wait before sending the same request again")
+                                .style(Header.Style.SIMPLE));
             }
             // whoever declared it, the header is whole seconds, bounded (the longest wait asked for is a minute)
-            response.getHeaders().get("Retry-After").setSchema(OASFactory.createSchema()
-                    .addType(Schema.SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE)
-                    .maximum(BigDecimal.valueOf(3600)));
+            response.getHeaders()
+                    .get("Retry-After")
+                    .setSchema(OASFactory.createSchema()
+                            .addType(Schema.SchemaType.INTEGER)
+                            .format("int32")
+                            .minimum(BigDecimal.ONE)
+                            .maximum(BigDecimal.valueOf(3600)));
         }
         if (status < 400 || status == 401) {
             return; // 401 comes from the token check, before any resource, with no body
@@ -111,7 +123,8 @@ public class ProblemDocumentation implements OASFilter {
         }
         if (problem.getExamples() == null || problem.getExamples().isEmpty()) {
             Problem example = exampleOf(status);
-            problem.addExample(example.type().substring(example.type().lastIndexOf('/') + 1),
+            problem.addExample(
+                    example.type().substring(example.type().lastIndexOf('/') + 1),
                     OASFactory.createExample().summary(example.title()).value(json.convertValue(example, Map.class)));
         }
     }
@@ -131,23 +144,48 @@ public class ProblemDocumentation implements OASFilter {
 
     /** RFC 9457's members, with the limits a validating client can hold the answer to. */
     private static Schema problemSchema() {
-        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(1000);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        Schema text =
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(1000);
+        Schema fieldError = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("One bad field, named by its JSON path (applicant.nik) or parameter name")
-                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200))
-                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(500))
+                .addProperty(
+                        "field",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .maxLength(200))
+                .addProperty(
+                        "message",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .maxLength(500))
                 .required(List.of("field", "message"));
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem: the body of every error answer (application/problem+json)")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")
-                        .maxLength(200).description("https://ltsa-relay.id/problems/<slug>: what kind of problem"))
+                .addProperty(
+                        "type",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .format("uri")
+                                .maxLength(200)
+                                .description("https://ltsa-relay.id/problems/<slug>: what kind of problem"))
                 .addProperty("title", text)
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
-                        .format("int32").minimum(BigDecimal.valueOf(400))
-                        .maximum(BigDecimal.valueOf(599)))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32")
+                                .minimum(BigDecimal.valueOf(400))
+                                .maximum(BigDecimal.valueOf(599)))
                 .addProperty("detail", text)
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).maxItems(100)
-                        .items(fieldError).description("For 400: every bad field at once"))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .maxItems(100)
+                                .items(fieldError)
+                                .description("For 400: every bad field at once"))
                 .required(List.of("type", "title", "status"));
     }
 }

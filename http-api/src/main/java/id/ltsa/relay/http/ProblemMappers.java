@@ -31,7 +31,9 @@ public class ProblemMappers {
     public Response problem(ProblemException e) {
         Response answer = answer(e.problem());
         if (e.retryAfterSeconds() > 0) {
-            return Response.fromResponse(answer).header("Retry-After", e.retryAfterSeconds()).build();
+            return Response.fromResponse(answer)
+                    .header("Retry-After", e.retryAfterSeconds())
+                    .build();
         }
         return answer;
     }
@@ -41,9 +43,11 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
-                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                    .map(reference -> reference.getFieldName() != null
+                            ? reference.getFieldName()
                             : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             return answer(Problem.invalid(List.of(new FieldError(field, "has the wrong type"))));
         }
         return answer(Problem.invalid(List.of(new FieldError("body", "is not valid JSON"))));
@@ -77,8 +81,8 @@ public class ProblemMappers {
         if (status == 413) {
             return answer(HttpProblems.payloadTooLarge(limit.maxBodyBytes()));
         }
-        return answer(Problem.of("http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), status,
-                e.getMessage()));
+        return answer(Problem.of(
+                "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage()));
     }
 
     /**
@@ -92,6 +96,9 @@ public class ProblemMappers {
     }
 
     public static Response answer(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 }

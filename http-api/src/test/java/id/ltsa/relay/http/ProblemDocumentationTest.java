@@ -24,7 +24,8 @@ class ProblemDocumentationTest {
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("200", OASFactory.createAPIResponse().description("ok"))
                         .addAPIResponse("429", OASFactory.createAPIResponse().description("slow down")));
-        Operation open = OASFactory.createOperation().security(List.of())
+        Operation open = OASFactory.createOperation()
+                .security(List.of())
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("404", OASFactory.createAPIResponse().description("no such thing")));
 
@@ -36,7 +37,9 @@ class ProblemDocumentationTest {
         assertEquals(403, exampleStatus(problemOf(guardedAnswers, "403")));
         assertEquals(500, exampleStatus(problemOf(guardedAnswers, "500")));
         assertTrue(guardedAnswers.getAPIResponse("429").getHeaders().containsKey("Retry-After"));
-        assertEquals("#/components/schemas/Problem", problemOf(guardedAnswers, "429").getSchema().getRef());
+        assertEquals(
+                "#/components/schemas/Problem",
+                problemOf(guardedAnswers, "429").getSchema().getRef());
 
         APIResponses openAnswers = operation(document, "/open").getResponses();
         assertNull(openAnswers.getAPIResponse("401"), "no token, no 401");
@@ -47,23 +50,32 @@ class ProblemDocumentationTest {
 
     @Test
     void an_example_a_service_gave_is_not_replaced_and_json_is_not_claimed_for_an_error() {
-        var own = OASFactory.createMediaType().addExample("duplicate", OASFactory.createExample()
-                .value(Map.of("status", 409)));
-        Operation operation = OASFactory.createOperation().security(List.of())
-                .responses(OASFactory.createAPIResponses().addAPIResponse("409", OASFactory.createAPIResponse()
-                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, own)
-                                .addMediaType("application/json", OASFactory.createMediaType()))));
+        var own = OASFactory.createMediaType()
+                .addExample("duplicate", OASFactory.createExample().value(Map.of("status", 409)));
+        Operation operation = OASFactory.createOperation()
+                .security(List.of())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse(
+                                "409",
+                                OASFactory.createAPIResponse()
+                                        .content(OASFactory.createContent()
+                                                .addMediaType(Problem.MEDIA_TYPE, own)
+                                                .addMediaType("application/json", OASFactory.createMediaType()))));
 
-        APIResponses answers = operation(filtered(operation, operation), "/open").getResponses();
+        APIResponses answers =
+                operation(filtered(operation, operation), "/open").getResponses();
 
-        assertEquals(List.of("duplicate"), List.copyOf(problemOf(answers, "409").getExamples().keySet()));
+        assertEquals(
+                List.of("duplicate"),
+                List.copyOf(problemOf(answers, "409").getExamples().keySet()));
         assertNull(answers.getAPIResponse("409").getContent().getMediaType("application/json"));
     }
 
     private static OpenAPI filtered(Operation guarded, Operation open) {
-        OpenAPI document = OASFactory.createOpenAPI().paths(OASFactory.createPaths()
-                .addPathItem("/guarded", OASFactory.createPathItem().GET(guarded))
-                .addPathItem("/open", OASFactory.createPathItem().GET(open)));
+        OpenAPI document = OASFactory.createOpenAPI()
+                .paths(OASFactory.createPaths()
+                        .addPathItem("/guarded", OASFactory.createPathItem().GET(guarded))
+                        .addPathItem("/open", OASFactory.createPathItem().GET(open)));
         new ProblemDocumentation().filterOpenAPI(document);
         return document;
     }

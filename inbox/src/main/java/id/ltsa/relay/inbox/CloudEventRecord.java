@@ -41,8 +41,10 @@ public record CloudEventRecord(String id, EventType<?> type, Object data) {
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the payload, which holds personal data: say where, not what
             throw new UnreadableEventException("not a valid " + type.name() + " at line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr() + " column "
-                    + e.getLocation().getColumnNr()));
+                    + (e.getLocation() == null
+                            ? "?"
+                            : e.getLocation().getLineNr() + " column "
+                                    + e.getLocation().getColumnNr()));
         }
     }
 

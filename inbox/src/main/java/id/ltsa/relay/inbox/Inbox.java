@@ -36,7 +36,11 @@ public class Inbox {
         this.json = json;
     }
 
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 0,
+    @Retry(
+            maxRetries = -1,
+            delay = 1,
+            delayUnit = ChronoUnit.SECONDS,
+            maxDuration = 0,
             abortOn = UnreadableEventException.class)
     @ExponentialBackoff(maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     public void receive(ConsumerRecord<String, String> record, InboxHandler handler) {

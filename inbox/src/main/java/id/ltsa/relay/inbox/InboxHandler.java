@@ -11,8 +11,7 @@ public interface InboxHandler {
      * An event applied before: a replay after a crash, or its producer publishing it again because it never saw what
      * became of it. Nothing by default; in a transaction too.
      */
-    default void handleAgain(Object event) {
-    }
+    default void handleAgain(Object event) {}
 
     /**
      * True for an event that changes nothing here, so it needs no transaction and no id recorded (notification-service

@@ -19,7 +19,9 @@ class InboxPurge {
         this.config = config;
     }
 
-    @Scheduled(every = "${ltsa.inbox.purge-interval:1h}", delayed = "5m",
+    @Scheduled(
+            every = "${ltsa.inbox.purge-interval:1h}",
+            delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() throws SQLException {
         int forgotten = processed.forgetOlderThan(config.keepProcessed());

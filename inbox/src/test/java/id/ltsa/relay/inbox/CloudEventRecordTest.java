@@ -44,32 +44,44 @@ class CloudEventRecordTest {
 
     @Test
     void a_known_type_on_a_topic_that_does_not_carry_it_is_unreadable() {
-        UnreadableEventException unreadable = assertThrows(UnreadableEventException.class, () -> CloudEventRecord.read(
-                record(Topics.APPLICATIONS, "e-3", EventTypes.STATUS_CHANGED.name(), STATUS), JSON));
-        assertEquals("event type " + EventTypes.STATUS_CHANGED.name() + " is not published on ltsa.applications",
+        UnreadableEventException unreadable = assertThrows(
+                UnreadableEventException.class,
+                () -> CloudEventRecord.read(
+                        record(Topics.APPLICATIONS, "e-3", EventTypes.STATUS_CHANGED.name(), STATUS), JSON));
+        assertEquals(
+                "event type " + EventTypes.STATUS_CHANGED.name() + " is not published on ltsa.applications",
                 unreadable.getMessage());
     }
 
     @Test
     void an_unknown_type_and_a_record_without_id_are_unreadable() {
-        assertThrows(UnreadableEventException.class, () -> CloudEventRecord.read(
-                record(Topics.APPLICATION_STATUS, "e-4", "id.ltsa.application.reopened.v1", STATUS), JSON));
-        assertThrows(UnreadableEventException.class, () -> CloudEventRecord.read(
-                record(Topics.APPLICATION_STATUS, null, EventTypes.STATUS_CHANGED.name(), STATUS), JSON));
-        assertThrows(UnreadableEventException.class, () -> CloudEventRecord.read(
-                record(Topics.APPLICATION_STATUS, "e-5", null, STATUS), JSON));
+        assertThrows(
+                UnreadableEventException.class,
+                () -> CloudEventRecord.read(
+                        record(Topics.APPLICATION_STATUS, "e-4", "id.ltsa.application.reopened.v1", STATUS), JSON));
+        assertThrows(
+                UnreadableEventException.class,
+                () -> CloudEventRecord.read(
+                        record(Topics.APPLICATION_STATUS, null, EventTypes.STATUS_CHANGED.name(), STATUS), JSON));
+        assertThrows(
+                UnreadableEventException.class,
+                () -> CloudEventRecord.read(record(Topics.APPLICATION_STATUS, "e-5", null, STATUS), JSON));
     }
 
     @Test
     void data_that_is_not_the_types_json_is_unreadable_and_the_reason_does_not_quote_it() {
         String personal = "{\"applicationId\":\"not-a-uuid\",\"reason\":\"Siti Aminah 081234567890\"}";
-        UnreadableEventException unreadable = assertThrows(UnreadableEventException.class, () -> CloudEventRecord.read(
-                record(Topics.APPLICATION_STATUS, "e-6", EventTypes.STATUS_CHANGED.name(), personal), JSON));
-        assertEquals("not a valid " + EventTypes.STATUS_CHANGED.name() + " at line 1 column 18",
-                unreadable.getMessage());
+        UnreadableEventException unreadable = assertThrows(
+                UnreadableEventException.class,
+                () -> CloudEventRecord.read(
+                        record(Topics.APPLICATION_STATUS, "e-6", EventTypes.STATUS_CHANGED.name(), personal), JSON));
+        assertEquals(
+                "not a valid " + EventTypes.STATUS_CHANGED.name() + " at line 1 column 18", unreadable.getMessage());
         assertFalse(unreadable.getMessage().contains("Siti"));
-        assertThrows(UnreadableEventException.class, () -> CloudEventRecord.read(
-                record(Topics.APPLICATION_STATUS, "e-7", EventTypes.STATUS_CHANGED.name(), null), JSON));
+        assertThrows(
+                UnreadableEventException.class,
+                () -> CloudEventRecord.read(
+                        record(Topics.APPLICATION_STATUS, "e-7", EventTypes.STATUS_CHANGED.name(), null), JSON));
     }
 
     private static ConsumerRecord<String, String> record(String topic, String id, String type, String value) {

@@ -37,19 +37,30 @@ class ApplicantContactsTest {
     void a_registration_publishes_the_applicant_s_contact_and_nothing_else_of_them() throws Exception {
         Map<String, Object> body = SampleApplications.valid();
         String nik = (String) ((Map<?, ?>) body.get("applicant")).get("nik");
-        String id = given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        String id = given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(30))
-                .until(() -> contacts(id), found -> !found.isEmpty()).get(0);
+                .until(() -> contacts(id), found -> !found.isEmpty())
+                .get(0);
         assertEquals(ApplicantContactRecorded.TYPE, KafkaTestClient.header(record, "ce_type"));
         JsonNode event = json.readTree(record.value());
-        assertEquals(Set.of("applicationId", "trackingCode", "officeCode", "revision", "contact", "occurredAt"),
+        assertEquals(
+                Set.of("applicationId", "trackingCode", "officeCode", "revision", "contact", "occurredAt"),
                 fields(event));
-        assertEquals(Set.of("fullName", "phone", "email", "preferredChannel", "language"),
-                fields(event.get("contact")));
+        assertEquals(
+                Set.of("fullName", "phone", "email", "preferredChannel", "language"), fields(event.get("contact")));
         assertEquals(1, event.get("revision").asInt());
-        assertEquals(((Map<?, ?>) body.get("applicant")).get("phone"), event.at("/contact/phone").asText());
+        assertEquals(
+                ((Map<?, ?>) body.get("applicant")).get("phone"),
+                event.at("/contact/phone").asText());
         assertFalse(record.value().contains(nik), "the NIK never travels to notification-service");
         assertFalse(record.value().contains("birth"), "nor the birth date and place");
     }
@@ -58,12 +69,20 @@ class ApplicantContactsTest {
     void a_withdrawal_follows_the_contact_on_the_same_topic() {
         String id = ApplicationRegistrationTest.register(OFFICE);
 
-        given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/v1/applications/" + id + "/withdrawal").then().statusCode(200);
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/v1/applications/" + id + "/withdrawal")
+                .then()
+                .statusCode(200);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
-                List.of(ApplicantContactRecorded.TYPE, "id.ltsa.application.withdrawn.v1"),
-                contacts(id).stream().map(record -> KafkaTestClient.header(record, "ce_type")).toList()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(
+                        List.of(ApplicantContactRecorded.TYPE, "id.ltsa.application.withdrawn.v1"),
+                        contacts(id).stream()
+                                .map(record -> KafkaTestClient.header(record, "ce_type"))
+                                .toList()));
     }
 
     static List<ConsumerRecord<String, String>> contacts(String id) {

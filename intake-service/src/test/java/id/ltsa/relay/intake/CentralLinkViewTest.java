@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CentralLinkViewTest {
 
-    final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Test
@@ -36,8 +37,9 @@ class CentralLinkViewTest {
         String id = ApplicationRegistrationTest.register(ApplicationRegistrationTest.LOMBOK_TIMUR);
         Instant down = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3600); // later than any earlier test's
         try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
-            announce(kafka, new CentralLinkChanged(LinkState.DOWN, down, "connect timed out", 3,
-                    LinkDiagnosis.UPLINK_DOWN));
+            announce(
+                    kafka,
+                    new CentralLinkChanged(LinkState.DOWN, down, "connect timed out", 3, LinkDiagnosis.UPLINK_DOWN));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> application(id)
                     .body("centralLink.state", equalTo("DOWN"))
                     .body("centralLink.since", equalTo(down.toString()))
@@ -52,17 +54,27 @@ class CentralLinkViewTest {
                     .body("centralLink.since", equalTo(up.toString()))
                     .body("centralLink.diagnosis", nullValue()));
         }
-        given().auth().oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
-                .get("/api/v1/applications?size=1").then().body("items[0].centralLink.state", equalTo("UP"));
+        given().auth()
+                .oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
+                .get("/api/v1/applications?size=1")
+                .then()
+                .body("items[0].centralLink.state", equalTo("UP"));
     }
 
     private static io.restassured.response.ValidatableResponse application(String id) {
-        return given().auth().oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
-                .get("/api/v1/applications/" + id).then().statusCode(200);
+        return given().auth()
+                .oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
+                .get("/api/v1/applications/" + id)
+                .then()
+                .statusCode(200);
     }
 
     private void announce(KafkaTestClient kafka, CentralLinkChanged event) throws Exception {
-        kafka.sendCloudEvent(Topics.CENTRAL_LINK, "central-link", UUID.randomUUID().toString(), CentralLinkChanged.TYPE,
+        kafka.sendCloudEvent(
+                Topics.CENTRAL_LINK,
+                "central-link",
+                UUID.randomUUID().toString(),
+                CentralLinkChanged.TYPE,
                 json.writeValueAsString(event));
     }
 }

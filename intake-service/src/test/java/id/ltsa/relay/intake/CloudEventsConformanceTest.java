@@ -36,13 +36,15 @@ class CloudEventsConformanceTest {
         ConsumerRecord<String, String> record;
         try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
             record = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> kafka.recordsWithKey(Topics.APPLICATIONS, id), found -> !found.isEmpty()).get(0);
+                    .until(() -> kafka.recordsWithKey(Topics.APPLICATIONS, id), found -> !found.isEmpty())
+                    .get(0);
         }
 
         CloudEvent event;
         try (CloudEventDeserializer sdk = new CloudEventDeserializer()) {
             sdk.configure(Map.of(), false);
-            event = sdk.deserialize(record.topic(), record.headers(), record.value().getBytes(StandardCharsets.UTF_8));
+            event = sdk.deserialize(
+                    record.topic(), record.headers(), record.value().getBytes(StandardCharsets.UTF_8));
         }
         assertEquals(SpecVersion.V1, event.getSpecVersion());
         assertEquals(KafkaTestClient.header(record, "ce_id"), event.getId());
@@ -59,7 +61,9 @@ class CloudEventsConformanceTest {
     }
 
     private static List<String> headers(ConsumerRecord<String, String> record, String name) {
-        return java.util.stream.StreamSupport.stream(record.headers().headers(name).spliterator(), false)
-                .map(header -> new String(header.value(), StandardCharsets.UTF_8)).toList();
+        return java.util.stream.StreamSupport.stream(
+                        record.headers().headers(name).spliterator(), false)
+                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
+                .toList();
     }
 }

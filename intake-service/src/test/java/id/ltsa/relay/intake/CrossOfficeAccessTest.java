@@ -2,9 +2,9 @@ package id.ltsa.relay.intake;
 
 import static id.ltsa.relay.intake.ApplicationRegistrationTest.officeToken;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,22 +30,25 @@ class CrossOfficeAccessTest {
 
     /** Every endpoint on one application, called with a token and the application's id. */
     static Stream<Arguments> endpoints() {
-        BiFunction<String, String, Response> get = (token, id) -> given().auth().oauth2(token)
-                .get("/api/v1/applications/" + id);
-        BiFunction<String, String, Response> withdraw = (token, id) -> given().auth().oauth2(token)
-                .contentType(ContentType.JSON).body(Map.of("reason", "x"))
+        BiFunction<String, String, Response> get =
+                (token, id) -> given().auth().oauth2(token).get("/api/v1/applications/" + id);
+        BiFunction<String, String, Response> withdraw = (token, id) -> given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "x"))
                 .post("/api/v1/applications/" + id + "/withdrawal");
-        BiFunction<String, String, Response> amend = (token, id) -> given().auth().oauth2(token)
-                .contentType(ContentType.JSON).body(Map.of("placement", Map.of("destinationCountry", "JP",
-                        "scheme", "G_TO_G")))
+        BiFunction<String, String, Response> amend = (token, id) -> given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("placement", Map.of("destinationCountry", "JP", "scheme", "G_TO_G")))
                 .post("/api/v1/applications/" + id + "/amendments");
         return Stream.of(Arguments.of("read", get), Arguments.of("withdraw", withdraw), Arguments.of("amend", amend));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
-    void another_office_gets_exactly_the_answer_of_a_missing_application(String name,
-            BiFunction<String, String, Response> call) {
+    void another_office_gets_exactly_the_answer_of_a_missing_application(
+            String name, BiFunction<String, String, Response> call) {
         for (String[] pair : new String[][] {{LOMBOK_TIMUR, LOMBOK_BARAT}, {LOMBOK_BARAT, LOMBOK_TIMUR}}) {
             String id = ApplicationRegistrationTest.register(pair[0]);
 
@@ -55,8 +58,12 @@ class CrossOfficeAccessTest {
             assertEquals(404, foreign.statusCode(), name);
             assertEquals(missing.statusCode(), foreign.statusCode(), name);
             assertEquals(missing.body().asString(), foreign.body().asString(), name);
-            given().auth().oauth2(officeToken(pair[0])).get("/api/v1/applications/" + id)
-                    .then().statusCode(200).body("status", equalTo("RECEIVED")); // unchanged by the other office
+            given().auth()
+                    .oauth2(officeToken(pair[0]))
+                    .get("/api/v1/applications/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("RECEIVED")); // unchanged by the other office
         }
     }
 
@@ -65,10 +72,18 @@ class CrossOfficeAccessTest {
     void an_ops_token_is_forbidden(String name, BiFunction<String, String, Response> call) {
         String id = ApplicationRegistrationTest.register(LOMBOK_TIMUR);
 
-        call.apply(RealInfrastructure.tokens().token(null, "ops"), id).then().statusCode(403)
-                .contentType("application/problem+json").body("type", endsWith("/forbidden"));
-        given().auth().oauth2(officeToken(LOMBOK_TIMUR)).get("/api/v1/applications/" + id)
-                .then().statusCode(200).body("status", equalTo("RECEIVED")).body("revision", equalTo(1));
+        call.apply(RealInfrastructure.tokens().token(null, "ops"), id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/forbidden"));
+        given().auth()
+                .oauth2(officeToken(LOMBOK_TIMUR))
+                .get("/api/v1/applications/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RECEIVED"))
+                .body("revision", equalTo(1));
     }
 
     @org.junit.jupiter.api.Test
@@ -76,12 +91,22 @@ class CrossOfficeAccessTest {
         String east = ApplicationRegistrationTest.register(LOMBOK_TIMUR);
         String west = ApplicationRegistrationTest.register(LOMBOK_BARAT);
 
-        given().auth().oauth2(officeToken(LOMBOK_BARAT)).queryParam("size", 100).get("/api/v1/applications")
-                .then().statusCode(200).body("items.officeCode", everyItem(equalTo(LOMBOK_BARAT)))
-                .body("items.id", hasItem(west));
-        given().auth().oauth2(RealInfrastructure.tokens().token(null, "ministry")).queryParam("size", 100)
+        given().auth()
+                .oauth2(officeToken(LOMBOK_BARAT))
+                .queryParam("size", 100)
                 .get("/api/v1/applications")
-                .then().statusCode(200).body("items.id", hasItem(east)).body("items.id", hasItem(west));
+                .then()
+                .statusCode(200)
+                .body("items.officeCode", everyItem(equalTo(LOMBOK_BARAT)))
+                .body("items.id", hasItem(west));
+        given().auth()
+                .oauth2(RealInfrastructure.tokens().token(null, "ministry"))
+                .queryParam("size", 100)
+                .get("/api/v1/applications")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(east))
+                .body("items.id", hasItem(west));
     }
 
     @org.junit.jupiter.api.Test
@@ -89,19 +114,41 @@ class CrossOfficeAccessTest {
         String older = ApplicationRegistrationTest.register(LOMBOK_TIMUR);
         String newer = ApplicationRegistrationTest.register(LOMBOK_TIMUR);
 
-        given().auth().oauth2(officeToken(LOMBOK_TIMUR)).queryParam("size", 2).queryParam("status", "RECEIVED")
+        given().auth()
+                .oauth2(officeToken(LOMBOK_TIMUR))
+                .queryParam("size", 2)
+                .queryParam("status", "RECEIVED")
                 .get("/api/v1/applications")
-                .then().statusCode(200)
-                .body("items[0].id", equalTo(newer)).body("items[1].id", equalTo(older))
-                .body("page", equalTo(0)).body("size", equalTo(2)).body("items.size()", lessThanOrEqualTo(2));
-        given().auth().oauth2(officeToken(LOMBOK_TIMUR)).queryParam("size", 101).get("/api/v1/applications")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(200)
+                .body("items[0].id", equalTo(newer))
+                .body("items[1].id", equalTo(older))
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
+                .body("items.size()", lessThanOrEqualTo(2));
+        given().auth()
+                .oauth2(officeToken(LOMBOK_TIMUR))
+                .queryParam("size", 101)
+                .get("/api/v1/applications")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("size"));
-        given().auth().oauth2(officeToken(LOMBOK_TIMUR)).queryParam("status", "LOST").get("/api/v1/applications")
-                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+        given().auth()
+                .oauth2(officeToken(LOMBOK_TIMUR))
+                .queryParam("status", "LOST")
+                .get("/api/v1/applications")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("status"));
         // a page far past any office's applications: refused before the database scans its way there
-        given().auth().oauth2(officeToken(LOMBOK_TIMUR)).queryParam("page", 10_001).get("/api/v1/applications")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(officeToken(LOMBOK_TIMUR))
+                .queryParam("page", 10_001)
+                .get("/api/v1/applications")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("page"));
     }
 }

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,47 +27,65 @@ class HttpEdgeCasesTest {
 
     @Test
     void a_body_over_64_kib_is_refused_with_a_413_problem() {
-        Map<String, Object> body = SampleApplications.with(SampleApplications.valid(), "placement.jobTitle",
-                "x".repeat(70 * 1024));
+        Map<String, Object> body =
+                SampleApplications.with(SampleApplications.valid(), "placement.jobTitle", "x".repeat(70 * 1024));
 
-        given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON).body(body)
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/api/v1/applications")
-                .then().statusCode(413).contentType("application/problem+json");
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
     }
 
     /** Without Content-Length the size is known only while reading: the answer must still be the problem. */
     @Test
     void a_chunked_body_over_64_kib_is_refused_with_a_413_problem_too() throws Exception {
         String body = "{\"documentType\":\"" + "x".repeat(70 * 1024) + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
-                        + "/api/v1/applications"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/applications"))
                 .version(HttpClient.Version.HTTP_1_1)
-                .header("Authorization", "Bearer " + officeToken(OFFICE)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + officeToken(OFFICE))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes())))
                 .build();
 
         HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
         assertEquals(413, answer.statusCode());
-        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                answer.headers().firstValue("Content-Type").orElse(""));
         assertTrue(answer.body().contains("/payload-too-large"), answer.body());
     }
 
     @Test
     void a_body_that_is_not_json_is_refused_with_a_415_problem() {
-        given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.XML).body("<application/>")
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.XML)
+                .body("<application/>")
                 .post("/api/v1/applications")
-                .then().statusCode(415).contentType("application/problem+json");
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 
     @Test
     void a_value_of_the_wrong_json_type_is_named() {
-        Map<String, Object> body = SampleApplications.with(SampleApplications.valid(), "applicant.fullName",
-                Map.of("first", "Darwan"));
+        Map<String, Object> body =
+                SampleApplications.with(SampleApplications.valid(), "applicant.fullName", Map.of("first", "Darwan"));
 
-        given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON).body(body)
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/api/v1/applications")
-                .then().statusCode(400).body("errors[0].field", equalTo("applicant.fullName"));
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("applicant.fullName"));
     }
 
     @Test
@@ -79,9 +97,13 @@ class HttpEdgeCasesTest {
         body.put("trackingCode", "LT-MINE0000");
         body.put("centralReference", "PAS-FAKE");
 
-        given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON).body(body)
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/api/v1/applications")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("id", not(equalTo("11111111-1111-1111-1111-111111111111")))
                 .body("status", equalTo("RECEIVED"))
                 .body("officeCode", equalTo(OFFICE))
@@ -92,15 +114,25 @@ class HttpEdgeCasesTest {
     @Test
     void a_second_open_application_for_the_same_nik_is_a_409_that_reveals_nothing() {
         Map<String, Object> body = SampleApplications.valid();
-        given().auth().oauth2(officeToken("5201")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/applications").then().statusCode(201);
+        given().auth()
+                .oauth2(officeToken("5201"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/applications")
+                .then()
+                .statusCode(201);
 
-        String answer = given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON)
+        String answer = given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
                 .body(SampleApplications.with(body, "applicant.phone", "+6281299990000"))
                 .post("/api/v1/applications")
-                .then().statusCode(409).contentType("application/problem+json")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.endsWith("/duplicate-application"))
-                .extract().asString();
+                .extract()
+                .asString();
 
         assertTrue(!answer.contains("5201") && !answer.contains("LT-"), answer);
     }
@@ -116,11 +148,15 @@ class HttpEdgeCasesTest {
         }
 
         assertTrue(status == 429, "never limited");
-        answer.then().contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith(
-                "/too-many-requests"));
+        answer.then()
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("/too-many-requests"));
         int retryAfter = Integer.parseInt(answer.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "whole seconds until the minute's window ends: " + retryAfter);
         // another address is not held back by this one
-        given().header("X-Forwarded-For", "203.0.113.8").get("/api/v1/track/LT-NOSUCH00").then().statusCode(404);
+        given().header("X-Forwarded-For", "203.0.113.8")
+                .get("/api/v1/track/LT-NOSUCH00")
+                .then()
+                .statusCode(404);
     }
 }

@@ -51,8 +51,11 @@ public class IdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         post(OFFICE, key, SampleApplications.valid()).then().statusCode(201);
 
-        post(OFFICE, key, SampleApplications.valid()).then().statusCode(422)
-                .contentType("application/problem+json").body("type", endsWith("/idempotency-key-reused"));
+        post(OFFICE, key, SampleApplications.valid())
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/idempotency-key-reused"));
     }
 
     @Test
@@ -60,7 +63,9 @@ public class IdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> valid = SampleApplications.valid();
 
-        post(OFFICE, key, SampleApplications.with(valid, "applicant.phone", "0812")).then().statusCode(400);
+        post(OFFICE, key, SampleApplications.with(valid, "applicant.phone", "0812"))
+                .then()
+                .statusCode(400);
         post(OFFICE, key, valid).then().statusCode(201);
     }
 
@@ -68,15 +73,25 @@ public class IdempotencyKeyTest {
     void keys_are_scoped_to_the_office() {
         String key = UUID.randomUUID().toString();
 
-        String first = post(OFFICE, key, SampleApplications.valid()).then().statusCode(201).extract().path("id");
-        String second = post("5201", key, SampleApplications.valid()).then().statusCode(201).extract().path("id");
+        String first = post(OFFICE, key, SampleApplications.valid())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String second = post("5201", key, SampleApplications.valid())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         assertTrue(!first.equals(second));
     }
 
     @Test
     void a_key_longer_than_255_characters_is_named_as_the_bad_field() {
-        post(OFFICE, "k".repeat(256), SampleApplications.valid()).then().statusCode(400)
+        post(OFFICE, "k".repeat(256), SampleApplications.valid())
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("Idempotency-Key"));
     }
 
@@ -104,17 +119,28 @@ public class IdempotencyKeyTest {
 
         Set<Integer> statuses = responses.stream().map(Response::statusCode).collect(Collectors.toSet());
         assertTrue(Set.of(201, 409).containsAll(statuses), statuses.toString());
-        Set<String> ids = responses.stream().filter(r -> r.statusCode() == 201)
-                .map(r -> r.jsonPath().getString("id")).collect(Collectors.toSet());
+        Set<String> ids = responses.stream()
+                .filter(r -> r.statusCode() == 201)
+                .map(r -> r.jsonPath().getString("id"))
+                .collect(Collectors.toSet());
         assertEquals(1, ids.size(), "every 201 names the same application");
-        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Application.count("nikIndex",
-                PersonalDataCipher.current().blindIndex(nik))));
-        responses.stream().filter(r -> r.statusCode() == 409).forEach(r ->
-                assertTrue(r.jsonPath().getString("type").endsWith("/idempotency-key-in-use"), r.asString()));
+        assertEquals(
+                1L,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Application.count(
+                                "nikIndex", PersonalDataCipher.current().blindIndex(nik))));
+        responses.stream()
+                .filter(r -> r.statusCode() == 409)
+                .forEach(r ->
+                        assertTrue(r.jsonPath().getString("type").endsWith("/idempotency-key-in-use"), r.asString()));
     }
 
     public static Response post(String office, String key, Map<String, Object> body) {
-        return given().auth().oauth2(officeToken(office)).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(body).post("/api/v1/applications");
+        return given().auth()
+                .oauth2(officeToken(office))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/applications");
     }
 }

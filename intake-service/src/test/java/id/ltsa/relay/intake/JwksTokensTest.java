@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +38,8 @@ class JwksTokensTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RealInfrastructure.class,
+            return List.of(new TestResourceEntry(
+                    RealInfrastructure.class,
                     Map.of("database", "intake_jwks", "publickey-location", JwksServer.url())));
         }
     }
@@ -90,12 +90,18 @@ class JwksTokensTest {
         // the provider rotates: only the new key is published, and new tokens carry its id
         Files.writeString(JwksServer.PUBLISHED, JwksServer.key("key-2").jwks("key-2"));
         String underKey2 = new DevTokens(JwksServer.key("key-2"), "key-2").token("5203", "office");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(underKey2)
-                .get("/api/v1/applications").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(underKey2)
+                .get("/api/v1/applications")
+                .then()
+                .statusCode(200));
 
         // a token signed by a key the provider never published stays out
         DevKeys stranger = JwksServer.key("stranger");
-        given().auth().oauth2(new DevTokens(stranger, "key-2").token("5203", "office"))
-                .get("/api/v1/applications").then().statusCode(401);
+        given().auth()
+                .oauth2(new DevTokens(stranger, "key-2").token("5203", "office"))
+                .get("/api/v1/applications")
+                .then()
+                .statusCode(401);
     }
 }

@@ -32,7 +32,11 @@ class OpenApiDocumentTest {
     /** Read per test: a static @BeforeAll would run before the application listens. */
     @BeforeEach
     void read() throws Exception {
-        document = new ObjectMapper().readTree(given().port(RealInfrastructure.managementPort()).queryParam("format", "json").get("/q/openapi").asString());
+        document = new ObjectMapper()
+                .readTree(given().port(RealInfrastructure.managementPort())
+                        .queryParam("format", "json")
+                        .get("/q/openapi")
+                        .asString());
     }
 
     @Test
@@ -46,7 +50,10 @@ class OpenApiDocumentTest {
                 "get /api/v1/track/{trackingCode}", Set.of("200", "404", "429"));
         expected.forEach((operation, codes) -> {
             String[] methodAndPath = operation.split(" ");
-            JsonNode responses = document.path("paths").path(methodAndPath[1]).path(methodAndPath[0]).path("responses");
+            JsonNode responses = document.path("paths")
+                    .path(methodAndPath[1])
+                    .path(methodAndPath[0])
+                    .path("responses");
             assertFalse(responses.isMissingNode(), operation + " is documented");
             Set<String> documented = new TreeSet<>();
             responses.fieldNames().forEachRemaining(documented::add);
@@ -60,7 +67,8 @@ class OpenApiDocumentTest {
         JsonNode link = schemas.path("ApplicationView").path("properties").path("centralLink");
         assertFalse(link.isMissingNode(), "ApplicationView.centralLink is documented");
         JsonNode properties = schemas.path("CentralLink").path("properties");
-        assertTrue(properties.has("state") && properties.has("since") && properties.has("diagnosis"),
+        assertTrue(
+                properties.has("state") && properties.has("since") && properties.has("diagnosis"),
                 properties.toString());
         assertTrue(properties.path("state").path("enum").toString().contains("DOWN"), properties.toString());
     }
@@ -71,17 +79,25 @@ class OpenApiDocumentTest {
         JsonNode schemas = document.path("components").path("schemas");
         JsonNode request = schemas.path("ApplicationRequest");
         assertEquals(Set.of("documentType", "applicant", "placement"), required(request), request.toString());
-        assertEquals("[\"PASSPORT\"]", request.path("properties").path("documentType").path("enum").toString());
+        assertEquals(
+                "[\"PASSPORT\"]",
+                request.path("properties").path("documentType").path("enum").toString());
 
         JsonNode applicant = schemas.path("Applicant");
-        assertEquals(Set.of("nik", "fullName", "birthDate", "gender", "phone"), required(applicant),
-                applicant.toString());
+        assertEquals(
+                Set.of("nik", "fullName", "birthDate", "gender", "phone"), required(applicant), applicant.toString());
         JsonNode nik = applicant.path("properties").path("nik");
         assertEquals("\\d{16}", nik.path("pattern").asText(), nik.toString());
         assertEquals(16, nik.path("maxLength").asInt(), nik.toString());
-        assertEquals(100, applicant.path("properties").path("fullName").path("maxLength").asInt());
-        assertEquals(254, applicant.path("properties").path("email").path("maxLength").asInt());
-        assertEquals("[\"M\",\"F\"]", applicant.path("properties").path("gender").path("enum").toString());
+        assertEquals(
+                100,
+                applicant.path("properties").path("fullName").path("maxLength").asInt());
+        assertEquals(
+                254,
+                applicant.path("properties").path("email").path("maxLength").asInt());
+        assertEquals(
+                "[\"M\",\"F\"]",
+                applicant.path("properties").path("gender").path("enum").toString());
         assertTrue(nullable(applicant.path("properties").path("email")), applicant.toString());
 
         JsonNode placement = schemas.path("Placement").path("properties");
@@ -103,7 +119,8 @@ class OpenApiDocumentTest {
 
     /** OpenAPI 3.0 says {@code nullable: true}; 3.1 lists "null" among the types. */
     private static boolean nullable(JsonNode property) {
-        return property.path("nullable").asBoolean(false) || property.path("type").toString().contains("\"null\"")
+        return property.path("nullable").asBoolean(false)
+                || property.path("type").toString().contains("\"null\"")
                 || property.path("anyOf").toString().contains("\"null\"")
                 || property.path("oneOf").toString().contains("\"null\"");
     }
@@ -111,46 +128,69 @@ class OpenApiDocumentTest {
     @Test
     void every_error_answer_has_an_example_problem_of_its_own_status() {
         List<String> checked = new ArrayList<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            op.getValue().path("responses").fields().forEachRemaining(response -> {
-                int status = Integer.parseInt(response.getKey());
-                if (status < 400 || status == 401) {
-                    return; // 401 comes from the token check before any resource, with no body
-                }
-                String where = op.getKey() + " " + path.getKey() + " " + status;
-                JsonNode examples = response.getValue().path("content").path(PROBLEM).path("examples");
-                assertTrue(examples.size() > 0, where + " has example problems");
-                examples.forEach(example -> {
-                    JsonNode problem = example.path("value");
-                    assertEquals(status, problem.path("status").asInt(), where);
-                    assertTrue(problem.path("type").asText().startsWith("https://ltsa-relay.id/problems/"), where);
-                    assertFalse(problem.path("detail").asText().isBlank(), where);
-                });
-                checked.add(where);
-            });
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    op.getValue().path("responses").fields().forEachRemaining(response -> {
+                        int status = Integer.parseInt(response.getKey());
+                        if (status < 400 || status == 401) {
+                            return; // 401 comes from the token check before any resource, with no body
+                        }
+                        String where = op.getKey() + " " + path.getKey() + " " + status;
+                        JsonNode examples = response.getValue()
+                                .path("content")
+                                .path(PROBLEM)
+                                .path("examples");
+                        assertTrue(examples.size() > 0, where + " has example problems");
+                        examples.forEach(example -> {
+                            JsonNode problem = example.path("value");
+                            assertEquals(status, problem.path("status").asInt(), where);
+                            assertTrue(
+                                    problem.path("type").asText().startsWith("https://ltsa-relay.id/problems/"), where);
+                            assertFalse(problem.path("detail").asText().isBlank(), where);
+                        });
+                        checked.add(where);
+                    });
+                }));
         assertTrue(checked.size() >= 20, "error answers checked: " + checked);
         JsonNode invalid = document.at("/paths/~1api~1v1~1applications/post/responses/400/content")
-                .path(PROBLEM).path("examples").path("invalid-fields").path("value");
+                .path(PROBLEM)
+                .path("examples")
+                .path("invalid-fields")
+                .path("value");
         List<String> fields = new ArrayList<>();
         invalid.path("errors").forEach(error -> fields.add(error.path("field").asText()));
-        assertEquals(List.of("applicant.nik", "placement.p3miName"), fields,
-                "the validator's own answer to a wrong body");
+        assertEquals(
+                List.of("applicant.nik", "placement.p3miName"), fields, "the validator's own answer to a wrong body");
     }
 
     @Test
     void the_request_examples_are_accepted_by_the_service() {
         JsonNode register = document.at("/paths/~1api~1v1~1applications/post/requestBody/content")
-                .path("application/json").path("examples").path("application").path("value");
+                .path("application/json")
+                .path("examples")
+                .path("application")
+                .path("value");
         assertFalse(register.isMissingNode(), "register has a request example");
-        assertFalse(document.at("/paths/~1api~1v1~1applications~1{id}~1amendments/post/requestBody/content")
-                .path("application/json").path("examples").isEmpty(), "amendment has a request example");
-        assertFalse(document.at("/paths/~1api~1v1~1applications~1{id}~1withdrawal/post/requestBody/content")
-                .path("application/json").path("examples").isEmpty(), "withdrawal has a request example");
+        assertFalse(
+                document.at("/paths/~1api~1v1~1applications~1{id}~1amendments/post/requestBody/content")
+                        .path("application/json")
+                        .path("examples")
+                        .isEmpty(),
+                "amendment has a request example");
+        assertFalse(
+                document.at("/paths/~1api~1v1~1applications~1{id}~1withdrawal/post/requestBody/content")
+                        .path("application/json")
+                        .path("examples")
+                        .isEmpty(),
+                "withdrawal has a request example");
 
         // The example's NIK is the contract's, so another test may hold an open application for it: then the answer is
         // the duplicate conflict, which also means every field passed validation.
-        var answer = given().auth().oauth2(officeToken("5203")).contentType(ContentType.JSON).body(register.toString())
+        var answer = given().auth()
+                .oauth2(officeToken("5203"))
+                .contentType(ContentType.JSON)
+                .body(register.toString())
                 .post("/api/v1/applications");
         if (answer.statusCode() != 201) {
             assertEquals(409, answer.statusCode(), answer.asString());
@@ -159,9 +199,16 @@ class OpenApiDocumentTest {
         }
         // the withdrawal example is accepted too, and frees the contract's NIK for other tests
         JsonNode withdrawal = document.at("/paths/~1api~1v1~1applications~1{id}~1withdrawal/post/requestBody/content")
-                .path("application/json").path("examples").path("withdrawal").path("value");
-        given().auth().oauth2(officeToken("5203")).contentType(ContentType.JSON).body(withdrawal.toString())
+                .path("application/json")
+                .path("examples")
+                .path("withdrawal")
+                .path("value");
+        given().auth()
+                .oauth2(officeToken("5203"))
+                .contentType(ContentType.JSON)
+                .body(withdrawal.toString())
                 .post("/api/v1/applications/" + answer.jsonPath().getString("id") + "/withdrawal")
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
     }
 }

@@ -40,10 +40,16 @@ class OutboxAuditTest {
     public static class Compressed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("ltsa.outbox.audit-after", "2s", "ltsa.outbox.audit-interval", "1s",
-                    "ltsa.outbox.audit-delay", "1s",
+            return Map.of(
+                    "ltsa.outbox.audit-after",
+                    "2s",
+                    "ltsa.outbox.audit-interval",
+                    "1s",
+                    "ltsa.outbox.audit-delay",
+                    "1s",
                     // only the audit may publish again here
-                    "ltsa.reconcile.received-after", "1h");
+                    "ltsa.reconcile.received-after",
+                    "1h");
         }
     }
 
@@ -91,9 +97,16 @@ class OutboxAuditTest {
         assertEquals(eventId.toString(), KafkaTestClient.header(records.get(0), "ce_id"), "under its own id");
         await().atMost(Duration.ofSeconds(30)).until(() -> verified(key));
         assertEquals(1, kafka.recordsWithKey(Topics.APPLICATIONS, key).size(), "once found, left alone");
-        String metrics = given().port(RealInfrastructure.managementPort()).get("/q/metrics").then().extract().asString();
-        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("ltsa_outbox_audit_republished_total")
-                && !line.endsWith(" 0.0")), "counted");
+        String metrics = given().port(RealInfrastructure.managementPort())
+                .get("/q/metrics")
+                .then()
+                .extract()
+                .asString();
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(line ->
+                                line.startsWith("ltsa_outbox_audit_republished_total") && !line.endsWith(" 0.0")),
+                "counted");
     }
 
     private boolean verified(String key) throws Exception {

@@ -34,18 +34,25 @@ class OutboxResilienceTest {
             for (int i = 0; i < 3; i++) {
                 ids.add(ApplicationRegistrationTest.register(OFFICE));
             }
-            given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON).body(Map.of("reason", "moved"))
-                    .post("/api/v1/applications/" + ids.get(0) + "/withdrawal").then().statusCode(200);
+            given().auth()
+                    .oauth2(officeToken(OFFICE))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("reason", "moved"))
+                    .post("/api/v1/applications/" + ids.get(0) + "/withdrawal")
+                    .then()
+                    .statusCode(200);
         } finally {
             broker.start();
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(
-                List.of(ApplicationReceived.TYPE, ApplicationWithdrawn.TYPE),
-                WithdrawalAndAmendmentTest.eventTypes(ids.get(0))));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertEquals(
+                        List.of(ApplicationReceived.TYPE, ApplicationWithdrawn.TYPE),
+                        WithdrawalAndAmendmentTest.eventTypes(ids.get(0))));
         for (String id : ids.subList(1, 3)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
-                    List.of(ApplicationReceived.TYPE), WithdrawalAndAmendmentTest.eventTypes(id)));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() ->
+                            assertEquals(List.of(ApplicationReceived.TYPE), WithdrawalAndAmendmentTest.eventTypes(id)));
         }
     }
 }

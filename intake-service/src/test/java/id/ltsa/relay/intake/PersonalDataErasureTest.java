@@ -47,57 +47,102 @@ class PersonalDataErasureTest {
     void the_ministry_erases_a_withdrawn_application_s_personal_data_once_and_every_service_is_told() throws Exception {
         String id = finalApplication();
 
-        given().auth().oauth2(officeToken(OFFICE)).post("/api/v1/applications/" + id + "/erasure")
-                .then().statusCode(403);
-        given().auth().oauth2(ministryToken()).post("/api/v1/applications/" + id + "/erasure").then().statusCode(200)
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .post("/api/v1/applications/" + id + "/erasure")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(ministryToken())
+                .post("/api/v1/applications/" + id + "/erasure")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("WITHDRAWN"))
-                .body("applicant.nik", nullValue()).body("applicant.fullName", nullValue())
-                .body("applicant.birthDate", nullValue()).body("applicant.phone", nullValue())
+                .body("applicant.nik", nullValue())
+                .body("applicant.fullName", nullValue())
+                .body("applicant.birthDate", nullValue())
+                .body("applicant.phone", nullValue())
                 .body("applicant.email", nullValue())
                 .body("placement.destinationCountry", equalTo("KR"))
                 .body("statusHistory.status", equalTo(List.of("RECEIVED", "WITHDRAWN")))
                 .body("personalDataErasedAt", notNullValue());
-        given().auth().oauth2(ministryToken()).post("/api/v1/applications/" + id + "/erasure").then().statusCode(200);
+        given().auth()
+                .oauth2(ministryToken())
+                .post("/api/v1/applications/" + id + "/erasure")
+                .then()
+                .statusCode(200);
 
         Object[] row = row(id);
-        assertTrue(Arrays.stream(row).allMatch(value -> value == null), "personal columns left: " + Arrays.toString(row));
+        assertTrue(
+                Arrays.stream(row).allMatch(value -> value == null), "personal columns left: " + Arrays.toString(row));
         try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> types(kafka, id).contains(ApplicationErased.TYPE));
-            assertEquals(1, types(kafka, id).stream().filter(ApplicationErased.TYPE::equals).count(),
+            assertEquals(
+                    1,
+                    types(kafka, id).stream()
+                            .filter(ApplicationErased.TYPE::equals)
+                            .count(),
                     "erasing again announces nothing");
             ConsumerRecord<String, String> erased = kafka.recordsWithKey(Topics.APPLICATIONS, id).stream()
-                    .filter(r -> ApplicationErased.TYPE.equals(KafkaTestClient.header(r, "ce_type"))).findFirst()
+                    .filter(r -> ApplicationErased.TYPE.equals(KafkaTestClient.header(r, "ce_type")))
+                    .findFirst()
                     .orElseThrow();
             assertTrue(erased.value().contains("\"reason\":\"REQUEST\""), erased.value());
         }
         // the received event with the snapshot is no longer kept for republication
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0L, keptForRepublication(id,
-                ApplicationReceived.TYPE)));
-        given().get("/api/v1/track/" + trackingCode(id)).then().statusCode(200)
-                .body("status", equalTo("WITHDRAWN")).body("applicantInitials", equalTo(""));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(0L, keptForRepublication(id, ApplicationReceived.TYPE)));
+        given().get("/api/v1/track/" + trackingCode(id))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WITHDRAWN"))
+                .body("applicantInitials", equalTo(""));
     }
 
     @Test
     void a_201_kept_under_an_idempotency_key_no_longer_holds_the_erased_applicant() {
         Map<String, Object> body = SampleApplications.valid();
         String key = UUID.randomUUID().toString();
-        String id = IdempotencyKeyTest.post(OFFICE, key, body).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(officeToken(OFFICE)).post("/api/v1/applications/" + id + "/withdrawal")
-                .then().statusCode(200);
-        given().auth().oauth2(ministryToken()).post("/api/v1/applications/" + id + "/erasure").then().statusCode(200);
+        String id = IdempotencyKeyTest.post(OFFICE, key, body)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .post("/api/v1/applications/" + id + "/withdrawal")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(ministryToken())
+                .post("/api/v1/applications/" + id + "/erasure")
+                .then()
+                .statusCode(200);
 
-        IdempotencyKeyTest.post(OFFICE, key, body).then().statusCode(201).header("Idempotent-Replayed", "true")
-                .body("id", equalTo(id)).body("applicant.nik", nullValue()).body("applicant.phone", nullValue())
+        IdempotencyKeyTest.post(OFFICE, key, body)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(id))
+                .body("applicant.nik", nullValue())
+                .body("applicant.phone", nullValue())
                 .body("personalDataErasedAt", notNullValue());
     }
 
     @Test
     void an_application_still_on_its_way_cannot_be_erased() {
         String id = ApplicationRegistrationTest.register(OFFICE);
-        given().auth().oauth2(ministryToken()).post("/api/v1/applications/" + id + "/erasure").then().statusCode(409)
+        given().auth()
+                .oauth2(ministryToken())
+                .post("/api/v1/applications/" + id + "/erasure")
+                .then()
+                .statusCode(409)
                 .body("type", endsWith("/invalid-state"));
-        given().auth().oauth2(ministryToken()).post("/api/v1/applications/" + UUID.randomUUID() + "/erasure")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(ministryToken())
+                .post("/api/v1/applications/" + UUID.randomUUID() + "/erasure")
+                .then()
+                .statusCode(404);
         assertTrue(row(id)[0] != null, "nothing erased");
     }
 
@@ -105,9 +150,10 @@ class PersonalDataErasureTest {
     void the_retention_erases_what_has_been_final_for_longer_than_a_year_and_nothing_younger() {
         String old = finalApplication();
         String young = finalApplication();
-        QuarkusTransaction.requiringNew().run(() -> Application.getEntityManager().createNativeQuery(
-                        "UPDATE application SET updated_at = now() - interval '366 days' WHERE id = ?1")
-                .setParameter(1, UUID.fromString(old)).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> Application.getEntityManager()
+                .createNativeQuery("UPDATE application SET updated_at = now() - interval '366 days' WHERE id = ?1")
+                .setParameter(1, UUID.fromString(old))
+                .executeUpdate());
 
         assertTrue(retention.eraseExpired() >= 1);
 
@@ -119,41 +165,62 @@ class PersonalDataErasureTest {
 
     private static String finalApplication() {
         Map<String, Object> body = SampleApplications.valid();
-        String id = given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(officeToken(OFFICE)).post("/api/v1/applications/" + id + "/withdrawal")
-                .then().statusCode(200);
+        String id = given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .post("/api/v1/applications/" + id + "/withdrawal")
+                .then()
+                .statusCode(200);
         return id;
     }
 
     /** The personal columns as stored: nik, full_name, birth_date, gender, phone, email (all null once erased). */
     private static Object[] row(String id) {
         return QuarkusTransaction.requiringNew().call(() -> (Object[]) Application.getEntityManager()
-                .createNativeQuery("SELECT nik, full_name, birth_date, gender, phone, email FROM application"
-                        + " WHERE id = ?1")
-                .setParameter(1, UUID.fromString(id)).getSingleResult());
+                .createNativeQuery(
+                        "SELECT nik, full_name, birth_date, gender, phone, email FROM application" + " WHERE id = ?1")
+                .setParameter(1, UUID.fromString(id))
+                .getSingleResult());
     }
 
     private static Object erasedAt(String id) {
         return QuarkusTransaction.requiringNew().call(() -> Application.getEntityManager()
                 .createNativeQuery("SELECT personal_data_erased_at FROM application WHERE id = ?1")
-                .setParameter(1, UUID.fromString(id)).getSingleResult());
+                .setParameter(1, UUID.fromString(id))
+                .getSingleResult());
     }
 
     private static long keptForRepublication(String id, String type) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Application.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM outbox_published WHERE message_key = ?1 AND event_type = ?2")
-                .setParameter(1, id).setParameter(2, type).getSingleResult()).longValue());
+                        .createNativeQuery(
+                                "SELECT count(*) FROM outbox_published WHERE message_key = ?1 AND event_type = ?2")
+                        .setParameter(1, id)
+                        .setParameter(2, type)
+                        .getSingleResult())
+                .longValue());
     }
 
     private static String trackingCode(String id) {
-        return given().auth().oauth2(ministryToken()).get("/api/v1/applications/" + id).then().extract()
+        return given().auth()
+                .oauth2(ministryToken())
+                .get("/api/v1/applications/" + id)
+                .then()
+                .extract()
                 .path("trackingCode");
     }
 
     private static List<String> types(KafkaTestClient kafka, String id) {
         return kafka.recordsWithKey(Topics.APPLICATIONS, id).stream()
-                .map(record -> KafkaTestClient.header(record, "ce_type")).toList();
+                .map(record -> KafkaTestClient.header(record, "ce_type"))
+                .toList();
     }
 
     private static String ministryToken() {

@@ -27,19 +27,34 @@ class PersonalDataInLogsTest {
     void registering_rejecting_and_duplicating_leave_no_personal_data_in_the_log() throws Exception {
         Map<String, Object> body = SampleApplications.with(
                 SampleApplications.with(SampleApplications.valid(), "applicant.fullName", "Siti Rahmawati Qadarsih"),
-                "applicant.email", "siti.qadarsih@example.org");
+                "applicant.email",
+                "siti.qadarsih@example.org");
         Map<?, ?> applicant = (Map<?, ?>) body.get("applicant");
-        given().auth().oauth2(officeToken("5203")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/applications").then().statusCode(201);
-        given().auth().oauth2(officeToken("5203")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/applications").then().statusCode(409);
-        given().auth().oauth2(officeToken("5203")).contentType(ContentType.JSON)
-                .body(SampleApplications.with(body, "applicant.gender", "X")).post("/api/v1/applications")
-                .then().statusCode(400);
+        given().auth()
+                .oauth2(officeToken("5203"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/applications")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(officeToken("5203"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/applications")
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(officeToken("5203"))
+                .contentType(ContentType.JSON)
+                .body(SampleApplications.with(body, "applicant.gender", "X"))
+                .post("/api/v1/applications")
+                .then()
+                .statusCode(400);
 
         String log = Files.readString(Path.of("target/intake-test.log"));
-        for (Object personal : new Object[] {applicant.get("nik"), "Qadarsih", applicant.get("phone"),
-            "siti.qadarsih@example.org"}) {
+        for (Object personal :
+                new Object[] {applicant.get("nik"), "Qadarsih", applicant.get("phone"), "siti.qadarsih@example.org"}) {
             assertFalse(log.contains(personal.toString()), "log contains " + personal);
         }
     }
@@ -77,8 +92,14 @@ class PersonalDataInLogsTest {
             for (int i = 0; i < racers; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return given().auth().oauth2(officeToken("5203")).contentType(ContentType.JSON).body(body)
-                            .post("/api/v1/applications").then().extract().statusCode();
+                    return given().auth()
+                            .oauth2(officeToken("5203"))
+                            .contentType(ContentType.JSON)
+                            .body(body)
+                            .post("/api/v1/applications")
+                            .then()
+                            .extract()
+                            .statusCode();
                 }));
             }
             start.countDown();

@@ -11,8 +11,7 @@ public final class SampleApplications {
 
     private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 5000));
 
-    private SampleApplications() {
-    }
+    private SampleApplications() {}
 
     /** A man from Lombok Timur, born 5 April 1995, going to Korea under G to G. */
     public static Map<String, Object> valid() {
@@ -46,8 +45,9 @@ public final class SampleApplications {
     /** Province 52 (NTB), regency 03 (Lombok Timur), district 01, the birth date (+40 on the day for women). */
     public static String nik(LocalDate birthDate, String gender) {
         int day = birthDate.getDayOfMonth() + ("F".equals(gender) ? 40 : 0);
-        return String.format("520301%02d%02d%02d%04d", day, birthDate.getMonthValue(), birthDate.getYear() % 100,
-                SERIAL.incrementAndGet() % 10_000);
+        return String.format(
+                "520301%02d%02d%02d%04d",
+                day, birthDate.getMonthValue(), birthDate.getYear() % 100, SERIAL.incrementAndGet() % 10_000);
     }
 
     @SuppressWarnings("unchecked")
@@ -65,8 +65,8 @@ public final class SampleApplications {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> deepCopy(Map<String, Object> body) {
         Map<String, Object> copy = new HashMap<>();
-        body.forEach((key, value) -> copy.put(key, value instanceof Map<?, ?> nested
-                ? deepCopy((Map<String, Object>) nested) : value));
+        body.forEach((key, value) ->
+                copy.put(key, value instanceof Map<?, ?> nested ? deepCopy((Map<String, Object>) nested) : value));
         return copy;
     }
 }

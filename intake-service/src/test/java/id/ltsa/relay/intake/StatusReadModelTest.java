@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StatusReadModelTest {
 
-    final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Test
@@ -37,10 +38,11 @@ class StatusReadModelTest {
             publish(kafka, id, ApplicationStatus.SUBMITTED, "PAS-1234"); // redelivered
             publish(kafka, id, ApplicationStatus.DELAYED, null); // arrives late, from before SUBMITTED
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                    .auth().oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                    .oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
                     .get("/api/v1/applications/" + id)
-                    .then().body("status", equalTo("SUBMITTED"))
+                    .then()
+                    .body("status", equalTo("SUBMITTED"))
                     .body("centralReference", equalTo("PAS-1234"))
                     .body("statusHistory.status", contains("RECEIVED", "QUEUED", "SUBMITTED")));
         }
@@ -55,17 +57,23 @@ class StatusReadModelTest {
         String id = ApplicationRegistrationTest.register(ApplicationRegistrationTest.LOMBOK_TIMUR);
         String poison = UUID.randomUUID().toString();
         try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
-            kafka.sendCloudEvent(Topics.APPLICATION_STATUS, poison, UUID.randomUUID().toString(),
-                    ApplicationStatusChanged.TYPE, "{\"applicationId\": 42");
+            kafka.sendCloudEvent(
+                    Topics.APPLICATION_STATUS,
+                    poison,
+                    UUID.randomUUID().toString(),
+                    ApplicationStatusChanged.TYPE,
+                    "{\"applicationId\": 42");
             publish(kafka, id, ApplicationStatus.QUEUED, null);
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                    .auth().oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                    .oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
                     .get("/api/v1/applications/" + id)
-                    .then().body("status", equalTo("QUEUED")));
+                    .then()
+                    .body("status", equalTo("QUEUED")));
             List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
                     .until(() -> kafka.recordsWithKey(Topics.INTAKE_DLQ, poison), records -> !records.isEmpty());
-            assertEquals("not a valid " + ApplicationStatusChanged.TYPE + " at line 1 column 19",
+            assertEquals(
+                    "not a valid " + ApplicationStatusChanged.TYPE + " at line 1 column 19",
                     KafkaTestClient.header(dead.get(0), "dead-letter-reason"));
             assertEquals(Topics.APPLICATION_STATUS, KafkaTestClient.header(dead.get(0), "dead-letter-topic"));
         }
@@ -73,9 +81,24 @@ class StatusReadModelTest {
 
     private void publish(KafkaTestClient kafka, String id, ApplicationStatus status, String reference)
             throws Exception {
-        ApplicationStatusChanged event = new ApplicationStatusChanged(UUID.fromString(id), "LT-TEST", "5203", status,
-                null, null, reference, 1, null, 1, status == ApplicationStatus.DELAYED ? 1 : 0, Instant.now());
-        kafka.sendCloudEvent(Topics.APPLICATION_STATUS, id, UUID.randomUUID().toString(), ApplicationStatusChanged.TYPE,
+        ApplicationStatusChanged event = new ApplicationStatusChanged(
+                UUID.fromString(id),
+                "LT-TEST",
+                "5203",
+                status,
+                null,
+                null,
+                reference,
+                1,
+                null,
+                1,
+                status == ApplicationStatus.DELAYED ? 1 : 0,
+                Instant.now());
+        kafka.sendCloudEvent(
+                Topics.APPLICATION_STATUS,
+                id,
+                UUID.randomUUID().toString(),
+                ApplicationStatusChanged.TYPE,
                 json.writeValueAsString(event));
     }
 }

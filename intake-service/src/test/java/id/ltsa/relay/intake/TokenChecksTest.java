@@ -24,27 +24,39 @@ class TokenChecksTest {
 
     @Test
     void a_fresh_token_for_ltsa_relay_is_accepted() {
-        given().auth().oauth2(tokens().token("5203", "office", Duration.ofHours(1), DevTokens.AUDIENCE, Instant.now()))
-                .get(LIST).then().statusCode(200);
+        given().auth()
+                .oauth2(tokens().token("5203", "office", Duration.ofHours(1), DevTokens.AUDIENCE, Instant.now()))
+                .get(LIST)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void a_token_for_another_audience_is_401() {
-        given().auth().oauth2(tokens().token("5203", "office", Duration.ofHours(1), "sisko-p2mi", Instant.now()))
-                .get(LIST).then().statusCode(401);
+        given().auth()
+                .oauth2(tokens().token("5203", "office", Duration.ofHours(1), "sisko-p2mi", Instant.now()))
+                .get(LIST)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void a_token_issued_more_than_8_hours_ago_is_401_even_before_it_expires() {
         Instant nineHoursAgo = Instant.now().minus(Duration.ofHours(9));
-        given().auth().oauth2(tokens().token("5203", "office", Duration.ofHours(24), DevTokens.AUDIENCE, nineHoursAgo))
-                .get(LIST).then().statusCode(401);
+        given().auth()
+                .oauth2(tokens().token("5203", "office", Duration.ofHours(24), DevTokens.AUDIENCE, nineHoursAgo))
+                .get(LIST)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void an_expired_token_is_401() {
         Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
-        given().auth().oauth2(tokens().token("5203", "office", Duration.ofHours(1), DevTokens.AUDIENCE, twoHoursAgo))
-                .get(LIST).then().statusCode(401);
+        given().auth()
+                .oauth2(tokens().token("5203", "office", Duration.ofHours(1), DevTokens.AUDIENCE, twoHoursAgo))
+                .get(LIST)
+                .then()
+                .statusCode(401);
     }
 }

@@ -49,7 +49,8 @@ class UnseenApplicationsTest {
     }
 
     static KafkaTestClient kafka;
-    final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @BeforeAll
@@ -68,7 +69,8 @@ class UnseenApplicationsTest {
 
         List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka.recordsWithKey(Topics.APPLICATIONS, id), found -> found.size() >= 2);
-        Set<String> ids = records.stream().map(r -> KafkaTestClient.header(r, "ce_id")).collect(Collectors.toSet());
+        Set<String> ids =
+                records.stream().map(r -> KafkaTestClient.header(r, "ce_id")).collect(Collectors.toSet());
         assertEquals(1, ids.size(), "the same event, not a new one: " + ids);
         assertEquals(ApplicationReceived.TYPE, KafkaTestClient.header(records.get(1), "ce_type"));
         long first = records.get(0).timestamp();
@@ -80,21 +82,41 @@ class UnseenApplicationsTest {
     @Test
     void an_application_whose_status_moved_on_is_left_alone() throws Exception {
         String id = ApplicationRegistrationTest.register(ApplicationRegistrationTest.LOMBOK_TIMUR);
-        ApplicationStatusChanged queued = new ApplicationStatusChanged(UUID.fromString(id), "LT-TEST", "5203",
-                ApplicationStatus.QUEUED, ApplicationStatus.RECEIVED, null, null, 0, null, 1, 0, Instant.now());
-        kafka.sendCloudEvent(Topics.APPLICATION_STATUS, id, UUID.randomUUID().toString(), ApplicationStatusChanged.TYPE,
+        ApplicationStatusChanged queued = new ApplicationStatusChanged(
+                UUID.fromString(id),
+                "LT-TEST",
+                "5203",
+                ApplicationStatus.QUEUED,
+                ApplicationStatus.RECEIVED,
+                null,
+                null,
+                0,
+                null,
+                1,
+                0,
+                Instant.now());
+        kafka.sendCloudEvent(
+                Topics.APPLICATION_STATUS,
+                id,
+                UUID.randomUUID().toString(),
+                ApplicationStatusChanged.TYPE,
                 json.writeValueAsString(queued));
         await().atMost(Duration.ofSeconds(30)).until(() -> "QUEUED".equals(status(id)));
 
         // a third application, registered after this one and still RECEIVED, is republished: by then this one
         // would have been too, had it still been RECEIVED
         String later = ApplicationRegistrationTest.register(ApplicationRegistrationTest.LOMBOK_TIMUR);
-        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.recordsWithKey(Topics.APPLICATIONS, later).size() >= 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.recordsWithKey(Topics.APPLICATIONS, later).size() >= 2);
         assertEquals(1, kafka.recordsWithKey(Topics.APPLICATIONS, id).size(), "published once only");
     }
 
     private static String status(String id) {
-        return given().auth().oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
-                .get("/api/v1/applications/" + id).then().extract().path("status");
+        return given().auth()
+                .oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
+                .get("/api/v1/applications/" + id)
+                .then()
+                .extract()
+                .path("status");
     }
 }

@@ -34,71 +34,114 @@ import org.junit.jupiter.api.Test;
 class WithdrawalAndAmendmentTest {
 
     static final String OFFICE = "5203";
-    final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Test
     void a_withdrawal_is_final_and_announced_after_the_received_event() {
         String id = ApplicationRegistrationTest.register(OFFICE);
 
-        given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "Applicant changed plans"))
                 .post("/api/v1/applications/" + id + "/withdrawal")
-                .then().statusCode(200).body("status", equalTo("WITHDRAWN"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WITHDRAWN"))
                 .body("statusHistory.status", contains("RECEIVED", "WITHDRAWN"));
-        given().auth().oauth2(officeToken(OFFICE)).post("/api/v1/applications/" + id + "/withdrawal")
-                .then().statusCode(409).body("type", endsWith("/invalid-state"));
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .post("/api/v1/applications/" + id + "/withdrawal")
+                .then()
+                .statusCode(409)
+                .body("type", endsWith("/invalid-state"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
-                List.of(ApplicationReceived.TYPE, ApplicationWithdrawn.TYPE), eventTypes(id)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertEquals(List.of(ApplicationReceived.TYPE, ApplicationWithdrawn.TYPE), eventTypes(id)));
     }
 
     @Test
     void only_a_returned_application_can_be_amended() {
         String id = ApplicationRegistrationTest.register(OFFICE);
 
-        given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
                 .body(Map.of("placement", Map.of("destinationCountry", "JP", "scheme", "G_TO_G")))
                 .post("/api/v1/applications/" + id + "/amendments")
-                .then().statusCode(409).body("type", endsWith("/invalid-state"));
+                .then()
+                .statusCode(409)
+                .body("type", endsWith("/invalid-state"));
     }
 
     @Test
     void a_returned_application_is_amended_to_a_new_revision_and_sent_again() throws Exception {
         String id = ApplicationRegistrationTest.register(OFFICE);
         returnedByTheCentralApi(id);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(officeToken(OFFICE))
-                .get("/api/v1/applications/" + id).then().body("status", equalTo("RETURNED")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(officeToken(OFFICE))
+                .get("/api/v1/applications/" + id)
+                .then()
+                .body("status", equalTo("RETURNED")));
 
-        given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
                 .body(Map.of("placement", Map.of("destinationCountry", "XX", "scheme", "G_TO_G")))
                 .post("/api/v1/applications/" + id + "/amendments")
-                .then().statusCode(400).body("errors[0].field", equalTo("placement.destinationCountry"));
-        given().auth().oauth2(officeToken(OFFICE)).contentType(ContentType.JSON)
-                .body(Map.of("placement", Map.of("destinationCountry", "JP", "scheme", "G_TO_G",
-                        "employerName", "Toyota Boshoku")))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("placement.destinationCountry"));
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "placement",
+                        Map.of("destinationCountry", "JP", "scheme", "G_TO_G", "employerName", "Toyota Boshoku")))
                 .post("/api/v1/applications/" + id + "/amendments")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("revision", equalTo(2))
                 .body("status", equalTo("RECEIVED"))
                 .body("placement.destinationCountry", equalTo("JP"))
                 .body("applicant.fullName", equalTo("Darwan Hadi"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
-                List.of(ApplicationReceived.TYPE, ApplicationAmended.TYPE), eventTypes(id)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertEquals(List.of(ApplicationReceived.TYPE, ApplicationAmended.TYPE), eventTypes(id)));
         // notification-service hears of the corrected revision too, so the applicant is told it is RECEIVED again
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(1, 2),
-                ApplicantContactsTest.contacts(id).stream()
-                        .map(record -> revision(record.value())).toList()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(
+                        List.of(1, 2),
+                        ApplicantContactsTest.contacts(id).stream()
+                                .map(record -> revision(record.value()))
+                                .toList()));
     }
 
     private void returnedByTheCentralApi(String id) throws Exception {
         try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
-            ApplicationStatusChanged returned = new ApplicationStatusChanged(UUID.fromString(id), "LT-TEST", OFFICE,
-                    ApplicationStatus.RETURNED, ApplicationStatus.QUEUED, "applicant.nik: not in the register", null,
-                    1, null, 1, 0, Instant.now());
-            kafka.sendCloudEvent(Topics.APPLICATION_STATUS, id, UUID.randomUUID().toString(),
-                    ApplicationStatusChanged.TYPE, json.writeValueAsString(returned));
+            ApplicationStatusChanged returned = new ApplicationStatusChanged(
+                    UUID.fromString(id),
+                    "LT-TEST",
+                    OFFICE,
+                    ApplicationStatus.RETURNED,
+                    ApplicationStatus.QUEUED,
+                    "applicant.nik: not in the register",
+                    null,
+                    1,
+                    null,
+                    1,
+                    0,
+                    Instant.now());
+            kafka.sendCloudEvent(
+                    Topics.APPLICATION_STATUS,
+                    id,
+                    UUID.randomUUID().toString(),
+                    ApplicationStatusChanged.TYPE,
+                    json.writeValueAsString(returned));
         }
     }
 
@@ -113,7 +156,8 @@ class WithdrawalAndAmendmentTest {
     static List<String> eventTypes(String id) {
         try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
             return kafka.recordsWithKey(Topics.APPLICATIONS, id).stream()
-                    .map(record -> KafkaTestClient.header(record, "ce_type")).toList();
+                    .map(record -> KafkaTestClient.header(record, "ce_type"))
+                    .toList();
         }
     }
 }

@@ -57,10 +57,14 @@ public final class DevKeys {
     /** The public key as a JSON Web Key Set with one key, {@code keyId}: what an identity provider's JWKS URL serves. */
     public String jwks(String keyId) {
         try {
-            String base64 = Files.readString(publicKey).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            String base64 = Files.readString(publicKey)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
             java.security.PublicKey key = KeyFactory.getInstance("RSA")
-                    .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            org.jose4j.jwk.RsaJsonWebKey jwk = new org.jose4j.jwk.RsaJsonWebKey((java.security.interfaces.RSAPublicKey) key);
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(
+                            Base64.getDecoder().decode(base64)));
+            org.jose4j.jwk.RsaJsonWebKey jwk =
+                    new org.jose4j.jwk.RsaJsonWebKey((java.security.interfaces.RSAPublicKey) key);
             jwk.setKeyId(keyId);
             jwk.setAlgorithm("RS256");
             jwk.setUse("sig");
@@ -74,8 +78,11 @@ public final class DevKeys {
 
     PrivateKey privateKey() {
         try {
-            String base64 = Files.readString(privateKey).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            String base64 = Files.readString(privateKey)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

@@ -51,8 +51,7 @@ public final class KafkaAccessControl {
 
     private static final long TIMEOUT_SECONDS = 60;
 
-    private KafkaAccessControl() {
-    }
+    private KafkaAccessControl() {}
 
     /** Every ACL of an office broker. */
     static List<AclBinding> bindings() {
@@ -71,17 +70,21 @@ public final class KafkaAccessControl {
         // submission: sends the snapshot to central, so it alone reads ltsa.applications; publishes status, link,
         // unreadable records and the office's heartbeats; its lag monitor looks at every group of the office
         allowTopic(acls, SUBMISSION, Topics.APPLICATIONS, READ, DESCRIBE);
-        for (String topic : List.of(Topics.APPLICATION_STATUS, Topics.CENTRAL_LINK, Topics.APPLICATIONS_DLQ,
-                HEARTBEATS)) {
+        for (String topic :
+                List.of(Topics.APPLICATION_STATUS, Topics.CENTRAL_LINK, Topics.APPLICATIONS_DLQ, HEARTBEATS)) {
             allowTopic(acls, SUBMISSION, topic, WRITE, CREATE, DESCRIBE, READ);
         }
         // the lag monitor judges every group of the office: it may describe every group and topic (offsets, never
         // records), and peek at the oldest record a group has not read yet on the office's own topics
         allowTopic(acls, SUBMISSION, Topics.APPLICANT_CONTACTS, READ, DESCRIBE);
-        acls.add(allow(SUBMISSION, new ResourcePattern(ResourceType.GROUP, ResourcePattern.WILDCARD_RESOURCE,
-                PatternType.LITERAL), DESCRIBE));
-        acls.add(allow(SUBMISSION, new ResourcePattern(ResourceType.TOPIC, ResourcePattern.WILDCARD_RESOURCE,
-                PatternType.LITERAL), DESCRIBE));
+        acls.add(allow(
+                SUBMISSION,
+                new ResourcePattern(ResourceType.GROUP, ResourcePattern.WILDCARD_RESOURCE, PatternType.LITERAL),
+                DESCRIBE));
+        acls.add(allow(
+                SUBMISSION,
+                new ResourcePattern(ResourceType.TOPIC, ResourcePattern.WILDCARD_RESOURCE, PatternType.LITERAL),
+                DESCRIBE));
         acls.add(allow(SUBMISSION, cluster(), DESCRIBE));
         allowGroups(acls, SUBMISSION);
 
@@ -110,8 +113,8 @@ public final class KafkaAccessControl {
         try (Admin admin = Admin.create(config)) {
             List<UserScramCredentialAlteration> users = new ArrayList<>();
             for (String user : KafkaCredentials.USERS) {
-                users.add(new UserScramCredentialUpsertion(user,
-                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), credentials.password(user)));
+                users.add(new UserScramCredentialUpsertion(
+                        user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), credentials.password(user)));
             }
             admin.alterUserScramCredentials(users).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             createTopics(admin);
@@ -120,15 +123,21 @@ public final class KafkaAccessControl {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot set up the broker's users and ACLs at " + bootstrapServers + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot set up the broker's users and ACLs at " + bootstrapServers + ": " + e.getMessage(), e);
         }
     }
 
     private static void createTopics(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
         List<NewTopic> topics = new ArrayList<>();
-        for (String topic : List.of(Topics.APPLICATIONS, Topics.APPLICANT_CONTACTS, Topics.APPLICATION_STATUS,
-                Topics.CENTRAL_LINK, Topics.APPLICATIONS_DLQ, Topics.INTAKE_DLQ, Topics.NOTIFICATION_DLQ)) {
+        for (String topic : List.of(
+                Topics.APPLICATIONS,
+                Topics.APPLICANT_CONTACTS,
+                Topics.APPLICATION_STATUS,
+                Topics.CENTRAL_LINK,
+                Topics.APPLICATIONS_DLQ,
+                Topics.INTAKE_DLQ,
+                Topics.NOTIFICATION_DLQ)) {
             topics.add(new NewTopic(topic, Optional.empty(), Optional.empty())); // the broker's partitions, retention
         }
         // as MirrorMaker's heartbeat connector makes it: one partition, compacted (one live record per source)
@@ -162,8 +171,7 @@ public final class KafkaAccessControl {
     }
 
     private static AclBinding allow(String user, ResourcePattern pattern, AclOperation operation) {
-        return new AclBinding(pattern, new AccessControlEntry("User:" + user, "*", operation,
-                AclPermissionType.ALLOW));
+        return new AclBinding(pattern, new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
     }
 
     /** {@code java -cp ... KafkaAccessControl BOOTSTRAP DIRECTORY}: as {@link #apply}, credentials from DIRECTORY. */

@@ -45,8 +45,8 @@ public final class KafkaBroker implements StackProcess {
         this(home, log, "127.0.0.1", port, controllerPort, heap, List.of());
     }
 
-    private KafkaBroker(Path home, Path log, String host, int port, int controllerPort, String heap,
-            List<String> launchPrefix) {
+    private KafkaBroker(
+            Path home, Path log, String host, int port, int controllerPort, String heap, List<String> launchPrefix) {
         this.home = home.toAbsolutePath();
         this.log = log.toAbsolutePath();
         this.host = host;
@@ -58,8 +58,8 @@ public final class KafkaBroker implements StackProcess {
     }
 
     /** A broker started with {@code launchPrefix} (inside the upstream namespace), answering on {@code host}. */
-    public static KafkaBroker upstream(Path home, Path log, String host, int port, int controllerPort, String heap,
-            List<String> launchPrefix) {
+    public static KafkaBroker upstream(
+            Path home, Path log, String host, int port, int controllerPort, String heap, List<String> launchPrefix) {
         return new KafkaBroker(home, log, host, port, controllerPort, heap, launchPrefix);
     }
 
@@ -110,7 +110,9 @@ public final class KafkaBroker implements StackProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process.await("Kafka broker on port " + port, Duration.ofSeconds(90),
+        process.await(
+                "Kafka broker on port " + port,
+                Duration.ofSeconds(90),
                 () -> Processes.isListening(host, port) && process.logSinceStartSays("Kafka Server started"));
         if (credentials != null) {
             KafkaAccessControl.apply(bootstrapServers(), credentials);
@@ -119,7 +121,8 @@ public final class KafkaBroker implements StackProcess {
 
     private void writeConfiguration() throws IOException {
         String uplink = uplinkHost == null ? "" : ",UPLINK://" + uplinkHost + ":" + uplinkPort;
-        String config = String.join("\n",
+        String config = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=" + host + ":" + controllerPort,
@@ -160,7 +163,8 @@ public final class KafkaBroker implements StackProcess {
             // it holds the admin's password
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
-        Files.writeString(home.resolve("log4j2.properties"),
+        Files.writeString(
+                home.resolve("log4j2.properties"),
                 KafkaLogging.configuration(Map.of("kafka.server.KafkaRaftServer", "info")));
     }
 
@@ -171,12 +175,12 @@ public final class KafkaBroker implements StackProcess {
         }
         String admin = KafkaCredentials.ADMIN;
         String password = credentials.password(admin);
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "listener.security.protocol.map=CLIENTS:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT,UPLINK:SASL_PLAINTEXT",
                 "sasl.enabled.mechanisms=" + KafkaCredentials.MECHANISM,
                 "sasl.mechanism.inter.broker.protocol=" + KafkaCredentials.MECHANISM,
-                "listener.name.clients.scram-sha-512.sasl.jaas.config="
-                        + KafkaCredentials.scramLogin(admin, password),
+                "listener.name.clients.scram-sha-512.sasl.jaas.config=" + KafkaCredentials.scramLogin(admin, password),
                 // the uplink listener checks SCRAM logins too (its users are in the metadata): an empty JAAS entry
                 "listener.name.uplink.scram-sha-512.sasl.jaas.config="
                         + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
@@ -197,12 +201,20 @@ public final class KafkaBroker implements StackProcess {
             // a leading '-' would be read as an option by the storage tool (Kafka's own Uuid avoids it the same way)
             clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes());
         } while (clusterId.startsWith("-"));
-        List<String> command = java("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId, "-c",
+        List<String> command = java(
+                "kafka.tools.StorageTool",
+                "format",
+                "--standalone",
+                "-t",
+                clusterId,
+                "-c",
                 home.resolve("server.properties").toString());
         if (credentials != null) {
             // the broker logs in to itself as admin: its SCRAM user must be in the metadata from the first start
-            command.addAll(List.of("--add-scram", KafkaCredentials.MECHANISM + "=[name=" + KafkaCredentials.ADMIN
-                    + ",password=" + credentials.password(KafkaCredentials.ADMIN) + "]"));
+            command.addAll(List.of(
+                    "--add-scram",
+                    KafkaCredentials.MECHANISM + "=[name=" + KafkaCredentials.ADMIN + ",password="
+                            + credentials.password(KafkaCredentials.ADMIN) + "]"));
         }
         Processes.run(command, log, Duration.ofSeconds(120));
     }
@@ -218,8 +230,10 @@ public final class KafkaBroker implements StackProcess {
     private List<String> java(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(Processes.javaExecutable()));
         command.addAll(Processes.smallJvm(heap));
-        command.addAll(List.of("-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
-                "-cp", ProjectLayout.detect().kafkaLib() + "/*",
+        command.addAll(List.of(
+                "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
+                "-cp",
+                ProjectLayout.detect().kafkaLib() + "/*",
                 mainClass));
         command.addAll(List.of(args));
         return command;

@@ -80,14 +80,18 @@ public final class KafkaCredentials {
 
     /** What a Kafka client (producer, consumer, admin) needs to log in as {@code user}, beside bootstrap.servers. */
     public Map<String, Object> clientSecurity(String user) {
-        return Map.of("security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", MECHANISM,
-                "sasl.jaas.config", scramLogin(user, password(user)));
+        return Map.of(
+                "security.protocol",
+                "SASL_PLAINTEXT",
+                "sasl.mechanism",
+                MECHANISM,
+                "sasl.jaas.config",
+                scramLogin(user, password(user)));
     }
 
     static String scramLogin(String user, String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     /** 24 random bytes, base64url: nothing that needs quoting in a JAAS line or Kafka's --add-scram syntax. */
@@ -103,8 +107,10 @@ public final class KafkaCredentials {
         Properties properties = new Properties();
         properties.putAll(passwords);
         try (Writer writer = Files.newBufferedWriter(partial)) {
-            properties.store(writer, "The office broker's SASL/SCRAM users. Keep it secret; never change a password here"
-                    + " without changing it in the broker and the service.");
+            properties.store(
+                    writer,
+                    "The office broker's SASL/SCRAM users. Keep it secret; never change a password here"
+                            + " without changing it in the broker and the service.");
         }
         try {
             Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));

@@ -11,8 +11,7 @@ import java.util.TreeMap;
  */
 public final class KafkaLogging {
 
-    private KafkaLogging() {
-    }
+    private KafkaLogging() {}
 
     /** @param levels logger name to its level, for the loggers that differ from WARN */
     public static String configuration(Map<String, String> levels) {

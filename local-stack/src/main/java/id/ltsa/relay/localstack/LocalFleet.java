@@ -24,9 +24,11 @@ public final class LocalFleet implements AutoCloseable {
             throw new IllegalArgumentException("a fleet needs at least one office");
         }
         StackSettings first = officeSettings.get(0);
-        this.upstream = first.uplinkNamespace() ? UpstreamNamespace.create(why -> notes.add("Uplink: " + why
-                + "; instead each office's simulator plays its uplink (PUT /sim/uplink), and the ministry's"
-                + " MirrorMaker 2 reaches the offices on loopback, which no cut reaches.")).orElse(null)
+        this.upstream = first.uplinkNamespace()
+                ? UpstreamNamespace.create(why -> notes.add("Uplink: " + why
+                                + "; instead each office's simulator plays its uplink (PUT /sim/uplink), and the ministry's"
+                                + " MirrorMaker 2 reaches the offices on loopback, which no cut reaches."))
+                        .orElse(null)
                 : null;
         try {
             Map<String, String> reachedThroughUplinks = new LinkedHashMap<>();
@@ -41,8 +43,14 @@ public final class LocalFleet implements AutoCloseable {
             String host = upstream == null ? "127.0.0.1" : upstream.controlAddress();
             List<String> prefix = upstream == null ? List.of() : upstream.launchPrefix();
             // the ministry has its own internet: it mails through the first office's simulator's SMTP sink, upstream
-            this.ministry = new MinistrySide(ministrySettings, host, prefix, reachedThroughUplinks,
-                    "127.0.0.1:" + first.smtpPort(), DevKeys.in(first.keys()), KafkaCredentials.in(first.keys()));
+            this.ministry = new MinistrySide(
+                    ministrySettings,
+                    host,
+                    prefix,
+                    reachedThroughUplinks,
+                    "127.0.0.1:" + first.smtpPort(),
+                    DevKeys.in(first.keys()),
+                    KafkaCredentials.in(first.keys()));
         } catch (RuntimeException e) {
             closeUpstream();
             throw e;

@@ -1,5 +1,13 @@
 package id.ltsa.relay.localstack;
 
+import id.ltsa.relay.localstack.modem.GammuSchema;
+import id.ltsa.relay.localstack.modem.GammuSmsd;
+import id.ltsa.relay.localstack.supervision.ProcessStatus;
+import id.ltsa.relay.localstack.supervision.Supervised;
+import id.ltsa.relay.localstack.supervision.Supervisor;
+import id.ltsa.relay.localstack.uplink.SimulatorUplink;
+import id.ltsa.relay.localstack.uplink.Uplink;
+import id.ltsa.relay.localstack.uplink.UpstreamNamespace;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,14 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import id.ltsa.relay.localstack.modem.GammuSchema;
-import id.ltsa.relay.localstack.modem.GammuSmsd;
-import id.ltsa.relay.localstack.supervision.ProcessStatus;
-import id.ltsa.relay.localstack.supervision.Supervised;
-import id.ltsa.relay.localstack.supervision.Supervisor;
-import id.ltsa.relay.localstack.uplink.SimulatorUplink;
-import id.ltsa.relay.localstack.uplink.Uplink;
-import id.ltsa.relay.localstack.uplink.UpstreamNamespace;
 
 /**
  * One office of LTSA Relay on one machine without Docker: PostgreSQL (a database per service), a Kafka broker, the
@@ -55,19 +55,26 @@ public final class LocalStack implements AutoCloseable {
      *     switch)
      * @param reportsToMinistry write the office's heartbeats, for the ministry's fleet watch
      */
-    LocalStack(StackSettings settings, UpstreamNamespace sharedUpstream, boolean ownUpstream,
-            boolean reportsToMinistry) {
+    LocalStack(
+            StackSettings settings, UpstreamNamespace sharedUpstream, boolean ownUpstream, boolean reportsToMinistry) {
         this.settings = settings;
         this.reportsToMinistry = reportsToMinistry;
         this.layout = ProjectLayout.detect();
-        this.postgres = new PostgresServer(settings.data().resolve("postgres"), settings.logs().resolve("postgres.log"),
-                settings.postgresPort(), settings.throwaway());
+        this.postgres = new PostgresServer(
+                settings.data().resolve("postgres"),
+                settings.logs().resolve("postgres.log"),
+                settings.postgresPort(),
+                settings.throwaway());
         this.keys = DevKeys.in(settings.keys());
         this.ownNamespace = sharedUpstream == null && ownUpstream ? makeNamespace() : null;
         this.uplink = makeUplink(sharedUpstream != null ? sharedUpstream : ownNamespace);
         try {
-            this.kafka = new KafkaBroker(settings.data().resolve("kafka"), settings.logs().resolve("kafka.log"),
-                    settings.kafkaPort(), settings.kafkaControllerPort(), "192m")
+            this.kafka = new KafkaBroker(
+                            settings.data().resolve("kafka"),
+                            settings.logs().resolve("kafka.log"),
+                            settings.kafkaPort(),
+                            settings.kafkaControllerPort(),
+                            "192m")
                     .withUplinkListener(uplink.officeAddress(), settings.kafkaUplinkPort())
                     .withCredentials(KafkaCredentials.in(settings.keys()));
             this.modem = makeModem();
@@ -81,11 +88,17 @@ public final class LocalStack implements AutoCloseable {
     private void describeServices() {
         for (Service service : Service.values()) {
             boolean upstream = service == Service.CENTRAL_API_SIMULATOR;
-            services.put(service, new ServiceProcess(service.module(), layout.serviceJar(service.module()),
-                    upstream ? uplink.controlAddress() : "127.0.0.1", settings.port(service), environment(service),
-                    settings.logs().resolve(service.module() + ".log"),
-                    settings.run().resolve(service.module() + ".pid"),
-                    upstream ? uplink.launchPrefix() : List.of()));
+            services.put(
+                    service,
+                    new ServiceProcess(
+                            service.module(),
+                            layout.serviceJar(service.module()),
+                            upstream ? uplink.controlAddress() : "127.0.0.1",
+                            settings.port(service),
+                            environment(service),
+                            settings.logs().resolve(service.module() + ".log"),
+                            settings.run().resolve(service.module() + ".pid"),
+                            upstream ? uplink.launchPrefix() : List.of()));
         }
     }
 
@@ -94,8 +107,9 @@ public final class LocalStack implements AutoCloseable {
             notes.add("Uplink: LTSA_UPLINK=loopback, so " + fallbackUplink().description() + ".");
             return null;
         }
-        return UpstreamNamespace.create(why -> notes.add("Uplink: " + why + "; instead "
-                + fallbackUplink().description() + ".")).orElse(null);
+        return UpstreamNamespace.create(why -> notes.add(
+                        "Uplink: " + why + "; instead " + fallbackUplink().description() + "."))
+                .orElse(null);
     }
 
     private Uplink makeUplink(UpstreamNamespace upstream) {
@@ -116,8 +130,13 @@ public final class LocalStack implements AutoCloseable {
                     + " channel: applicants hear nothing while the uplink is down.");
             return null;
         }
-        return new GammuSmsd(settings.data().resolve("modem"), settings.logs().resolve("gammu-smsd.log"), "127.0.0.1",
-                settings.postgresPort(), Service.NOTIFICATION.database(), settings.run().resolve("gammu-smsd.pid"));
+        return new GammuSmsd(
+                settings.data().resolve("modem"),
+                settings.logs().resolve("gammu-smsd.log"),
+                "127.0.0.1",
+                settings.postgresPort(),
+                Service.NOTIFICATION.database(),
+                settings.run().resolve("gammu-smsd.pid"));
     }
 
     /** Starts everything and returns once every service answers ready; on failure stops what it started. */
@@ -126,8 +145,9 @@ public final class LocalStack implements AutoCloseable {
             refuseBusyPorts();
             startAll();
             if (settings.supervised()) {
-                supervisor = new Supervisor(supervisionFile(), settings.logs().resolve("supervisor.log"),
-                        Clock.systemUTC()).watch(supervised());
+                supervisor = new Supervisor(
+                                supervisionFile(), settings.logs().resolve("supervisor.log"), Clock.systemUTC())
+                        .watch(supervised());
             }
             return this;
         } catch (RuntimeException e) {
@@ -235,14 +255,18 @@ public final class LocalStack implements AutoCloseable {
                 env.put("LTSA_DISK_PATHS", settings.data().toAbsolutePath().toString());
                 PersonalDataKeysets keysets = PersonalDataKeysets.in(settings.keys());
                 env.put("LTSA_PERSONAL_DATA_KEYSET_FILE", keysets.keysetFile().toString());
-                env.put("LTSA_PERSONAL_DATA_INDEX_KEYSET_FILE", keysets.indexKeysetFile().toString());
+                env.put(
+                        "LTSA_PERSONAL_DATA_INDEX_KEYSET_FILE",
+                        keysets.indexKeysetFile().toString());
             }
             case SUBMISSION -> {
                 env.put("LTSA_CENTRAL_URL", simulator);
                 // a second upstream host, asked when central is silent: tells a dead office uplink from a dead central
                 env.put("LTSA_LINK_UPLINK_CHECK_URLS", simulator + "/gateway/v1/messages");
                 env.put("LTSA_DASHBOARD_NOTIFICATION_URL", "http://127.0.0.1:" + settings.port(Service.NOTIFICATION));
-                env.put("LTSA_OPS_SUPERVISION_FILE", supervisionFile().toAbsolutePath().toString());
+                env.put(
+                        "LTSA_OPS_SUPERVISION_FILE",
+                        supervisionFile().toAbsolutePath().toString());
                 env.put("LTSA_OFFICE_CODE", settings.officeCode());
                 env.put("LTSA_HEARTBEAT_ENABLED", Boolean.toString(reportsToMinistry));
                 env.put("LTSA_HEARTBEAT_INTERVAL", heartbeatInterval().toSeconds() + "s");
@@ -253,18 +277,21 @@ public final class LocalStack implements AutoCloseable {
                 env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
                 env.put("LTSA_MODEM_ENABLED", Boolean.toString(modem != null));
                 env.put("LTSA_ALERTS_OFFICE_CODE", settings.officeCode());
-                env.put("QUARKUS_HTTP_CORS_ORIGINS", "http://127.0.0.1:" + settings.port(Service.SUBMISSION)
-                        + ",http://localhost:" + settings.port(Service.SUBMISSION));
+                env.put(
+                        "QUARKUS_HTTP_CORS_ORIGINS",
+                        "http://127.0.0.1:" + settings.port(Service.SUBMISSION) + ",http://localhost:"
+                                + settings.port(Service.SUBMISSION));
             }
             case CENTRAL_API_SIMULATOR -> {
                 env.put("QUARKUS_HTTP_HOST", "0.0.0.0");
-                env.put("LTSA_CALLBACK_URL", "http://" + uplink.officeAddress() + ":"
-                        + settings.port(Service.SUBMISSION) + "/api/v1/central/callbacks");
+                env.put(
+                        "LTSA_CALLBACK_URL",
+                        "http://" + uplink.officeAddress() + ":" + settings.port(Service.SUBMISSION)
+                                + "/api/v1/central/callbacks");
                 env.put("LTSA_SMTP_HOST", "0.0.0.0");
                 env.put("LTSA_SMTP_PORT", Integer.toString(settings.smtpPort()));
             }
-            default -> {
-            }
+            default -> {}
         }
         env.putAll(settings.serviceEnvironment());
         return env;
@@ -278,8 +305,12 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = environment(service);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(Processes.freePort()));
-        ServiceProcess another = new ServiceProcess(service.module() + "-" + port, layout.serviceJar(service.module()),
-                port, env, settings.logs().resolve(service.module() + "-" + port + ".log"),
+        ServiceProcess another = new ServiceProcess(
+                service.module() + "-" + port,
+                layout.serviceJar(service.module()),
+                port,
+                env,
+                settings.logs().resolve(service.module() + "-" + port + ".log"),
                 settings.run().resolve(service.module() + "-" + port + ".pid"));
         another.launch();
         another.awaitReady(READY_TIMEOUT);

@@ -1,5 +1,9 @@
 package id.ltsa.relay.localstack;
 
+import id.ltsa.relay.localstack.modem.DummyPhone;
+import id.ltsa.relay.localstack.uplink.Uplink;
+import id.ltsa.relay.localstack.uplink.UplinkRecord;
+import id.ltsa.relay.localstack.uplink.UpstreamNamespace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,22 +15,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import id.ltsa.relay.localstack.modem.DummyPhone;
-import id.ltsa.relay.localstack.uplink.Uplink;
-import id.ltsa.relay.localstack.uplink.UplinkRecord;
-import id.ltsa.relay.localstack.uplink.UpstreamNamespace;
 
 /** The `ltsa` command: up, down, token, uplink, modem. */
 public final class LocalStackCli {
 
     private static final List<String> ROLES = List.of("office", "ministry", "ops");
 
-    private LocalStackCli() {
-    }
+    private LocalStackCli() {}
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(System.getenv().getOrDefault("LTSA_HOME",
-                ProjectLayout.detect().root().resolve(".ltsa").toString())).toAbsolutePath();
+        Path home = Path.of(System.getenv()
+                        .getOrDefault(
+                                "LTSA_HOME",
+                                ProjectLayout.detect().root().resolve(".ltsa").toString()))
+                .toAbsolutePath();
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
             case "up" -> up(home, args);
@@ -60,17 +62,20 @@ public final class LocalStackCli {
         System.out.println("PostgreSQL:  " + PostgresBinaries.describe());
         LocalFleet fleet = new LocalFleet(offices, ministrySettings);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping LTSA Relay ...");
-            fleet.close();
-            try {
-                Files.deleteIfExists(pidFile);
-            } catch (IOException e) {
-                // nothing to do: the next `up` overwrites it
-            }
-            System.out.println("Stopped.");
-            stopped.countDown();
-        }, "ltsa-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping LTSA Relay ...");
+                            fleet.close();
+                            try {
+                                Files.deleteIfExists(pidFile);
+                            } catch (IOException e) {
+                                // nothing to do: the next `up` overwrites it
+                            }
+                            System.out.println("Stopped.");
+                            stopped.countDown();
+                        },
+                        "ltsa-stop"));
         fleet.start();
         Duration took = Duration.between(started, Instant.now());
         System.out.printf("%nLTSA Relay is up after %.1f s.%n", took.toMillis() / 1000.0);
@@ -78,18 +83,25 @@ public final class LocalStackCli {
             describeOffice(office);
         }
         MinistrySide ministry = fleet.ministry();
-        System.out.println("\nMinistry side (upstream, its own deployable; reaches each office only through that office's"
-                + " uplink):");
-        System.out.printf("  %-22s %s/fleet/   (log: %s)%n", "ministry-watch", ministry.watchUrl(),
-                ministry.watch().log());
+        System.out.println(
+                "\nMinistry side (upstream, its own deployable; reaches each office only through that office's"
+                        + " uplink):");
+        System.out.printf(
+                "  %-22s %s/fleet/   (log: %s)%n",
+                "ministry-watch", ministry.watchUrl(), ministry.watch().log());
         System.out.printf("  %-22s %s%n", "ministry kafka", ministry.kafka().bootstrapServers());
-        System.out.printf("  %-22s pid %d, one source alias per office code   (log: %s)%n", "mirror maker 2",
-                ministry.mirrorMaker().pid(), ministry.mirrorMaker().log());
+        System.out.printf(
+                "  %-22s pid %d, one source alias per office code   (log: %s)%n",
+                "mirror maker 2",
+                ministry.mirrorMaker().pid(),
+                ministry.mirrorMaker().log());
         System.out.printf("  %-22s %s%n", "postgresql", ministry.postgres().jdbcUrl(MinistrySide.DATABASE));
         fleet.notes().forEach(note -> System.out.println("Note:        " + note));
         String first = codes.get(0);
-        System.out.println("\nA token:        ./ltsa token " + first + " office   (the fleet page: ./ltsa token - ministry)");
-        System.out.println("Office offline: ./ltsa uplink cut " + first + "    (and ./ltsa uplink restore " + first + ")");
+        System.out.println(
+                "\nA token:        ./ltsa token " + first + " office   (the fleet page: ./ltsa token - ministry)");
+        System.out.println(
+                "Office offline: ./ltsa uplink cut " + first + "    (and ./ltsa uplink restore " + first + ")");
         System.out.println("An SMS arrives: ./ltsa modem receive +6281234567890 \"CEK LT-ABCD1234\"");
         System.out.println("Central down:   curl -X PUT " + fleet.office(first).url(Service.CENTRAL_API_SIMULATOR)
                 + "/sim/mode -H 'Content-Type: application/json' -d '{\"mode\":\"DOWN\"}'");
@@ -99,19 +111,30 @@ public final class LocalStackCli {
 
     private static void describeOffice(LocalStack office) {
         StackSettings settings = office.settings();
-        System.out.println("\nOffice " + office.officeCode() + " (the office server: PostgreSQL, Kafka, the three services,"
-                + " the modem; submission writes the heartbeats the ministry reads):");
+        System.out.println(
+                "\nOffice " + office.officeCode() + " (the office server: PostgreSQL, Kafka, the three services,"
+                        + " the modem; submission writes the heartbeats the ministry reads):");
         for (Service service : Service.values()) {
-            System.out.printf("  %-22s %s   (log: %s)%n", service.module(), office.url(service),
+            System.out.printf(
+                    "  %-22s %s   (log: %s)%n",
+                    service.module(),
+                    office.url(service),
                     office.service(service).log());
         }
-        System.out.printf("  %-22s %s (the ministry's MirrorMaker 2 comes in at %s)%n", "kafka",
-                office.kafka().bootstrapServers(), office.kafka().uplinkBootstrapServers());
+        System.out.printf(
+                "  %-22s %s (the ministry's MirrorMaker 2 comes in at %s)%n",
+                "kafka", office.kafka().bootstrapServers(), office.kafka().uplinkBootstrapServers());
         System.out.printf("  %-22s %s%n", "postgresql", office.postgres().jdbcUrl("<intake|submission|notification>"));
-        System.out.printf("  %-22s %s:%d (emails: %s/sim/emails)%n", "smtp sink", office.uplink().upstreamAddress(),
-                settings.smtpPort(), office.url(Service.CENTRAL_API_SIMULATOR));
-        office.modem().ifPresent(modem -> System.out.printf("  %-22s gammu-smsd pid %d, dummy phone %s   (log: %s)%n",
-                "office modem", modem.pid(), modem.phone().device(), modem.log()));
+        System.out.printf(
+                "  %-22s %s:%d (emails: %s/sim/emails)%n",
+                "smtp sink",
+                office.uplink().upstreamAddress(),
+                settings.smtpPort(),
+                office.url(Service.CENTRAL_API_SIMULATOR));
+        office.modem()
+                .ifPresent(modem -> System.out.printf(
+                        "  %-22s gammu-smsd pid %d, dummy phone %s   (log: %s)%n",
+                        "office modem", modem.pid(), modem.phone().device(), modem.log()));
         System.out.println("  upstream:              " + office.uplink().description() + "; /sim controls at "
                 + office.url(Service.CENTRAL_API_SIMULATOR) + " (never cut)");
     }
@@ -119,7 +142,8 @@ public final class LocalStackCli {
     /** {@code --offices 5203,5201}, or LTSA_OFFICES, or the one default office. */
     static List<String> officeCodes(List<String> arguments) {
         int flag = arguments.indexOf("--offices");
-        String listed = flag >= 0 && flag + 1 < arguments.size() ? arguments.get(flag + 1)
+        String listed = flag >= 0 && flag + 1 < arguments.size()
+                ? arguments.get(flag + 1)
                 : System.getenv().getOrDefault("LTSA_OFFICES", StackSettings.DEFAULT_OFFICE);
         List<String> codes = new ArrayList<>();
         for (String code : listed.split(",")) {
@@ -152,7 +176,9 @@ public final class LocalStackCli {
         for (Path side : sides) {
             Path run = side.resolve("run");
             try (Stream<Path> pids = Files.exists(run) ? Files.list(run) : Stream.empty()) {
-                for (Path pid : pids.filter(file -> file.getFileName().toString().endsWith(".pid")).toList()) {
+                for (Path pid : pids.filter(
+                                file -> file.getFileName().toString().endsWith(".pid"))
+                        .toList()) {
                     pidIn(pid).ifPresent(process -> {
                         process.destroy();
                         System.out.println("Stopped leftover " + side.getFileName() + "/" + pid.getFileName());
@@ -172,24 +198,28 @@ public final class LocalStackCli {
     private static void uplink(Path home, String[] args) throws IOException {
         String action = args.length < 2 ? "status" : args[1];
         String office = args.length < 3 ? firstOffice(home) : args[2];
-        UplinkRecord record = UplinkRecord.read(home.resolve("offices").resolve(office).resolve("run/uplink.properties"))
+        UplinkRecord record = UplinkRecord.read(
+                        home.resolve("offices").resolve(office).resolve("run/uplink.properties"))
                 .orElseThrow(() -> new IllegalStateException("No running office " + office + " found under " + home
                         + ": start it with ./ltsa up --offices " + office));
         Uplink uplink = record.attach();
         switch (action) {
             case "cut" -> {
                 uplink.cut();
-                System.out.println("Office " + office + "'s uplink cut: every upstream connection (central API, gateway,"
-                        + " SMTP, the ministry's MirrorMaker 2) now hangs unanswered. Counters still reach intake."
-                        + " ./ltsa uplink restore " + office + " brings it back.");
+                System.out.println(
+                        "Office " + office + "'s uplink cut: every upstream connection (central API, gateway,"
+                                + " SMTP, the ministry's MirrorMaker 2) now hangs unanswered. Counters still reach intake."
+                                + " ./ltsa uplink restore " + office + " brings it back.");
             }
             case "restore" -> {
                 uplink.restore();
                 System.out.println("Office " + office + "'s uplink restored.");
             }
-            case "status" -> System.out.println("Office " + office + "'s uplink " + (uplink.isCut() ? "CUT" : "up")
-                    + " (" + (record.namespace() == null ? "simulator's uplink mode" : "namespace "
-                    + record.namespace()) + ")");
+            case "status" ->
+                System.out.println("Office " + office + "'s uplink " + (uplink.isCut() ? "CUT" : "up")
+                        + " ("
+                        + (record.namespace() == null ? "simulator's uplink mode" : "namespace " + record.namespace())
+                        + ")");
             default -> usage();
         }
     }

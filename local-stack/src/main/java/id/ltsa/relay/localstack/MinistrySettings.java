@@ -20,11 +20,13 @@ public record MinistrySettings(
         int watchPort,
         int watchManagementPort,
         boolean throwaway,
-        Map<String, String> environment) implements SideFolders {
+        Map<String, String> environment)
+        implements SideFolders {
 
     /** The contract's port 8084 for ministry-watch; the rest overridable like the office's. */
     public static MinistrySettings fromEnvironment(Path fleetHome) {
-        return new MinistrySettings(fleetHome.resolve("ministry"),
+        return new MinistrySettings(
+                fleetHome.resolve("ministry"),
                 StackSettings.intEnv("LTSA_MINISTRY_POSTGRES_PORT", 5442),
                 StackSettings.intEnv("LTSA_MINISTRY_KAFKA_PORT", 9094),
                 StackSettings.intEnv("LTSA_MINISTRY_KAFKA_CONTROLLER_PORT", 9095),
@@ -36,14 +38,30 @@ public record MinistrySettings(
     }
 
     public static MinistrySettings throwaway(Path fleetHome) {
-        return new MinistrySettings(fleetHome.resolve("ministry"), Processes.freePort(), Processes.freePort(),
-                Processes.freePort(), Processes.freePort(), Processes.freePort(), Processes.freePort(), true, Map.of());
+        return new MinistrySettings(
+                fleetHome.resolve("ministry"),
+                Processes.freePort(),
+                Processes.freePort(),
+                Processes.freePort(),
+                Processes.freePort(),
+                Processes.freePort(),
+                Processes.freePort(),
+                true,
+                Map.of());
     }
 
     public MinistrySettings withEnvironment(Map<String, String> more) {
         Map<String, String> merged = new HashMap<>(environment);
         merged.putAll(more);
-        return new MinistrySettings(home, postgresPort, kafkaPort, kafkaControllerPort, mirrorMakerRestPort, watchPort,
-                watchManagementPort, throwaway, Map.copyOf(merged));
+        return new MinistrySettings(
+                home,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                mirrorMakerRestPort,
+                watchPort,
+                watchManagementPort,
+                throwaway,
+                Map.copyOf(merged));
     }
 }

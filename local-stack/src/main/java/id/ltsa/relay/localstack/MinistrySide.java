@@ -34,21 +34,45 @@ public final class MinistrySide implements AutoCloseable {
      * @param officeKafka the offices' Kafka users: MirrorMaker 2 logs in to each as {@code mirror-maker} (one set of
      *     credentials for a whole local fleet; a real ministry holds each office's own)
      */
-    MinistrySide(MinistrySettings settings, String host, List<String> launchPrefix, Map<String, String> offices,
-            String smtp, DevKeys keys, KafkaCredentials officeKafka) {
+    MinistrySide(
+            MinistrySettings settings,
+            String host,
+            List<String> launchPrefix,
+            Map<String, String> offices,
+            String smtp,
+            DevKeys keys,
+            KafkaCredentials officeKafka) {
         this.settings = settings;
-        this.postgres = new PostgresServer(settings.data().resolve("postgres"), settings.logs().resolve("postgres.log"),
-                host, settings.postgresPort(), settings.throwaway(), launchPrefix);
-        this.kafka = KafkaBroker.upstream(settings.data().resolve("kafka"), settings.logs().resolve("kafka.log"), host,
-                settings.kafkaPort(), settings.kafkaControllerPort(), settings.throwaway() ? "256m" : "320m",
+        this.postgres = new PostgresServer(
+                settings.data().resolve("postgres"),
+                settings.logs().resolve("postgres.log"),
+                host,
+                settings.postgresPort(),
+                settings.throwaway(),
+                launchPrefix);
+        this.kafka = KafkaBroker.upstream(
+                settings.data().resolve("kafka"),
+                settings.logs().resolve("kafka.log"),
+                host,
+                settings.kafkaPort(),
+                settings.kafkaControllerPort(),
+                settings.throwaway() ? "256m" : "320m",
                 launchPrefix);
         int refreshSeconds = settings.throwaway() ? 2 : 10;
-        this.mirrorMaker = new MirrorMaker2("mirror-maker", settings.data().resolve("mirror-maker"),
-                settings.logs().resolve("mirror-maker.log"), settings.run().resolve("mirror-maker.pid"),
-                MirrorConfigs.MINISTRY, MirrorConfigs.ministry(kafka.bootstrapServers(), new LinkedHashMap<>(offices),
+        this.mirrorMaker = new MirrorMaker2(
+                "mirror-maker",
+                settings.data().resolve("mirror-maker"),
+                settings.logs().resolve("mirror-maker.log"),
+                settings.run().resolve("mirror-maker.pid"),
+                MirrorConfigs.MINISTRY,
+                MirrorConfigs.ministry(
+                        kafka.bootstrapServers(),
+                        new LinkedHashMap<>(offices),
                         officeKafka.clientSecurity(KafkaCredentials.MIRROR_MAKER),
-                        "http://" + host + ":" + settings.mirrorMakerRestPort(), refreshSeconds),
-                "256m", launchPrefix);
+                        "http://" + host + ":" + settings.mirrorMakerRestPort(),
+                        refreshSeconds),
+                "256m",
+                launchPrefix);
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_HOST", "0.0.0.0");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.watchPort()));
@@ -65,9 +89,15 @@ public final class MinistrySide implements AutoCloseable {
         env.put("QUARKUS_MAILER_HOST", smtpParts[0]);
         env.put("QUARKUS_MAILER_PORT", smtpParts[1]);
         env.putAll(settings.environment());
-        this.watch = new ServiceProcess("ministry-watch", ProjectLayout.detect().serviceJar("ministry-watch"), host,
-                settings.watchPort(), env, settings.logs().resolve("ministry-watch.log"),
-                settings.run().resolve("ministry-watch.pid"), launchPrefix);
+        this.watch = new ServiceProcess(
+                "ministry-watch",
+                ProjectLayout.detect().serviceJar("ministry-watch"),
+                host,
+                settings.watchPort(),
+                env,
+                settings.logs().resolve("ministry-watch.log"),
+                settings.run().resolve("ministry-watch.pid"),
+                launchPrefix);
     }
 
     /** Starts the ministry's database and broker, then MirrorMaker 2 and ministry-watch; offices may still be away. */

@@ -17,8 +17,7 @@ final class OsUser {
 
     static final String POSTGRES = "postgres";
 
-    private OsUser() {
-    }
+    private OsUser() {}
 
     static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
@@ -38,7 +37,8 @@ final class OsUser {
         if (!isRoot()) {
             return;
         }
-        UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(POSTGRES);
+        UserPrincipal postgres =
+                dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(POSTGRES);
         Files.setOwner(dir, postgres);
         letPostgresWalkTo(dir);
     }
@@ -58,7 +58,8 @@ final class OsUser {
 
     static void handFileToPostgres(Path file) throws IOException {
         if (isRoot()) {
-            Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(POSTGRES));
+            Files.setOwner(
+                    file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(POSTGRES));
         }
     }
 }

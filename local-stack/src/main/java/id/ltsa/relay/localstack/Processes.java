@@ -24,8 +24,7 @@ public final class Processes {
     private static final int LOW_PORTS = 12000;
     private static final AtomicInteger nextPort = new AtomicInteger(new Random().nextInt(LOW_PORTS));
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** Runs a command to completion, its output appended to {@code log}; fails with the log's tail otherwise. */
     public static void run(List<String> command, Path log, Duration timeout) {
@@ -39,8 +38,8 @@ public final class Processes {
                 throw new IllegalStateException("Timed out: " + String.join(" ", command) + "\n" + tail(log));
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("Failed (" + process.exitValue() + "): " + String.join(" ", command)
-                        + "\n" + tail(log));
+                throw new IllegalStateException(
+                        "Failed (" + process.exitValue() + "): " + String.join(" ", command) + "\n" + tail(log));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,8 +103,8 @@ public final class Processes {
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException(what + ": not ready after " + timeout + "\n" + tail(log), e);
         } catch (TerminalFailureException e) {
-            throw new IllegalStateException(what + ": process exited with " + process.exitValue() + "\n" + tail(log),
-                    e);
+            throw new IllegalStateException(
+                    what + ": process exited with " + process.exitValue() + "\n" + tail(log), e);
         }
     }
 
@@ -133,7 +132,12 @@ public final class Processes {
      * and the compile CPU small.
      */
     public static List<String> smallJvm(String maxHeap) {
-        return List.of("-Xms16m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+        return List.of(
+                "-Xms16m",
+                "-Xmx" + maxHeap,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xss512k",
                 "-XX:CICompilerCount=1");
     }
 

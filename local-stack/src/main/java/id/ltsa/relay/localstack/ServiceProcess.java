@@ -27,7 +27,8 @@ public final class ServiceProcess implements StackProcess {
             "-Xms16m -Xmx96m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m "
                     + "-XX:MaxDirectMemorySize=32m -XX:CICompilerCount=1";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final Path jar;
@@ -47,14 +48,21 @@ public final class ServiceProcess implements StackProcess {
      * @param host where the service answers, from this machine (another network namespace's address for upstream)
      * @param launchPrefix put before the java command, e.g. {@code ip netns exec NAME} to start it upstream
      */
-    public ServiceProcess(String name, Path jar, String host, int port, Map<String, String> environment, Path log,
-            Path pidFile, List<String> launchPrefix) {
+    public ServiceProcess(
+            String name,
+            Path jar,
+            String host,
+            int port,
+            Map<String, String> environment,
+            Path log,
+            Path pidFile,
+            List<String> launchPrefix) {
         this.name = name;
         this.jar = jar;
         this.host = host;
         this.port = port;
-        this.managementPort = Integer.parseInt(environment.getOrDefault("QUARKUS_MANAGEMENT_PORT",
-                Integer.toString(port)));
+        this.managementPort =
+                Integer.parseInt(environment.getOrDefault("QUARKUS_MANAGEMENT_PORT", Integer.toString(port)));
         this.environment = Map.copyOf(environment);
         this.log = log;
         this.process = new LoggedProcess(name, log, pidFile, Duration.ofSeconds(20));
@@ -80,7 +88,8 @@ public final class ServiceProcess implements StackProcess {
         try {
             HttpResponse<Void> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
-                            .timeout(Duration.ofSeconds(2)).build(),
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -38,7 +38,8 @@ public record StackSettings(
         boolean uplinkNamespace,
         boolean modem,
         Path keys,
-        boolean supervised) implements SideFolders {
+        boolean supervised)
+        implements SideFolders {
 
     public static final String DEV_CALLBACK_SECRET = "ltsa-dev-callback-secret";
     public static final String DEFAULT_OFFICE = "5203";
@@ -62,7 +63,9 @@ public record StackSettings(
             ports.put(service, intEnv(service.portVariable(), service.defaultPort()) + offset);
             managementPorts.put(service, ports.get(service) + MANAGEMENT_PORT_OFFSET);
         }
-        return new StackSettings(fleetHome.resolve("offices").resolve(officeCode), officeCode,
+        return new StackSettings(
+                fleetHome.resolve("offices").resolve(officeCode),
+                officeCode,
                 intEnv("LTSA_POSTGRES_PORT", 5432) + offset,
                 intEnv("LTSA_KAFKA_PORT", 9092) + offset,
                 intEnv("LTSA_KAFKA_CONTROLLER_PORT", 9093) + offset,
@@ -90,10 +93,23 @@ public record StackSettings(
             ports.put(service, Processes.freePort());
             managementPorts.put(service, Processes.freePort());
         }
-        return new StackSettings(home, officeCode, Processes.freePort(), Processes.freePort(), Processes.freePort(),
-                Processes.freePort(), Processes.freePort(), ports, managementPorts, true, DEV_CALLBACK_SECRET, Map.of(),
-                true, true,
-                home.resolve("keys"), false);
+        return new StackSettings(
+                home,
+                officeCode,
+                Processes.freePort(),
+                Processes.freePort(),
+                Processes.freePort(),
+                Processes.freePort(),
+                Processes.freePort(),
+                ports,
+                managementPorts,
+                true,
+                DEV_CALLBACK_SECRET,
+                Map.of(),
+                true,
+                true,
+                home.resolve("keys"),
+                false);
     }
 
     /**
@@ -103,25 +119,65 @@ public record StackSettings(
     public StackSettings withServiceEnvironment(Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>(serviceEnvironment);
         merged.putAll(environment);
-        return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
-                smtpPort, servicePorts, managementPorts, throwaway,
-                callbackSecret, Map.copyOf(merged), uplinkNamespace, modem, keys,
+        return new StackSettings(
+                home,
+                officeCode,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                kafkaUplinkPort,
+                smtpPort,
+                servicePorts,
+                managementPorts,
+                throwaway,
+                callbackSecret,
+                Map.copyOf(merged),
+                uplinkNamespace,
+                modem,
+                keys,
                 supervised);
     }
 
     /** The same stack signing with the keys in {@code keys}, shared with the rest of a fleet. */
     public StackSettings withKeys(Path keys) {
-        return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
-                smtpPort, servicePorts, managementPorts, throwaway,
-                callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys,
+        return new StackSettings(
+                home,
+                officeCode,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                kafkaUplinkPort,
+                smtpPort,
+                servicePorts,
+                managementPorts,
+                throwaway,
+                callbackSecret,
+                serviceEnvironment,
+                uplinkNamespace,
+                modem,
+                keys,
                 supervised);
     }
 
     /** The same stack, with its processes restarted when they die (or not). */
     public StackSettings withSupervision(boolean on) {
-        return new StackSettings(home, officeCode, postgresPort, kafkaPort, kafkaControllerPort, kafkaUplinkPort,
-                smtpPort, servicePorts, managementPorts, throwaway,
-                callbackSecret, serviceEnvironment, uplinkNamespace, modem, keys, on);
+        return new StackSettings(
+                home,
+                officeCode,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                kafkaUplinkPort,
+                smtpPort,
+                servicePorts,
+                managementPorts,
+                throwaway,
+                callbackSecret,
+                serviceEnvironment,
+                uplinkNamespace,
+                modem,
+                keys,
+                on);
     }
 
     public int port(Service service) {
@@ -131,7 +187,6 @@ public record StackSettings(
     public int managementPort(Service service) {
         return managementPorts.get(service);
     }
-
 
     static int intEnv(String name, int fallback) {
         String value = System.getenv(name);

@@ -25,8 +25,11 @@ class EmbeddedPostgresTest {
     @Test
     void the_embedded_binaries_unpack_once_and_run_a_server_that_keeps_its_data_across_a_crash() throws Exception {
         Path bin = PostgresBinaries.embedded();
-        assertTrue(Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl"))
-                && Files.isExecutable(bin.resolve("postgres")), "initdb, pg_ctl and postgres in " + bin);
+        assertTrue(
+                Files.isExecutable(bin.resolve("initdb"))
+                        && Files.isExecutable(bin.resolve("pg_ctl"))
+                        && Files.isExecutable(bin.resolve("postgres")),
+                "initdb, pg_ctl and postgres in " + bin);
         assertEquals(bin, PostgresBinaries.embedded(), "unpacked once, found again");
         assertTrue(PostgresBinaries.embeddedVersion().startsWith("15."), PostgresBinaries.embeddedVersion());
 
@@ -35,13 +38,13 @@ class EmbeddedPostgresTest {
         try {
             assertEquals(bin, PostgresBinaries.bin(), "LTSA_POSTGRES=embedded chooses them over Debian's");
             assertTrue(PostgresBinaries.describe().startsWith("embedded PostgreSQL 15."), PostgresBinaries.describe());
-            PostgresServer server = new PostgresServer(temp.resolve("data"), temp.resolve("pg.log"),
-                    Processes.freePort(), false);
+            PostgresServer server =
+                    new PostgresServer(temp.resolve("data"), temp.resolve("pg.log"), Processes.freePort(), false);
             server.start();
             try {
                 server.createDatabaseIfMissing("embedded");
-                try (Connection connection = DriverManager.getConnection(server.jdbcUrl("embedded"),
-                        PostgresServer.USER, "");
+                try (Connection connection =
+                                DriverManager.getConnection(server.jdbcUrl("embedded"), PostgresServer.USER, "");
                         Statement statement = connection.createStatement()) {
                     statement.execute("CREATE TABLE kept (id int)");
                     statement.execute("INSERT INTO kept VALUES (1)");
@@ -51,8 +54,8 @@ class EmbeddedPostgresTest {
                 }
                 server.crash();
                 server.start();
-                try (Connection connection = DriverManager.getConnection(server.jdbcUrl("embedded"),
-                        PostgresServer.USER, "");
+                try (Connection connection =
+                                DriverManager.getConnection(server.jdbcUrl("embedded"), PostgresServer.USER, "");
                         ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM kept")) {
                     rows.next();
                     assertEquals(1, rows.getInt(1), "committed before the crash, there after it");

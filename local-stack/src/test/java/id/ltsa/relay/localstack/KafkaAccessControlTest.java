@@ -33,12 +33,18 @@ class KafkaAccessControlTest {
 
     @TempDir
     static Path home;
+
     private static KafkaBroker kafka;
 
     @BeforeAll
     static void start() {
-        kafka = new KafkaBroker(home.resolve("kafka"), home.resolve("logs/kafka.log"), Processes.freePort(),
-                Processes.freePort(), "256m").withCredentials(KafkaCredentials.in(home.resolve("keys")));
+        kafka = new KafkaBroker(
+                        home.resolve("kafka"),
+                        home.resolve("logs/kafka.log"),
+                        Processes.freePort(),
+                        Processes.freePort(),
+                        "256m")
+                .withCredentials(KafkaCredentials.in(home.resolve("keys")));
         kafka.start();
     }
 
@@ -49,11 +55,12 @@ class KafkaAccessControlTest {
 
     @Test
     void notification_service_cannot_produce_to_or_read_the_applications_topic() {
-        ExecutionException produced = assertThrows(ExecutionException.class,
-                () -> send(KafkaCredentials.NOTIFICATION, Topics.APPLICATIONS));
+        ExecutionException produced =
+                assertThrows(ExecutionException.class, () -> send(KafkaCredentials.NOTIFICATION, Topics.APPLICATIONS));
         assertInstanceOf(TopicAuthorizationException.class, produced.getCause());
 
-        assertThrows(TopicAuthorizationException.class,
+        assertThrows(
+                TopicAuthorizationException.class,
                 () -> poll(KafkaCredentials.NOTIFICATION, Topics.APPLICATIONS, "notification-service.snoop"));
     }
 
@@ -61,8 +68,10 @@ class KafkaAccessControlTest {
     void notification_service_reads_the_contacts_it_needs() throws Exception {
         send(KafkaCredentials.INTAKE, Topics.APPLICANT_CONTACTS);
 
-        assertEquals(1, poll(KafkaCredentials.NOTIFICATION, Topics.APPLICANT_CONTACTS,
-                "notification-service.contacts-check").count());
+        assertEquals(
+                1,
+                poll(KafkaCredentials.NOTIFICATION, Topics.APPLICANT_CONTACTS, "notification-service.contacts-check")
+                        .count());
     }
 
     @Test
@@ -70,29 +79,34 @@ class KafkaAccessControlTest {
         send(KafkaCredentials.INTAKE, Topics.APPLICATIONS);
         send(KafkaCredentials.SUBMISSION, Topics.APPLICATION_STATUS);
 
-        ExecutionException forged = assertThrows(ExecutionException.class,
-                () -> send(KafkaCredentials.INTAKE, Topics.APPLICATION_STATUS));
+        ExecutionException forged =
+                assertThrows(ExecutionException.class, () -> send(KafkaCredentials.INTAKE, Topics.APPLICATION_STATUS));
         assertInstanceOf(TopicAuthorizationException.class, forged.getCause(), "intake cannot forge a status change");
-        ExecutionException injected = assertThrows(ExecutionException.class,
-                () -> send(KafkaCredentials.SUBMISSION, Topics.APPLICATIONS));
-        assertInstanceOf(TopicAuthorizationException.class, injected.getCause(),
-                "submission cannot inject an application");
+        ExecutionException injected =
+                assertThrows(ExecutionException.class, () -> send(KafkaCredentials.SUBMISSION, Topics.APPLICATIONS));
+        assertInstanceOf(
+                TopicAuthorizationException.class, injected.getCause(), "submission cannot inject an application");
     }
 
     @Test
     void the_ministry_s_mirror_maker_reads_what_it_replicates_and_not_the_applicants() throws Exception {
         send(KafkaCredentials.SUBMISSION, Topics.CENTRAL_LINK);
 
-        assertThrows(TopicAuthorizationException.class,
+        assertThrows(
+                TopicAuthorizationException.class,
                 () -> poll(KafkaCredentials.MIRROR_MAKER, Topics.APPLICATIONS, null));
-        assertThrows(TopicAuthorizationException.class,
+        assertThrows(
+                TopicAuthorizationException.class,
                 () -> poll(KafkaCredentials.MIRROR_MAKER, Topics.APPLICANT_CONTACTS, null));
-        assertEquals(1, poll(KafkaCredentials.MIRROR_MAKER, Topics.CENTRAL_LINK, null).count());
+        assertEquals(
+                1,
+                poll(KafkaCredentials.MIRROR_MAKER, Topics.CENTRAL_LINK, null).count());
     }
 
     @Test
     void a_service_cannot_join_another_service_s_consumer_group() {
-        assertThrows(GroupAuthorizationException.class,
+        assertThrows(
+                GroupAuthorizationException.class,
                 () -> poll(KafkaCredentials.NOTIFICATION, Topics.APPLICATION_STATUS, "intake-service.status"));
     }
 
@@ -101,10 +115,11 @@ class KafkaAccessControlTest {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig(KafkaCredentials.INTAKE));
         config.put("sasl.jaas.config", KafkaCredentials.scramLogin(KafkaCredentials.INTAKE, "guessed"));
         config.put("max.block.ms", 10_000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer())) {
-            ExecutionException refused = assertThrows(ExecutionException.class,
-                    () -> producer.send(new ProducerRecord<>(Topics.APPLICATIONS, "k", "v")).get());
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            ExecutionException refused = assertThrows(
+                    ExecutionException.class, () -> producer.send(new ProducerRecord<>(Topics.APPLICATIONS, "k", "v"))
+                            .get());
             assertInstanceOf(SaslAuthenticationException.class, refused.getCause());
         }
     }
@@ -112,8 +127,8 @@ class KafkaAccessControlTest {
     private static void send(String user, String topic) throws Exception {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig(user));
         config.put("max.block.ms", 10_000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "key", "{}")).get();
         }
     }
@@ -126,13 +141,14 @@ class KafkaAccessControlTest {
         if (group != null) {
             config.put("group.id", group);
         }
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             if (group != null) {
                 consumer.subscribe(List.of(topic));
             } else {
                 var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                        .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+                        .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition()))
+                        .toList();
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
             }

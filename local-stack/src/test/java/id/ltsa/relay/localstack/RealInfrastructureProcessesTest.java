@@ -27,8 +27,8 @@ class RealInfrastructureProcessesTest {
 
     @Test
     void postgres_keeps_its_rows_across_a_crash_and_restart() throws Exception {
-        PostgresServer postgres = new PostgresServer(home.resolve("pg"), home.resolve("logs/pg.log"),
-                Processes.freePort(), false);
+        PostgresServer postgres =
+                new PostgresServer(home.resolve("pg"), home.resolve("logs/pg.log"), Processes.freePort(), false);
         postgres.start();
         try {
             postgres.createDatabaseIfMissing("office");
@@ -45,21 +45,31 @@ class RealInfrastructureProcessesTest {
 
     @Test
     void kafka_broker_delivers_a_record_sent_before_a_restart() throws Exception {
-        KafkaBroker kafka = new KafkaBroker(home.resolve("kafka"), home.resolve("logs/kafka.log"),
-                Processes.freePort(), Processes.freePort(), "256m");
+        KafkaBroker kafka = new KafkaBroker(
+                home.resolve("kafka"),
+                home.resolve("logs/kafka.log"),
+                Processes.freePort(),
+                Processes.freePort(),
+                "256m");
         kafka.start();
         try {
             Map<String, Object> producerConfig = Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all");
             try (KafkaProducer<String, String> producer =
                     new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>("check", "key-1", "before restart")).get();
+                producer.send(new ProducerRecord<>("check", "key-1", "before restart"))
+                        .get();
             }
 
             kafka.stop();
             kafka.start();
 
-            Map<String, Object> consumerConfig = Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                    "group.id", "check", "auto.offset.reset", "earliest");
+            Map<String, Object> consumerConfig = Map.of(
+                    "bootstrap.servers",
+                    kafka.bootstrapServers(),
+                    "group.id",
+                    "check",
+                    "auto.offset.reset",
+                    "earliest");
             try (KafkaConsumer<String, String> consumer =
                     new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of("check"));

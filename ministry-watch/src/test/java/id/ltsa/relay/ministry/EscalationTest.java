@@ -31,9 +31,17 @@ class EscalationTest {
                 .body("office.state", equalTo("SILENT")));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> subjectsAbout(office).size() == 1);
-        String text = given().queryParam("to", DUTY).get(RealInfrastructure.simulatorUrl() + "/sim/emails").then()
-                .extract().jsonPath().getList("items.text", String.class).stream()
-                .filter(body -> body.contains("Kantor " + office)).findFirst().orElseThrow();
+        String text = given()
+                .queryParam("to", DUTY)
+                .get(RealInfrastructure.simulatorUrl() + "/sim/emails")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items.text", String.class)
+                .stream()
+                .filter(body -> body.contains("Kantor " + office))
+                .findFirst()
+                .orElseThrow();
         assertTrue(text.contains("check its internet connection and its bill"), text);
 
         // more checks, same episode: nothing more; a message after it proves the checks ran meanwhile
@@ -43,8 +51,15 @@ class EscalationTest {
     }
 
     private static List<String> subjectsAbout(String office) {
-        return given().queryParam("to", DUTY).get(RealInfrastructure.simulatorUrl() + "/sim/emails").then()
-                .extract().jsonPath().getList("items.subject", String.class).stream()
-                .filter(subject -> subject.contains("Kantor " + office + " ")).toList();
+        return given()
+                .queryParam("to", DUTY)
+                .get(RealInfrastructure.simulatorUrl() + "/sim/emails")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items.subject", String.class)
+                .stream()
+                .filter(subject -> subject.contains("Kantor " + office + " "))
+                .toList();
     }
 }

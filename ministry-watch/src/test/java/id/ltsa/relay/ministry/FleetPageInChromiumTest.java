@@ -59,7 +59,8 @@ class FleetPageInChromiumTest {
         assertTrue(silentRow.contains("1 waiting"), "the backlog at last contact: " + silentRow);
         assertTrue(silentRow.contains("data-total=\"1\""), "its applications per day: " + silentRow);
         assertTrue(row(dom, "9901").contains("never seen"), "the office never heard from");
-        assertTrue(dom.indexOf("data-office=\"" + silent + "\"") < dom.indexOf("data-office=\"" + alive + "\""),
+        assertTrue(
+                dom.indexOf("data-office=\"" + silent + "\"") < dom.indexOf("data-office=\"" + alive + "\""),
                 "red first");
         assertTrue(!dom.contains("class=\"problem\">"), "no error banner");
         assertTrue(Files.size(out.resolve("ministry-fleet.png")) > 10_000, "a screenshot with content");

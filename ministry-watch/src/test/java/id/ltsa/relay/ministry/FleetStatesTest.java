@@ -30,9 +30,12 @@ import org.junit.jupiter.api.Test;
  * for a registered office never heard from. Each change is in the history and announced on ltsa.fleet.office-state.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, initArgs = {
-    @ResourceArg(name = "database", value = "ministry"),
-    @ResourceArg(name = "simulator", value = "true")})
+@QuarkusTestResource(
+        value = RealInfrastructure.class,
+        initArgs = {
+            @ResourceArg(name = "database", value = "ministry"),
+            @ResourceArg(name = "simulator", value = "true")
+        })
 class FleetStatesTest {
 
     @Test
@@ -42,13 +45,13 @@ class FleetStatesTest {
             awaitHistoryEndsWith(office, List.of("OK"));
         }
         // nothing more arrives: after silent-after it is SILENT, and says for how long
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> office(office)
-                .body("office.state", equalTo("SILENT")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> office(office).body("office.state", equalTo("SILENT")));
         assertTrue(office(office).extract().jsonPath().getLong("office.silentForSeconds") >= 3);
         awaitHistoryEndsWith(office, List.of("OK", "SILENT")); // the timer's next check records it
         try (AutoCloseable talking = alive(office)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> office(office)
-                    .body("office.state", equalTo("OK")));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> office(office).body("office.state", equalTo("OK")));
             awaitHistoryEndsWith(office, List.of("OK", "SILENT", "OK"));
         }
 
@@ -61,9 +64,13 @@ class FleetStatesTest {
             assertEquals("id.ltsa.fleet.office-state-changed.v1", KafkaTestClient.header(record, "ce_type"));
         }
         // its first heartbeats may reach the ministry late (a new topic), so its first state may be SILENT
-        assertEquals(List.of("OK>SILENT", "SILENT>OK"), announced.subList(announced.size() - 2, announced.size()),
+        assertEquals(
+                List.of("OK>SILENT", "SILENT>OK"),
+                announced.subList(announced.size() - 2, announced.size()),
                 announced.toString());
-        assertEquals(office(office).extract().jsonPath().getList("history").size(), announced.size(),
+        assertEquals(
+                office(office).extract().jsonPath().getList("history").size(),
+                announced.size(),
                 "one announcement per state in the history");
     }
 
@@ -72,7 +79,8 @@ class FleetStatesTest {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             List<String> history = office(office).extract().jsonPath().getList("history.state");
             return history.size() >= states.size()
-                    && history.subList(history.size() - states.size(), history.size()).equals(states);
+                    && history.subList(history.size() - states.size(), history.size())
+                            .equals(states);
         });
     }
 
@@ -87,8 +95,9 @@ class FleetStatesTest {
                     .body("office.state", equalTo("LINK_DOWN"))
                     .body("office.linkDiagnosis", equalTo("CENTRAL_ERRORS")));
             link(office, LinkState.UP, down.plusSeconds(2));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> office(office)
-                    .body("office.state", equalTo("OK")).body("office.linkState", equalTo("UP")));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() ->
+                            office(office).body("office.state", equalTo("OK")).body("office.linkState", equalTo("UP")));
         }
     }
 
@@ -100,23 +109,35 @@ class FleetStatesTest {
     }
 
     private void neverSeenComesFirstAndIsMeasured() {
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .untilAsserted(() -> office("7103").body("office.state", equalTo("OK")));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> office("7103")
+                .body("office.state", equalTo("OK")));
 
-        JsonPath fleet = given().auth().oauth2(token()).get("/api/v1/fleet/offices").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath fleet = given().auth()
+                .oauth2(token())
+                .get("/api/v1/fleet/offices")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> states = fleet.getList("items.state");
         int neverSeen = fleet.getList("items.officeCode").indexOf("9901");
         assertEquals("NEVER_SEEN", states.get(neverSeen));
         assertTrue(neverSeen < fleet.getList("items.officeCode").indexOf("7103"), "red first: " + states);
-        assertEquals(states.lastIndexOf("NEVER_SEEN") < states.indexOf("OK") || !states.contains("OK"), true,
+        assertEquals(
+                states.lastIndexOf("NEVER_SEEN") < states.indexOf("OK") || !states.contains("OK"),
+                true,
                 "every office needing attention comes before every OK one: " + states);
-        office("9901").body("office.lastSeenAt", nullValue()).body("office.registered", equalTo(true))
+        office("9901")
+                .body("office.lastSeenAt", nullValue())
+                .body("office.registered", equalTo(true))
                 .body("office.name", equalTo("LTSA Uji Tidak Pernah Tersambung"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = given().port(RealInfrastructure.managementPort()).get("/q/metrics").asString();
-            assertTrue(metrics.contains("ltsa_fleet_office_state{office=\"9901\",state=\"NEVER_SEEN\"} 1.0"),
+            String metrics = given().port(RealInfrastructure.managementPort())
+                    .get("/q/metrics")
+                    .asString();
+            assertTrue(
+                    metrics.contains("ltsa_fleet_office_state{office=\"9901\",state=\"NEVER_SEEN\"} 1.0"),
                     "ltsa_fleet_office_state for 9901");
             assertTrue(metrics.contains("ltsa_fleet_office_state{office=\"7103\",state=\"OK\"} 1.0"), "7103 OK");
             assertTrue(metrics.contains("ltsa_fleet_office_silent_seconds{office=\"7103\"}"), "silent seconds");
@@ -126,14 +147,25 @@ class FleetStatesTest {
     @Test
     void only_the_ministry_and_ops_see_the_fleet() {
         given().get("/api/v1/fleet/offices").then().statusCode(401);
-        given().auth().oauth2(RealInfrastructure.tokens().token("5203", "office")).get("/api/v1/fleet/offices")
-                .then().statusCode(403);
-        given().auth().oauth2(token()).get("/api/v1/fleet/offices/0000").then().statusCode(404)
+        given().auth()
+                .oauth2(RealInfrastructure.tokens().token("5203", "office"))
+                .get("/api/v1/fleet/offices")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(token())
+                .get("/api/v1/fleet/offices/0000")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     static io.restassured.response.ValidatableResponse office(String code) {
-        return given().auth().oauth2(token()).get("/api/v1/fleet/offices/" + code).then().statusCode(200);
+        return given().auth()
+                .oauth2(token())
+                .get("/api/v1/fleet/offices/" + code)
+                .then()
+                .statusCode(200);
     }
 
     static String token() {

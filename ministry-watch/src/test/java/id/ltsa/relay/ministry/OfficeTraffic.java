@@ -10,19 +10,18 @@ import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
-import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.protocol.types.Struct;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.mirror.Heartbeat;
-import java.nio.ByteBuffer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.protocol.types.Struct;
 
 /**
  * What MirrorMaker 2 puts on the ministry's cluster for an office, written here as it would: "&lt;office&gt;.heartbeats"
@@ -31,13 +30,13 @@ import org.apache.kafka.common.protocol.types.Struct;
  */
 final class OfficeTraffic {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static KafkaTestClient events;
     private static KafkaProducer<byte[], byte[]> bytes;
 
-    private OfficeTraffic() {
-    }
+    private OfficeTraffic() {}
 
     static synchronized KafkaTestClient events() {
         if (events == null) {
@@ -48,8 +47,8 @@ final class OfficeTraffic {
 
     private static synchronized KafkaProducer<byte[], byte[]> bytes() {
         if (bytes == null) {
-            bytes = new KafkaProducer<>(RealInfrastructure.kafkaAdminConfig(),
-                    new ByteArraySerializer(), new ByteArraySerializer());
+            bytes = new KafkaProducer<>(
+                    RealInfrastructure.kafkaAdminConfig(), new ByteArraySerializer(), new ByteArraySerializer());
         }
         return bytes;
     }
@@ -60,20 +59,21 @@ final class OfficeTraffic {
      * ministry-watch.
      */
     static void heartbeat(String office, Instant at) throws Exception {
-        Struct key = new Struct(Heartbeat.KEY_SCHEMA).set(Heartbeat.SOURCE_CLUSTER_ALIAS_KEY, "ministry")
+        Struct key = new Struct(Heartbeat.KEY_SCHEMA)
+                .set(Heartbeat.SOURCE_CLUSTER_ALIAS_KEY, "ministry")
                 .set(Heartbeat.TARGET_CLUSTER_ALIAS_KEY, office);
         Struct header = new Struct(Heartbeat.HEADER_SCHEMA).set(Heartbeat.VERSION_KEY, (short) 0);
         Struct value = new Struct(Heartbeat.VALUE_SCHEMA_V0).set(Heartbeat.TIMESTAMP_KEY, at.toEpochMilli());
         ByteBuffer keyBytes = ByteBuffer.allocate(Heartbeat.KEY_SCHEMA.sizeOf(key));
         Heartbeat.KEY_SCHEMA.write(keyBytes, key);
-        ByteBuffer valueBytes = ByteBuffer.allocate(Heartbeat.HEADER_SCHEMA.sizeOf(header)
-                + Heartbeat.VALUE_SCHEMA_V0.sizeOf(value));
+        ByteBuffer valueBytes =
+                ByteBuffer.allocate(Heartbeat.HEADER_SCHEMA.sizeOf(header) + Heartbeat.VALUE_SCHEMA_V0.sizeOf(value));
         Heartbeat.HEADER_SCHEMA.write(valueBytes, header);
         Heartbeat.VALUE_SCHEMA_V0.write(valueBytes, value);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(office + ".heartbeats", 0, keyBytes.array(),
-                valueBytes.array());
-        ConsumerRecord<byte[], byte[]> readBack = new ConsumerRecord<>(record.topic(), 0, 0, record.key(),
-                record.value());
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(office + ".heartbeats", 0, keyBytes.array(), valueBytes.array());
+        ConsumerRecord<byte[], byte[]> readBack =
+                new ConsumerRecord<>(record.topic(), 0, 0, record.key(), record.value());
         if (Heartbeat.deserializeRecord(readBack).timestamp() != at.toEpochMilli()) {
             throw new IllegalStateException("not MirrorMaker's heartbeat format");
         }
@@ -83,13 +83,17 @@ final class OfficeTraffic {
     /** An office that keeps talking: MirrorMaker brings its heartbeats every half second until this is closed. */
     static AutoCloseable alive(String office) {
         ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor();
-        beats.scheduleAtFixedRate(() -> {
-            try {
-                heartbeat(office, Instant.now());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, 0, 500, TimeUnit.MILLISECONDS);
+        beats.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        heartbeat(office, Instant.now());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                0,
+                500,
+                TimeUnit.MILLISECONDS);
         return () -> {
             beats.shutdownNow();
             beats.awaitTermination(5, TimeUnit.SECONDS);
@@ -97,19 +101,41 @@ final class OfficeTraffic {
     }
 
     static void link(String office, LinkState state, Instant since) throws Exception {
-        CentralLinkChanged change = new CentralLinkChanged(state, since, state == LinkState.DOWN ? "HTTP 503" : null,
-                0, state == LinkState.DOWN ? LinkDiagnosis.CENTRAL_ERRORS : null);
-        events().sendCloudEvent(office + ".ltsa.central-link", "central-link", UUID.randomUUID().toString(),
-                CentralLinkChanged.TYPE, JSON.writeValueAsString(change));
+        CentralLinkChanged change = new CentralLinkChanged(
+                state,
+                since,
+                state == LinkState.DOWN ? "HTTP 503" : null,
+                0,
+                state == LinkState.DOWN ? LinkDiagnosis.CENTRAL_ERRORS : null);
+        events().sendCloudEvent(
+                        office + ".ltsa.central-link",
+                        "central-link",
+                        UUID.randomUUID().toString(),
+                        CentralLinkChanged.TYPE,
+                        JSON.writeValueAsString(change));
     }
 
     /** A status event of an application of the office; {@code eventId} is its ce_id (the same on a replay). */
     static void status(String office, UUID application, ApplicationStatus status, Instant at, String eventId)
             throws Exception {
-        ApplicationStatusChanged change = new ApplicationStatusChanged(application, "LT-FLEET234", office, status,
-                null, null, status == ApplicationStatus.SUBMITTED ? "PAS-" + application : null, 1, null, 1,
-                status == ApplicationStatus.DELAYED ? 1 : 0, at);
-        events().sendCloudEvent(office + ".ltsa.application-status", application.toString(), eventId,
-                ApplicationStatusChanged.TYPE, JSON.writeValueAsString(change));
+        ApplicationStatusChanged change = new ApplicationStatusChanged(
+                application,
+                "LT-FLEET234",
+                office,
+                status,
+                null,
+                null,
+                status == ApplicationStatus.SUBMITTED ? "PAS-" + application : null,
+                1,
+                null,
+                1,
+                status == ApplicationStatus.DELAYED ? 1 : 0,
+                at);
+        events().sendCloudEvent(
+                        office + ".ltsa.application-status",
+                        application.toString(),
+                        eventId,
+                        ApplicationStatusChanged.TYPE,
+                        JSON.writeValueAsString(change));
     }
 }

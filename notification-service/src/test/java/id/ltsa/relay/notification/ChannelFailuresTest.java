@@ -76,8 +76,8 @@ class ChannelFailuresTest {
         for (int i = 0; i < ids.size(); i++) {
             String phone = phones.get(i);
             UUID id = ids.get(i);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notificationLog(id)
-                    .body("items.status", contains("SENT")));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> notificationLog(id).body("items.status", contains("SENT")));
             messagesTo(phone).body("items", hasSize(1));
         }
     }
@@ -94,7 +94,9 @@ class ChannelFailuresTest {
                 .body("items.status", contains("FAILED"))
                 .body("items.channel", contains("SMS")));
         messagesTo(phone).body("items", hasSize(0));
-        given().port(RealInfrastructure.managementPort()).get("/q/metrics").then().body(containsString(
-                "ltsa_notification_outcomes_total{channel=\"SMS\",outcome=\"failed\"}"));
+        given().port(RealInfrastructure.managementPort())
+                .get("/q/metrics")
+                .then()
+                .body(containsString("ltsa_notification_outcomes_total{channel=\"SMS\",outcome=\"failed\"}"));
     }
 }

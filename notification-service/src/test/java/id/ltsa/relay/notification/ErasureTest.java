@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ErasureTest {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Test
@@ -39,11 +40,16 @@ class ErasureTest {
         UUID id = UUID.randomUUID();
         String phone = newPhone();
         publishReceived(id, phone, "darwan@example.org", NotificationChannel.SMS, "id");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone).body("items", hasSize(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> messagesTo(phone).body("items", hasSize(1)));
 
-        kafka().sendCloudEvent(Topics.APPLICANT_CONTACTS, id.toString(), UUID.randomUUID().toString(),
-                ApplicationErased.TYPE, JSON.writeValueAsString(new ApplicationErased(id, "LT-TEST0001", "5203", 1,
-                        ErasureReason.RETENTION, Instant.now())));
+        kafka().sendCloudEvent(
+                        Topics.APPLICANT_CONTACTS,
+                        id.toString(),
+                        UUID.randomUUID().toString(),
+                        ApplicationErased.TYPE,
+                        JSON.writeValueAsString(new ApplicationErased(
+                                id, "LT-TEST0001", "5203", 1, ErasureReason.RETENTION, Instant.now())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertNotNull(recipient(id).erasedAt));
         Recipient erased = recipient(id);
         assertNull(erased.fullName);
@@ -52,11 +58,19 @@ class ErasureTest {
 
         // the same contact published again under a new id (a reconciliation): the details stay erased
         String replay = UUID.randomUUID().toString();
-        ApplicantContactRecorded again = new ApplicantContactRecorded(id, "LT-TEST0001", "5203", 1,
+        ApplicantContactRecorded again = new ApplicantContactRecorded(
+                id,
+                "LT-TEST0001",
+                "5203",
+                1,
                 new ApplicantContact("Darwan Hadi", phone, "darwan@example.org", NotificationChannel.SMS, "id"),
                 Instant.now());
-        kafka().sendCloudEvent(Topics.APPLICANT_CONTACTS, id.toString(), replay, ApplicantContactRecorded.TYPE,
-                JSON.writeValueAsString(again));
+        kafka().sendCloudEvent(
+                        Topics.APPLICANT_CONTACTS,
+                        id.toString(),
+                        replay,
+                        ApplicantContactRecorded.TYPE,
+                        JSON.writeValueAsString(again));
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(replay));
         assertNull(recipient(id).phone);
         assertNull(recipient(id).fullName);
@@ -64,9 +78,13 @@ class ErasureTest {
     }
 
     private static boolean processed(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Recipient.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id = ?1")
-                .setParameter(1, eventId).getSingleResult()).longValue() == 1);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Recipient.getEntityManager()
+                                        .createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id = ?1")
+                                        .setParameter(1, eventId)
+                                        .getSingleResult())
+                                .longValue()
+                        == 1);
     }
 
     private static Recipient recipient(UUID id) {

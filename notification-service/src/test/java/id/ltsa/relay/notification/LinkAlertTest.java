@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
-import id.ltsa.relay.notification.modem.Gsm7;
 import id.ltsa.relay.contracts.NotificationChannel;
+import id.ltsa.relay.notification.modem.Gsm7;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,28 +49,41 @@ class LinkAlertTest {
         int headBefore = emailCount(OFFICE_HEAD);
         UUID waiting = UUID.randomUUID();
         publishReceived(waiting, newPhone(), null, NotificationChannel.SMS, "id");
-        publishStatus(waiting, ApplicationStatus.DELAYED, 1, 1, null, UUID.randomUUID().toString());
+        publishStatus(
+                waiting,
+                ApplicationStatus.DELAYED,
+                1,
+                1,
+                null,
+                UUID.randomUUID().toString());
         Instant down = blip.plusSeconds(2);
         String downEvent = UUID.randomUUID().toString();
         int smsBefore = smsCount(SMS_CONTACTS.get(0));
         publishLink(LinkState.DOWN, down, LinkDiagnosis.UPLINK_DOWN, downEvent);
 
-        within30s().untilAsserted(() -> emailsTo(OPS).body("items", hasSize(opsBefore + 1))
+        within30s().untilAsserted(() -> emailsTo(OPS)
+                .body("items", hasSize(opsBefore + 1))
                 .body("items[" + opsBefore + "].subject", startsWith("[LTSA Relay] Jaringan ke pusat terputus"))
-                .body("items[" + opsBefore + "].text", allOf(
-                        containsString("Kantor tetap bisa menerima permohonan"),
-                        containsString("- Kantor 5203: "),
-                        containsString("Last error: connection reset"),
-                        containsString("check the office's internet connection and its bill first"),
-                        containsString("- Office 5203: "))));
+                .body(
+                        "items[" + opsBefore + "].text",
+                        allOf(
+                                containsString("Kantor tetap bisa menerima permohonan"),
+                                containsString("- Kantor 5203: "),
+                                containsString("Last error: connection reset"),
+                                containsString("check the office's internet connection and its bill first"),
+                                containsString("- Office 5203: "))));
         within30s().untilAsserted(() -> emailsTo(OFFICE_HEAD).body("items", hasSize(headBefore + 1)));
         // and by SMS through the office modem, which needs no internet: one each, in Bahasa Indonesia, one SMS long
         for (String contact : SMS_CONTACTS) {
-            within30s().untilAsserted(() -> modemMessages(contact, "out").body("items", hasSize(smsBefore + 1))
+            within30s().untilAsserted(() -> modemMessages(contact, "out")
+                    .body("items", hasSize(smsBefore + 1))
                     .body("items[0].status", startsWith("SendingOK"))
-                    .body("items[0].text", allOf(startsWith("LTSA 5203: internet kantor mati sejak"),
-                            containsString("permohonan menunggu, terlama"),
-                            containsString("Cek sambungan internet kantor & tagihannya."))));
+                    .body(
+                            "items[0].text",
+                            allOf(
+                                    startsWith("LTSA 5203: internet kantor mati sejak"),
+                                    containsString("permohonan menunggu, terlama"),
+                                    containsString("Cek sambungan internet kantor & tagihannya."))));
             String text = modemMessages(contact, "out").extract().path("items[0].text");
             assertTrue(text.length() <= 160 && Gsm7.fits(text), text.length() + ": " + text);
         }
@@ -80,12 +93,14 @@ class LinkAlertTest {
         Instant up = Instant.now();
         publishLink(LinkState.UP, up, UUID.randomUUID().toString());
 
-        within30s().untilAsserted(() -> emailsTo(OPS).body("items", hasSize(opsBefore + 2))
+        within30s().untilAsserted(() -> emailsTo(OPS)
+                .body("items", hasSize(opsBefore + 2))
                 .body("items[" + (opsBefore + 1) + "].subject", startsWith("[LTSA Relay] Jaringan ke pusat pulih"))
                 .body("items[" + (opsBefore + 1) + "].text", containsString("Nothing needs to be sent again")));
         within30s().untilAsserted(() -> emailsTo(OFFICE_HEAD).body("items", hasSize(headBefore + 2)));
         for (String contact : SMS_CONTACTS) {
-            within30s().untilAsserted(() -> modemMessages(contact, "out").body("items", hasSize(smsBefore + 2))
+            within30s().untilAsserted(() -> modemMessages(contact, "out")
+                    .body("items", hasSize(smsBefore + 2))
                     .body("items[0].text", startsWith("LTSA 5203: jaringan ke pusat pulih setelah putus")));
         }
 
@@ -94,11 +109,13 @@ class LinkAlertTest {
         // a marker outage after the repeats proves they were all consumed, and decided nothing
         Instant marker = Instant.now().plusSeconds(1);
         publishLink(LinkState.DOWN, marker, UUID.randomUUID().toString());
-        within30s().untilAsserted(() -> emailsTo(OPS).body("items", hasSize(opsBefore + 3))
+        within30s().untilAsserted(() -> emailsTo(OPS)
+                .body("items", hasSize(opsBefore + 3))
                 .body("items[" + (opsBefore + 2) + "].subject", startsWith("[LTSA Relay] Jaringan ke pusat terputus")));
-        within30s().untilAsserted(() -> modemMessages(SMS_CONTACTS.get(1), "out")
-                .body("items", hasSize(smsBefore + 3)));
-        publishLink(LinkState.UP, Instant.now().plusSeconds(2), UUID.randomUUID().toString()); // leave the link up
+        within30s()
+                .untilAsserted(() -> modemMessages(SMS_CONTACTS.get(1), "out").body("items", hasSize(smsBefore + 3)));
+        publishLink(
+                LinkState.UP, Instant.now().plusSeconds(2), UUID.randomUUID().toString()); // leave the link up
     }
 
     private static int smsCount(String number) {

@@ -25,9 +25,10 @@ class MinimisationTest {
     @Test
     void the_service_s_consumers_are_assigned_the_contact_status_and_link_topics_only() {
         try (Admin admin = Admin.create(RealInfrastructure.kafkaAdminConfig())) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(
-                    Set.of(Topics.APPLICANT_CONTACTS, Topics.APPLICATION_STATUS, Topics.CENTRAL_LINK),
-                    assignedTopics(admin)));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertEquals(
+                            Set.of(Topics.APPLICANT_CONTACTS, Topics.APPLICATION_STATUS, Topics.CENTRAL_LINK),
+                            assignedTopics(admin)));
         }
     }
 
@@ -40,7 +41,8 @@ class MinimisationTest {
             }
         }
         Set<String> topics = new TreeSet<>();
-        for (ConsumerGroupDescription group : admin.describeConsumerGroups(groups).all().get().values()) {
+        for (ConsumerGroupDescription group :
+                admin.describeConsumerGroups(groups).all().get().values()) {
             for (MemberDescription member : group.members()) {
                 member.assignment().topicPartitions().forEach(partition -> topics.add(partition.topic()));
             }

@@ -29,13 +29,13 @@ final class NotificationEvents {
 
     static final String OFFICE = "5203";
     static final String TRACKING_CODE = "LT-TEST0001";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final AtomicInteger NUMBERS = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
     private static KafkaTestClient kafka;
 
-    private NotificationEvents() {
-    }
+    private NotificationEvents() {}
 
     static synchronized KafkaTestClient kafka() {
         if (kafka == null) {
@@ -57,8 +57,9 @@ final class NotificationEvents {
         publishReceived(id, "Darwan Hadi", phone, email, channel, language);
     }
 
-    static void publishReceived(UUID id, String fullName, String phone, String email, NotificationChannel channel,
-            String language) throws Exception {
+    static void publishReceived(
+            UUID id, String fullName, String phone, String email, NotificationChannel channel, String language)
+            throws Exception {
         publishReceived(id, TRACKING_CODE, fullName, phone, email, channel, language);
     }
 
@@ -73,61 +74,110 @@ final class NotificationEvents {
         return code.toString();
     }
 
-    static void publishReceived(UUID id, String trackingCode, String fullName, String phone, String email,
-            NotificationChannel channel, String language) throws Exception {
-        ApplicantContactRecorded recorded = new ApplicantContactRecorded(id, trackingCode, OFFICE, 1,
-                new ApplicantContact(fullName, phone, email, channel, language), Instant.now());
-        kafka().sendCloudEvent(Topics.APPLICANT_CONTACTS, id.toString(), UUID.randomUUID().toString(),
-                ApplicantContactRecorded.TYPE, JSON.writeValueAsString(recorded));
+    static void publishReceived(
+            UUID id,
+            String trackingCode,
+            String fullName,
+            String phone,
+            String email,
+            NotificationChannel channel,
+            String language)
+            throws Exception {
+        ApplicantContactRecorded recorded = new ApplicantContactRecorded(
+                id,
+                trackingCode,
+                OFFICE,
+                1,
+                new ApplicantContact(fullName, phone, email, channel, language),
+                Instant.now());
+        kafka().sendCloudEvent(
+                        Topics.APPLICANT_CONTACTS,
+                        id.toString(),
+                        UUID.randomUUID().toString(),
+                        ApplicantContactRecorded.TYPE,
+                        JSON.writeValueAsString(recorded));
     }
 
     static void publishStatus(UUID id, ApplicationStatus status, String eventId) throws Exception {
         publishStatus(id, status, 1, 0, null, eventId);
     }
 
-    static void publishStatus(UUID id, ApplicationStatus status, int attempt, int episode, String reason,
-            String eventId) throws Exception {
-        ApplicationStatusChanged changed = new ApplicationStatusChanged(id, TRACKING_CODE, OFFICE, status,
-                ApplicationStatus.QUEUED, reason, status == ApplicationStatus.SUBMITTED ? "PAS-1" : null, attempt,
-                null, 1, episode, Instant.now());
-        kafka().sendCloudEvent(Topics.APPLICATION_STATUS, id.toString(), eventId, ApplicationStatusChanged.TYPE,
-                JSON.writeValueAsString(changed));
+    static void publishStatus(
+            UUID id, ApplicationStatus status, int attempt, int episode, String reason, String eventId)
+            throws Exception {
+        ApplicationStatusChanged changed = new ApplicationStatusChanged(
+                id,
+                TRACKING_CODE,
+                OFFICE,
+                status,
+                ApplicationStatus.QUEUED,
+                reason,
+                status == ApplicationStatus.SUBMITTED ? "PAS-1" : null,
+                attempt,
+                null,
+                1,
+                episode,
+                Instant.now());
+        kafka().sendCloudEvent(
+                        Topics.APPLICATION_STATUS,
+                        id.toString(),
+                        eventId,
+                        ApplicationStatusChanged.TYPE,
+                        JSON.writeValueAsString(changed));
     }
 
     static void publishLink(LinkState state, Instant since, String eventId) throws Exception {
         publishLink(state, since, state == LinkState.DOWN ? LinkDiagnosis.CENTRAL_REFUSES : null, eventId);
     }
 
-    static void publishLink(LinkState state, Instant since, LinkDiagnosis diagnosis, String eventId)
-            throws Exception {
-        CentralLinkChanged changed = new CentralLinkChanged(state, since,
-                state == LinkState.DOWN ? "connection reset" : null, 0, diagnosis);
-        kafka().sendCloudEvent(Topics.CENTRAL_LINK, "central-link", eventId, CentralLinkChanged.TYPE,
-                JSON.writeValueAsString(changed));
+    static void publishLink(LinkState state, Instant since, LinkDiagnosis diagnosis, String eventId) throws Exception {
+        CentralLinkChanged changed =
+                new CentralLinkChanged(state, since, state == LinkState.DOWN ? "connection reset" : null, 0, diagnosis);
+        kafka().sendCloudEvent(
+                        Topics.CENTRAL_LINK,
+                        "central-link",
+                        eventId,
+                        CentralLinkChanged.TYPE,
+                        JSON.writeValueAsString(changed));
     }
 
     static ValidatableResponse messagesTo(String phone) {
-        return given().queryParam("to", phone).get(RealInfrastructure.simulatorUrl() + "/sim/messages").then();
+        return given().queryParam("to", phone)
+                .get(RealInfrastructure.simulatorUrl() + "/sim/messages")
+                .then();
     }
 
     /** What the office modem sent to (out) or received from (in) a number, newest first. */
     static ValidatableResponse modemMessages(String number, String direction) {
-        return given().auth().oauth2(RealInfrastructure.tokens().token(null, "ops")).queryParam("to", number)
-                .queryParam("direction", direction).get("/api/v1/modem/messages").then().statusCode(200);
+        return given().auth()
+                .oauth2(RealInfrastructure.tokens().token(null, "ops"))
+                .queryParam("to", number)
+                .queryParam("direction", direction)
+                .get("/api/v1/modem/messages")
+                .then()
+                .statusCode(200);
     }
 
     static ValidatableResponse emailsTo(String address) {
-        return given().queryParam("to", address).get(RealInfrastructure.simulatorUrl() + "/sim/emails").then();
+        return given().queryParam("to", address)
+                .get(RealInfrastructure.simulatorUrl() + "/sim/emails")
+                .then();
     }
 
     static ValidatableResponse notificationLog(UUID id) {
-        return given().auth().oauth2(RealInfrastructure.tokens().token(OFFICE, "office"))
-                .queryParam("applicationId", id.toString()).get("/api/v1/notifications").then().statusCode(200);
+        return given().auth()
+                .oauth2(RealInfrastructure.tokens().token(OFFICE, "office"))
+                .queryParam("applicationId", id.toString())
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(200);
     }
 
     static void gateway(boolean down, List<String> withoutWhatsapp, List<String> invalidNumbers) {
         given().contentType(ContentType.JSON)
                 .body(Map.of("down", down, "withoutWhatsapp", withoutWhatsapp, "invalidNumbers", invalidNumbers))
-                .put(RealInfrastructure.simulatorUrl() + "/sim/gateway").then().statusCode(200);
+                .put(RealInfrastructure.simulatorUrl() + "/sim/gateway")
+                .then()
+                .statusCode(200);
     }
 }

@@ -1,6 +1,5 @@
 package id.ltsa.relay.notification;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static id.ltsa.relay.notification.NotificationEvents.emailsTo;
 import static id.ltsa.relay.notification.NotificationEvents.messagesTo;
 import static id.ltsa.relay.notification.NotificationEvents.newEmail;
@@ -12,11 +11,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
@@ -30,10 +30,13 @@ import org.junit.jupiter.api.Test;
 
 /** One message per applicant per transition, whatever Kafka redelivers or reorders. */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, initArgs = {
-    @ResourceArg(name = "database", value = "notification"),
-    @ResourceArg(name = "simulator", value = "true"),
-    @ResourceArg(name = "modem", value = "true")})
+@QuarkusTestResource(
+        value = RealInfrastructure.class,
+        initArgs = {
+            @ResourceArg(name = "database", value = "notification"),
+            @ResourceArg(name = "simulator", value = "true"),
+            @ResourceArg(name = "modem", value = "true")
+        })
 class NotificationFlowTest {
 
     @Test
@@ -88,13 +91,26 @@ class NotificationFlowTest {
         String phone = newPhone();
         publishReceived(id, phone, null, NotificationChannel.WHATSAPP, "id");
         for (int attempt = 1; attempt <= 5; attempt++) {
-            publishStatus(id, ApplicationStatus.DELAYED, attempt, 1, null, UUID.randomUUID().toString());
+            publishStatus(
+                    id,
+                    ApplicationStatus.DELAYED,
+                    attempt,
+                    1,
+                    null,
+                    UUID.randomUUID().toString());
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone).body("items", hasSize(2)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> messagesTo(phone).body("items", hasSize(2)));
 
         // the link came back, the send failed again: a second episode is news
         for (int attempt = 6; attempt <= 8; attempt++) {
-            publishStatus(id, ApplicationStatus.DELAYED, attempt, 2, null, UUID.randomUUID().toString());
+            publishStatus(
+                    id,
+                    ApplicationStatus.DELAYED,
+                    attempt,
+                    2,
+                    null,
+                    UUID.randomUUID().toString());
         }
         publishStatus(id, ApplicationStatus.SUBMITTED, UUID.randomUUID().toString());
 
@@ -112,9 +128,11 @@ class NotificationFlowTest {
         String phone = newPhone();
         publishReceived(id, phone, null, NotificationChannel.WHATSAPP, "en");
         publishStatus(id, ApplicationStatus.SUBMITTED, UUID.randomUUID().toString());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone).body("items", hasSize(2)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> messagesTo(phone).body("items", hasSize(2)));
 
-        publishStatus(id, ApplicationStatus.DELAYED, 1, 1, null, UUID.randomUUID().toString()); // late
+        publishStatus(
+                id, ApplicationStatus.DELAYED, 1, 1, null, UUID.randomUUID().toString()); // late
         publishStatus(id, ApplicationStatus.APPROVED, UUID.randomUUID().toString());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone)
@@ -143,23 +161,46 @@ class NotificationFlowTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notificationLog(id));
 
         // the same problem for another office's application as for one that does not exist
-        String othersAnswer = given().auth().oauth2(RealInfrastructure.tokens().token("5201", "office"))
-                .queryParam("applicationId", id.toString()).get("/api/v1/notifications").then().statusCode(404)
-                .contentType("application/problem+json").body("type", endsWith("/not-found")).extract().asString();
-        String missingAnswer = given().auth().oauth2(RealInfrastructure.tokens().token("5201", "office"))
-                .queryParam("applicationId", UUID.randomUUID().toString()).get("/api/v1/notifications")
-                .then().statusCode(404).extract().asString();
+        String othersAnswer = given().auth()
+                .oauth2(RealInfrastructure.tokens().token("5201", "office"))
+                .queryParam("applicationId", id.toString())
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/not-found"))
+                .extract()
+                .asString();
+        String missingAnswer = given().auth()
+                .oauth2(RealInfrastructure.tokens().token("5201", "office"))
+                .queryParam("applicationId", UUID.randomUUID().toString())
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(404)
+                .extract()
+                .asString();
         assertEquals(missingAnswer, othersAnswer);
-        given().auth().oauth2(RealInfrastructure.tokens().token("5201", "office")).get("/api/v1/notifications")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(RealInfrastructure.tokens().token("5201", "office"))
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("applicationId"));
-        given().auth().oauth2(RealInfrastructure.tokens().token("0000", "ministry"))
-                .queryParam("applicationId", id.toString()).get("/api/v1/notifications").then().statusCode(200);
+        given().auth()
+                .oauth2(RealInfrastructure.tokens().token("0000", "ministry"))
+                .queryParam("applicationId", id.toString())
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(200);
 
         // and the audit trail says who looked, including the other office's try
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given()
-                .auth().oauth2(RealInfrastructure.tokens().token(null, "ops"))
-                .queryParam("applicationId", id.toString()).get("/api/v1/audit").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth()
+                .oauth2(RealInfrastructure.tokens().token(null, "ops"))
+                .queryParam("applicationId", id.toString())
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
                 .body("items.action", everyItem(equalTo("NOTIFICATIONS_READ")))
                 .body("items.subject", hasItems("office-5201", "ministry-0000"))
                 .body("items.outcome", hasItems(404, 200)));

@@ -15,12 +15,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.ltsa.relay.notification.decision.NotificationStatus;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.localstack.Processes;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import id.ltsa.relay.notification.decision.Notification;
+import id.ltsa.relay.notification.decision.NotificationStatus;
 import id.ltsa.relay.notification.decision.Recipient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,9 +50,12 @@ class OfficeOfflineNotificationTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "quarkus.rest-client.gateway.url", "http://127.0.0.1:" + Processes.freePort(),
-                    "quarkus.mailer.host", "127.0.0.1",
-                    "quarkus.mailer.port", Integer.toString(Processes.freePort()));
+                    "quarkus.rest-client.gateway.url",
+                    "http://127.0.0.1:" + Processes.freePort(),
+                    "quarkus.mailer.host",
+                    "127.0.0.1",
+                    "quarkus.mailer.port",
+                    Integer.toString(Processes.freePort()));
         }
 
         @Override
@@ -62,8 +65,8 @@ class OfficeOfflineNotificationTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RealInfrastructure.class,
-                    Map.of("database", "notification_offline", "modem", "true")));
+            return List.of(new TestResourceEntry(
+                    RealInfrastructure.class, Map.of("database", "notification_offline", "modem", "true")));
         }
     }
 
@@ -72,8 +75,10 @@ class OfficeOfflineNotificationTest {
         UUID id = UUID.randomUUID();
         String phone = newPhone();
         publishReceived(id, phone, null, NotificationChannel.WHATSAPP, "id");
-        publishStatus(id, ApplicationStatus.DELAYED, 1, 1, null, UUID.randomUUID().toString());
-        publishStatus(id, ApplicationStatus.DELAYED, 2, 1, null, UUID.randomUUID().toString()); // same episode
+        publishStatus(
+                id, ApplicationStatus.DELAYED, 1, 1, null, UUID.randomUUID().toString());
+        publishStatus(
+                id, ApplicationStatus.DELAYED, 2, 1, null, UUID.randomUUID().toString()); // same episode
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> notificationLog(id)
                 .body("items", hasSize(2))
@@ -81,7 +86,8 @@ class OfficeOfflineNotificationTest {
                 .body("items.channel", equalTo(List.of("LOCAL_SMS", "LOCAL_SMS")))
                 .body("items.status", equalTo(List.of("SENT", "SENT"))));
         // newest first: DELAYED went after RECEIVED, each once
-        modemMessages(phone, "out").body("items", hasSize(2))
+        modemMessages(phone, "out")
+                .body("items", hasSize(2))
                 .body("items[1].text", containsString("Kode lacak: " + NotificationEvents.TRACKING_CODE))
                 .body("items[0].text", containsString("tersimpan aman"))
                 .body("items.status", hasItems("SendingOKNoReport"));
@@ -93,7 +99,8 @@ class OfficeOfflineNotificationTest {
         String phone = newPhone();
         publishReceived(id, phone, newEmail(), NotificationChannel.EMAIL, "en");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> notificationLog(id)
-                .body("items[0].channel", equalTo("LOCAL_SMS")).body("items[0].status", equalTo("SENT")));
+                .body("items[0].channel", equalTo("LOCAL_SMS"))
+                .body("items[0].status", equalTo("SENT")));
         modemMessages(phone, "out").body("items[0].text", containsString("Tracking code"));
 
         double silentBefore = unreachableEmails();
@@ -101,32 +108,39 @@ class OfficeOfflineNotificationTest {
         // it asks the SMTP relay again after each recheck (2 s in tests) and finds it silent each time ...
         await().atMost(Duration.ofSeconds(30)).until(() -> unreachableEmails() >= silentBefore + 3);
         // ... and still waits for the internet, with no attempt spent on the silence and nothing sent by the modem
-        notificationLog(id).body("items[1].transition", equalTo("SUBMITTED"))
-                .body("items[1].status", equalTo("PENDING")).body("items[1].attempts", equalTo(0));
+        notificationLog(id)
+                .body("items[1].transition", equalTo("SUBMITTED"))
+                .body("items[1].status", equalTo("PENDING"))
+                .body("items[1].attempts", equalTo(0));
         modemMessages(phone, "out").body("items", hasSize(1));
     }
 
     @Test
-    void a_message_left_with_a_dead_modem_is_taken_back_waits_and_goes_once_when_the_modem_returns()
-            throws Exception {
+    void a_message_left_with_a_dead_modem_is_taken_back_waits_and_goes_once_when_the_modem_returns() throws Exception {
         UUID id = UUID.randomUUID();
         String phone = newPhone();
         RealInfrastructure.modem().kill(); // the daemon dies; gammu's last report of the modem still looks fresh
         try {
             publishReceived(id, phone, null, NotificationChannel.SMS, "id");
             // handed over, not taken, taken back; once the modem counts as gone (15 s in tests) it simply waits
-            await().atMost(Duration.ofSeconds(60)).until(() -> !modemHealth().getBoolean("up")
-                    && "PENDING".equals(notificationLog(id).extract().path("items[0].status"))
-                    && modemMessages(phone, "out").extract().path("items.size()").equals(0));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !modemHealth().getBoolean("up")
+                            && "PENDING".equals(notificationLog(id).extract().path("items[0].status"))
+                            && modemMessages(phone, "out")
+                                    .extract()
+                                    .path("items.size()")
+                                    .equals(0));
         } finally {
             RealInfrastructure.modem().start();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> modemHealth().getBoolean("up"));
         // the modem is back: the message goes by it, once
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> modemMessages(phone, "out")
-                .body("items", hasSize(1)).body("items[0].status", equalTo("SendingOKNoReport")));
+                .body("items", hasSize(1))
+                .body("items[0].status", equalTo("SendingOKNoReport")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notificationLog(id)
-                .body("items[0].channel", equalTo("LOCAL_SMS")).body("items[0].status", equalTo("SENT")));
+                .body("items[0].channel", equalTo("LOCAL_SMS"))
+                .body("items[0].status", equalTo("SENT")));
     }
 
     @Test
@@ -145,13 +159,14 @@ class OfficeOfflineNotificationTest {
             notification(control, false);
         });
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> modemMessages(controlPhone, "out")
-                .body("items", hasSize(1)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> modemMessages(controlPhone, "out").body("items", hasSize(1)));
         double silentBefore = unreachable("SMS");
         await().atMost(Duration.ofSeconds(30)).until(() -> unreachable("SMS") >= silentBefore + 2);
         modemMessages(phone, "out").body("items", hasSize(0));
-        Notification held = QuarkusTransaction.requiringNew().call(() -> Notification.findById(
-                UUID.nameUUIDFromBytes((inFlight + "/RECEIVED/1/0").getBytes(StandardCharsets.UTF_8))));
+        Notification held = QuarkusTransaction.requiringNew()
+                .call(() -> Notification.findById(
+                        UUID.nameUUIDFromBytes((inFlight + "/RECEIVED/1/0").getBytes(StandardCharsets.UTF_8))));
         assertEquals(NotificationStatus.PENDING, held.status);
         assertTrue(held.gatewayMaybeDelivered, "the lost call may have arrived: marked for good");
     }
@@ -185,8 +200,13 @@ class OfficeOfflineNotificationTest {
     }
 
     private static io.restassured.path.json.JsonPath modemHealth() {
-        return given().auth().oauth2(RealInfrastructure.tokens().token(null, "ops"))
-                .get("/api/v1/modem/health").then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(RealInfrastructure.tokens().token(null, "ops"))
+                .get("/api/v1/modem/health")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** ltsa_notification_outcomes_total{channel="EMAIL",outcome="unreachable"}: a try that never left. */
@@ -195,20 +215,32 @@ class OfficeOfflineNotificationTest {
     }
 
     private static double unreachable(String channel) {
-        return given().port(RealInfrastructure.managementPort()).get("/q/metrics").asString().lines()
+        return given().port(RealInfrastructure.managementPort())
+                .get("/q/metrics")
+                .asString()
+                .lines()
                 .filter(line -> line.startsWith("ltsa_notification_outcomes_total")
-                        && line.contains("channel=\"" + channel + "\"") && line.contains("outcome=\"unreachable\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                        && line.contains("channel=\"" + channel + "\"")
+                        && line.contains("outcome=\"unreachable\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
     void the_modems_health_is_read_from_gammu_and_shown_as_metrics() {
-        var health = given().auth().oauth2(RealInfrastructure.tokens().token(null, "ops"))
-                .get("/api/v1/modem/health").then().statusCode(200).extract().jsonPath();
+        var health = given().auth()
+                .oauth2(RealInfrastructure.tokens().token(null, "ops"))
+                .get("/api/v1/modem/health")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(health.getBoolean("present") && health.getBoolean("up"), health.prettyPrint());
         assertEquals(42, health.getInt("signalPercent"), "gammu's dummy phone reports 42 %");
         assertEquals(100, health.getInt("batteryPercent"));
-        String metrics = given().port(RealInfrastructure.managementPort()).get("/q/metrics").asString();
+        String metrics = given().port(RealInfrastructure.managementPort())
+                .get("/q/metrics")
+                .asString();
         assertTrue(metrics.contains("ltsa_modem_up 1.0"), "ltsa_modem_up");
         assertTrue(metrics.contains("ltsa_modem_signal_percent 42.0"), "ltsa_modem_signal_percent");
         assertTrue(metrics.contains("ltsa_modem_last_contact_age_seconds"), "ltsa_modem_last_contact_age_seconds");

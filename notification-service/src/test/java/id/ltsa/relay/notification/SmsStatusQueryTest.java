@@ -36,16 +36,24 @@ class SmsStatusQueryTest {
         String code = newTrackingCode();
         String applicantPhone = newPhone();
         publishReceived(id, code, "Siti Aminah Rahayu", applicantPhone, null, NotificationChannel.WHATSAPP, "en");
-        publishStatus(id, ApplicationStatus.DELAYED, 1, 1, null, UUID.randomUUID().toString());
+        publishStatus(
+                id, ApplicationStatus.DELAYED, 1, 1, null, UUID.randomUUID().toString());
         awaitStatusKnown(id, "DELAYED");
 
         String asker = newPhone();
         sms(asker, "cek " + code.substring(3).toLowerCase());
 
-        answered(asker, 1).body("items[0].text", allOf(containsString(code), containsString("(S. A. R.)"),
-                containsString("Saved safely, will be sent automatically when the link is back"),
-                not(containsString("Siti")), not(containsString(applicantPhone))));
-        modemMessages(asker, "in").body("items[0].text", equalTo("cek " + code.substring(3).toLowerCase()))
+        answered(asker, 1)
+                .body(
+                        "items[0].text",
+                        allOf(
+                                containsString(code),
+                                containsString("(S. A. R.)"),
+                                containsString("Saved safely, will be sent automatically when the link is back"),
+                                not(containsString("Siti")),
+                                not(containsString(applicantPhone))));
+        modemMessages(asker, "in")
+                .body("items[0].text", equalTo("cek " + code.substring(3).toLowerCase()))
                 .body("items[0].status", equalTo("ANSWERED"));
     }
 
@@ -58,8 +66,8 @@ class SmsStatusQueryTest {
 
         String asker = newPhone();
         sms(asker, "STATUS " + code);
-        answered(asker, 1).body("items[0].text", allOf(containsString("(D. H.)"),
-                containsString("Diterima di kantor LTSA")));
+        answered(asker, 1)
+                .body("items[0].text", allOf(containsString("(D. H.)"), containsString("Diterima di kantor LTSA")));
 
         String other = newPhone();
         sms(other, "Cek LT-ZZZZ2222");
@@ -73,8 +81,8 @@ class SmsStatusQueryTest {
         String operator = "TELKOMSEL";
         sms(operator, "CEK pulsa Anda: Rp 0");
         // the handling is visible in what the modem received; then, nothing went back to either
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> modemMessages(chatty, "in")
-                .body("items[0].status", equalTo("NOT_A_QUERY")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> modemMessages(chatty, "in").body("items[0].status", equalTo("NOT_A_QUERY")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> modemMessages(operator, "in")
                 .body("items[0].status", equalTo("UNANSWERABLE_SENDER")));
         modemMessages(chatty, "out").body("items", hasSize(0));
@@ -88,7 +96,8 @@ class SmsStatusQueryTest {
             sms(asker, "CEK LT-ZZZZ333" + i);
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> modemMessages(asker, "in")
-                .body("items", hasSize(7)).body("items.status", not(org.hamcrest.Matchers.hasItem("RECEIVED"))));
+                .body("items", hasSize(7))
+                .body("items.status", not(org.hamcrest.Matchers.hasItem("RECEIVED"))));
         List<String> outcomes = modemMessages(asker, "in").extract().path("items.status");
         assertEquals(5, outcomes.stream().filter("UNKNOWN_CODE"::equals).count(), outcomes.toString());
         assertEquals(2, outcomes.stream().filter("RATE_LIMITED"::equals).count(), outcomes.toString());
@@ -102,7 +111,8 @@ class SmsStatusQueryTest {
     /** The answers the modem has sent to a number, once there are {@code count} of them. */
     private static io.restassured.response.ValidatableResponse answered(String number, int count) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> modemMessages(number, "out")
-                .body("items", hasSize(count)).body("items.status", not(org.hamcrest.Matchers.hasItem("QUEUED"))));
+                .body("items", hasSize(count))
+                .body("items.status", not(org.hamcrest.Matchers.hasItem("QUEUED"))));
         return modemMessages(number, "out");
     }
 

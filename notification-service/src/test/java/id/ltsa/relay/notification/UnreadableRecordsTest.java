@@ -34,15 +34,16 @@ class UnreadableRecordsTest {
         "ltsa.application-status, id.ltsa.application.status-changed.v1, '{oops', not a valid",
         "ltsa.application-status, id.ltsa.application.received.v1, '{}', is not published on",
     })
-    void an_unreadable_record_goes_to_the_dead_letter_topic_and_the_next_one_is_read(String topic, String type,
-            String value, String reason) throws Exception {
+    void an_unreadable_record_goes_to_the_dead_letter_topic_and_the_next_one_is_read(
+            String topic, String type, String value, String reason) throws Exception {
         String poison = UUID.randomUUID().toString();
         kafka().sendCloudEvent(topic, poison, UUID.randomUUID().toString(), type, value);
         UUID next = UUID.randomUUID();
         String phone = newPhone();
         publishReceived(next, phone, null, NotificationChannel.SMS, "id");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> messagesTo(phone).body("items", hasSize(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> messagesTo(phone).body("items", hasSize(1)));
         List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka().recordsWithKey(Topics.NOTIFICATION_DLQ, poison), records -> !records.isEmpty());
         String why = KafkaTestClient.header(dead.get(0), "dead-letter-reason");

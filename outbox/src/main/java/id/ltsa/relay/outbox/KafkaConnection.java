@@ -17,7 +17,8 @@ public class KafkaConnection {
 
     private final Map<String, Object> settings;
 
-    KafkaConnection(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    KafkaConnection(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "kafka.security.protocol") Optional<String> protocol,
             @ConfigProperty(name = "kafka.sasl.mechanism") Optional<String> mechanism,
             @ConfigProperty(name = "kafka.sasl.jaas.config") Optional<String> login) {

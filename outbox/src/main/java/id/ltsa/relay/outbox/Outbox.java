@@ -30,7 +30,11 @@ public class Outbox {
     private final Event<OutboxAppended> appended;
     private final OutboxStore store;
 
-    Outbox(AgroalDataSource dataSource, ObjectMapper json, Clock clock, Event<OutboxAppended> appended,
+    Outbox(
+            AgroalDataSource dataSource,
+            ObjectMapper json,
+            Clock clock,
+            Event<OutboxAppended> appended,
             OutboxStore store) {
         this.dataSource = dataSource;
         this.store = store;

@@ -40,8 +40,12 @@ class OutboxAudit {
     private final TopicReader reader;
     private final Counter republished;
 
-    OutboxAudit(OutboxStore store, OutboxRelay relay, OutboxConfig config,
-            KafkaConnection connection, MeterRegistry registry) {
+    OutboxAudit(
+            OutboxStore store,
+            OutboxRelay relay,
+            OutboxConfig config,
+            KafkaConnection connection,
+            MeterRegistry registry) {
         this.store = store;
         this.relay = relay;
         this.config = config;
@@ -51,7 +55,9 @@ class OutboxAudit {
                 .register(registry);
     }
 
-    @Scheduled(every = "${ltsa.outbox.audit-interval:1m}", delayed = "${ltsa.outbox.audit-delay:30s}",
+    @Scheduled(
+            every = "${ltsa.outbox.audit-interval:1m}",
+            delayed = "${ltsa.outbox.audit-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void audit() {
         try {
@@ -59,14 +65,18 @@ class OutboxAudit {
             if (unverified.isEmpty()) {
                 return;
             }
-            Map<String, List<PublishedEvent>> byTopic = unverified.stream()
-                    .collect(Collectors.groupingBy(PublishedEvent::topic));
+            Map<String, List<PublishedEvent>> byTopic =
+                    unverified.stream().collect(Collectors.groupingBy(PublishedEvent::topic));
             List<UUID> found = new ArrayList<>();
             Set<String> lostKeys = new LinkedHashSet<>();
             int lost = 0;
             for (Map.Entry<String, List<PublishedEvent>> topic : byTopic.entrySet()) {
                 // the record's own time is stamped at send, before the acknowledgement that set published_at
-                Instant since = topic.getValue().get(0).publishedAt().minus(config.publishTimeout()).minusSeconds(60);
+                Instant since = topic.getValue()
+                        .get(0)
+                        .publishedAt()
+                        .minus(config.publishTimeout())
+                        .minusSeconds(60);
                 Set<UUID> present = reader.eventIdsSince(topic.getKey(), since, config.publishTimeout());
                 for (PublishedEvent event : topic.getValue()) {
                     if (present.contains(event.eventId())) {
@@ -86,7 +96,8 @@ class OutboxAudit {
             }
             if (lost > 0) {
                 republished.increment(queued);
-                LOG.warnf("%d acknowledged events are no longer in the broker's log (%d keys): %d queued again",
+                LOG.warnf(
+                        "%d acknowledged events are no longer in the broker's log (%d keys): %d queued again",
                         lost, lostKeys.size(), queued);
                 relay.wake();
             }

@@ -33,7 +33,8 @@ class OutboxPublisher {
 
     /** Sends the batch in order; completes when the broker has acknowledged every record, fails otherwise. */
     void publish(List<OutboxRow> batch, Duration timeout) {
-        List<Uni<Void>> sends = batch.stream().map(row -> emitter.sendMessage(message(row))).toList();
+        List<Uni<Void>> sends =
+                batch.stream().map(row -> emitter.sendMessage(message(row))).toList();
         Uni.join().all(sends).andCollectFailures().replaceWithVoid().await().atMost(timeout);
     }
 
@@ -52,9 +53,11 @@ class OutboxPublisher {
                 .withKey(row.key())
                 .withHeaders(new RecordHeaders().add(CONTENT_TYPE, JSON))
                 .build();
-        Message<String> message = Message.of(row.payload()).addMetadata(cloudEvent).addMetadata(kafka);
+        Message<String> message =
+                Message.of(row.payload()).addMetadata(cloudEvent).addMetadata(kafka);
         // the trace of the request that wrote the row, not of the relay thread that happens to publish it
-        return row.traceparent() == null ? message
+        return row.traceparent() == null
+                ? message
                 : message.addMetadata(TracingMetadata.withCurrent(TraceParent.restore(row.traceparent())));
     }
 }

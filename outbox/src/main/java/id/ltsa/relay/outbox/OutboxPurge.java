@@ -18,7 +18,9 @@ class OutboxPurge {
         this.config = config;
     }
 
-    @Scheduled(every = "${ltsa.outbox.purge-interval:10m}", delayed = "1m",
+    @Scheduled(
+            every = "${ltsa.outbox.purge-interval:10m}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         int forgotten = store.purge(config.keepPublished());

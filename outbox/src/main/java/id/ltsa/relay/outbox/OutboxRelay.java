@@ -45,7 +45,8 @@ public class OutboxRelay {
      */
     private Connection relay;
 
-    OutboxRelay(OutboxStore store, OutboxPublisher publisher, OutboxConfig config, Clock clock, MeterRegistry registry) {
+    OutboxRelay(
+            OutboxStore store, OutboxPublisher publisher, OutboxConfig config, Clock clock, MeterRegistry registry) {
         this.store = store;
         this.publisher = publisher;
         this.config = config;

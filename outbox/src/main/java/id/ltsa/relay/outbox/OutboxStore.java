@@ -54,7 +54,8 @@ class OutboxStore {
     }
 
     void unlockRelay(Connection connection) throws SQLException {
-        try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+        try (connection;
+                PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             unlock.setLong(1, RELAY_LOCK);
             unlock.execute();
         }
@@ -68,9 +69,16 @@ class OutboxStore {
             List<OutboxRow> batch = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    batch.add(new OutboxRow(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getTimestamp(6).toInstant(),
-                            rows.getTimestamp(7).toInstant(), rows.getString(8), rows.getString(9)));
+                    batch.add(new OutboxRow(
+                            rows.getLong(1),
+                            rows.getObject(2, UUID.class),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getTimestamp(6).toInstant(),
+                            rows.getTimestamp(7).toInstant(),
+                            rows.getString(8),
+                            rows.getString(9)));
                 }
             }
             return batch;
@@ -88,7 +96,8 @@ class OutboxStore {
                 FROM moved
                 ON CONFLICT (event_id) DO UPDATE SET seq = EXCLUDED.seq, published_at = EXCLUDED.published_at,
                     verified_at = NULL""")) {
-            Array seqs = connection.createArrayOf("bigint", published.stream().map(OutboxRow::seq).toArray());
+            Array seqs = connection.createArrayOf(
+                    "bigint", published.stream().map(OutboxRow::seq).toArray());
             move.setArray(1, seqs);
             move.executeUpdate();
         }
@@ -124,8 +133,8 @@ class OutboxStore {
 
     /** Deletes the kept published events of one key, on the caller's connection (so inside its transaction). */
     int forget(Connection connection, String key) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM outbox_published WHERE message_key = ?")) {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM outbox_published WHERE message_key = ?")) {
             delete.setString(1, key);
             return delete.executeUpdate();
         }
@@ -143,7 +152,10 @@ class OutboxStore {
             List<PublishedEvent> events = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    events.add(new PublishedEvent(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                    events.add(new PublishedEvent(
+                            rows.getObject(1, UUID.class),
+                            rows.getString(2),
+                            rows.getString(3),
                             rows.getTimestamp(4).toInstant()));
                 }
             }

@@ -45,7 +45,8 @@ final class TopicReader {
         Set<UUID> ids = new HashSet<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             Map<TopicPartition, Long> at = new HashMap<>();
             partitions.forEach(partition -> at.put(partition, since.toEpochMilli()));
             Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(at, timeout);

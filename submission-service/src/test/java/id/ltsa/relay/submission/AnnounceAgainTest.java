@@ -29,9 +29,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(AnnounceAgainTest.AnswerAtOnce.class)
-@QuarkusTestResource(value = RealInfrastructure.class, initArgs = {
-    @ResourceArg(name = "database", value = "submission"),
-    @ResourceArg(name = "simulator", value = "true")})
+@QuarkusTestResource(
+        value = RealInfrastructure.class,
+        initArgs = {
+            @ResourceArg(name = "database", value = "submission"),
+            @ResourceArg(name = "simulator", value = "true")
+        })
 class AnnounceAgainTest {
 
     /** No quiet period: every duplicate is answered (1 min by default, so a replay after a crash is not). */
@@ -52,16 +55,19 @@ class AnnounceAgainTest {
         UUID id = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
         publishReceived(id, eventId);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of("QUEUED", "SUBMITTED"),
-                statuses(id)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(List.of("QUEUED", "SUBMITTED"), statuses(id)));
 
         publishReceived(id, eventId);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
-                List.of("QUEUED", "SUBMITTED", "QUEUED", "SUBMITTED"), statuses(id)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(List.of("QUEUED", "SUBMITTED", "QUEUED", "SUBMITTED"), statuses(id)));
         List<String> ids = TestEvents.kafka().recordsWithKey(Topics.APPLICATION_STATUS, id.toString()).stream()
-                .map(record -> KafkaTestClient.header(record, "ce_id")).toList();
+                .map(record -> KafkaTestClient.header(record, "ce_id"))
+                .toList();
         assertEquals(ids.subList(0, 2), ids.subList(2, 4), "the same events, not new ones");
-        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id).then().body("creates", equalTo(1));
+        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                .then()
+                .body("creates", equalTo(1));
     }
 }

@@ -45,17 +45,38 @@ class ApplicationChangesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(id).contains("RETURNED"));
         simulatorMode("{\"mode\":\"UP\"}");
 
-        ApplicationAmended amended = new ApplicationAmended(id, "LT-TEST0001", "5203", "PASSPORT", 2,
-                new ApplicantDetails("5203010504950001", "Darwan Hadi", LocalDate.of(1995, 4, 5), "Selong", "M",
-                        "+6281234567890", null, NotificationChannel.WHATSAPP, "id"),
-                new PlacementDetails("JP", "G_TO_G", "Toyota Boshoku", "Operator", null), Instant.now());
-        TestEvents.kafka().sendCloudEvent(Topics.APPLICATIONS, id.toString(), UUID.randomUUID().toString(),
-                ApplicationAmended.TYPE, TestEvents.JSON.writeValueAsString(amended));
+        ApplicationAmended amended = new ApplicationAmended(
+                id,
+                "LT-TEST0001",
+                "5203",
+                "PASSPORT",
+                2,
+                new ApplicantDetails(
+                        "5203010504950001",
+                        "Darwan Hadi",
+                        LocalDate.of(1995, 4, 5),
+                        "Selong",
+                        "M",
+                        "+6281234567890",
+                        null,
+                        NotificationChannel.WHATSAPP,
+                        "id"),
+                new PlacementDetails("JP", "G_TO_G", "Toyota Boshoku", "Operator", null),
+                Instant.now());
+        TestEvents.kafka()
+                .sendCloudEvent(
+                        Topics.APPLICATIONS,
+                        id.toString(),
+                        UUID.randomUUID().toString(),
+                        ApplicationAmended.TYPE,
+                        TestEvents.JSON.writeValueAsString(amended));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(id).contains("SUBMITTED"));
         assertEquals(List.of("QUEUED", "RETURNED", "QUEUED", "SUBMITTED"), statuses(id));
-        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id).then()
-                .body("creates", equalTo(1)).body("revisions[0].idempotencyKey", equalTo(id + "-r2"));
+        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                .then()
+                .body("creates", equalTo(1))
+                .body("revisions[0].idempotencyKey", equalTo(id + "-r2"));
     }
 
     @Test
@@ -65,25 +86,33 @@ class ApplicationChangesTest {
         publishReceived(id, UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(id).contains("DELAYED"));
 
-        ApplicationWithdrawn withdrawn = new ApplicationWithdrawn(id, "LT-TEST0001", "5203", 1, "changed plans",
-                Instant.now());
-        TestEvents.kafka().sendCloudEvent(Topics.APPLICATIONS, id.toString(), UUID.randomUUID().toString(),
-                ApplicationWithdrawn.TYPE, TestEvents.JSON.writeValueAsString(withdrawn));
+        ApplicationWithdrawn withdrawn =
+                new ApplicationWithdrawn(id, "LT-TEST0001", "5203", 1, "changed plans", Instant.now());
+        TestEvents.kafka()
+                .sendCloudEvent(
+                        Topics.APPLICATIONS,
+                        id.toString(),
+                        UUID.randomUUID().toString(),
+                        ApplicationWithdrawn.TYPE,
+                        TestEvents.JSON.writeValueAsString(withdrawn));
         UUID later = UUID.randomUUID(); // queued after the withdrawal on the same partition order: a marker
         publishReceived(later, UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(later).contains("DELAYED"));
         TestEvents.linkBackUp();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(later).contains("SUBMITTED"));
-        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id).then().statusCode(404);
+        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void an_unreadable_record_goes_to_the_dead_letter_topic_and_the_next_one_is_processed() throws Exception {
         UUID poison = UUID.randomUUID();
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.APPLICATIONS, poison.toString(),
-                "{not json at all");
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(Topics.APPLICATIONS, poison.toString(), "{not json at all");
+        record.headers()
+                .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
                 .add("ce_type", "id.ltsa.application.received.v1".getBytes(StandardCharsets.UTF_8))
                 .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
                 .add("ce_source", "/test".getBytes(StandardCharsets.UTF_8));
@@ -92,8 +121,10 @@ class ApplicationChangesTest {
         publishReceived(next, UUID.randomUUID().toString());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(next).contains("SUBMITTED"));
-        var dead = await().atMost(Duration.ofSeconds(30)).until(
-                () -> TestEvents.kafka().recordsWithKey(Topics.APPLICATIONS_DLQ, poison.toString()), r -> !r.isEmpty());
+        var dead = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TestEvents.kafka().recordsWithKey(Topics.APPLICATIONS_DLQ, poison.toString()),
+                        r -> !r.isEmpty());
         String reason = id.ltsa.relay.localstack.testing.KafkaTestClient.header(dead.get(0), "dead-letter-reason");
         assertEquals(true, reason != null && reason.contains("not a valid"), reason);
     }

@@ -34,7 +34,8 @@ class CentralFailureModesTest {
 
     @Test
     void with_thirty_percent_of_answers_failing_every_application_arrives_exactly_once() throws Exception {
-        long failedBefore = given().get(RealInfrastructure.simulatorUrl() + "/sim/stats").jsonPath()
+        long failedBefore = given().get(RealInfrastructure.simulatorUrl() + "/sim/stats")
+                .jsonPath()
                 .getLong("failedOnPurpose");
         simulatorMode("{\"mode\":\"FLAKY\",\"failureRate\":0.3}");
         List<UUID> ids = new ArrayList<>();
@@ -46,17 +47,22 @@ class CentralFailureModesTest {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> {
             var all = TestEvents.statusesByApplication();
-            return ids.stream().allMatch(id -> all.getOrDefault(id.toString(), List.of()).contains("SUBMITTED"));
+            return ids.stream()
+                    .allMatch(id -> all.getOrDefault(id.toString(), List.of()).contains("SUBMITTED"));
         });
         for (UUID id : ids) {
-            given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id).then().body("creates", equalTo(1));
+            given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                    .then()
+                    .body("creates", equalTo(1));
         }
-        var stats = given().get(RealInfrastructure.simulatorUrl() + "/sim/stats").jsonPath();
+        var stats =
+                given().get(RealInfrastructure.simulatorUrl() + "/sim/stats").jsonPath();
         assertEquals(0, stats.getLong("duplicateCreates"));
         // 30 first attempts at 30 %: no 503 at all would happen about twice in 100,000 runs
         assertTrue(stats.getLong("failedOnPurpose") > failedBefore, "the central API did fail some calls");
         var all = TestEvents.statusesByApplication();
-        assertTrue(ids.stream().anyMatch(id -> all.get(id.toString()).contains("DELAYED")), "failed calls were retried");
+        assertTrue(
+                ids.stream().anyMatch(id -> all.get(id.toString()).contains("DELAYED")), "failed calls were retried");
     }
 
     @Test
@@ -66,13 +72,17 @@ class CentralFailureModesTest {
         publishReceived(id, UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(id).contains("DELAYED"));
         // the central API created it anyway, after our client had given up
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id).then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                        .then()
+                        .statusCode(200));
 
         simulatorMode("{\"mode\":\"UP\"}");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(id).contains("SUBMITTED"));
-        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id).then().body("creates", equalTo(1));
+        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                .then()
+                .body("creates", equalTo(1));
         given().get(RealInfrastructure.simulatorUrl() + "/sim/stats").then().body("duplicateCreates", equalTo(0));
     }
 

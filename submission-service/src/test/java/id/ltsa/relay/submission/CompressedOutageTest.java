@@ -48,8 +48,7 @@ class CompressedOutageTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> allReached(ids, "DELAYED"));
         // the outage goes on for several probe intervals, as outages do: only probes may reach the dead link meanwhile
         long droppedAtStart = before.getLong("droppedWhileDown");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> stats().getLong("droppedWhileDown") - droppedAtStart >= 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stats().getLong("droppedWhileDown") - droppedAtStart >= 5);
         JsonPath during = stats();
         double outageSeconds = (System.nanoTime() - outageStarted) / 1e9;
 
@@ -57,14 +56,19 @@ class CompressedOutageTest {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> allReached(ids, "SUBMITTED"));
         long callsDuringOutage = during.getLong("droppedWhileDown") - before.getLong("droppedWhileDown");
-        assertTrue(callsDuringOutage <= outageSeconds / 1.0 + 3,
+        assertTrue(
+                callsDuringOutage <= outageSeconds / 1.0 + 3,
                 callsDuringOutage + " calls met the dead link in " + outageSeconds + " s (probe interval 1 s)");
         var statuses = TestEvents.statusesByApplication();
         for (UUID id : ids) {
-            assertEquals(List.of("QUEUED", "DELAYED", "SUBMITTED"), statuses.get(id.toString()),
+            assertEquals(
+                    List.of("QUEUED", "DELAYED", "SUBMITTED"),
+                    statuses.get(id.toString()),
                     "one DELAYED per application");
             given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
-                    .then().statusCode(200).body("creates", org.hamcrest.Matchers.equalTo(1));
+                    .then()
+                    .statusCode(200)
+                    .body("creates", org.hamcrest.Matchers.equalTo(1));
         }
         assertEquals(0, stats().getLong("duplicateCreates"));
         List<String> linkStates = TestEvents.linkStatesSince(cut);
@@ -75,7 +79,8 @@ class CompressedOutageTest {
 
     private static boolean allReached(List<UUID> ids, String status) {
         var statuses = TestEvents.statusesByApplication();
-        return ids.stream().allMatch(id -> statuses.getOrDefault(id.toString(), List.of()).contains(status));
+        return ids.stream()
+                .allMatch(id -> statuses.getOrDefault(id.toString(), List.of()).contains(status));
     }
 
     private static JsonPath stats() {

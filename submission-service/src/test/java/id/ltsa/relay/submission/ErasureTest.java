@@ -26,17 +26,23 @@ class ErasureTest {
         TestEvents.linkBackUp();
         UUID id = UUID.randomUUID();
         publishReceived(id, UUID.randomUUID().toString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestEvents.statuses(id).contains("SUBMITTED"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestEvents.statuses(id).contains("SUBMITTED"));
         assertTrue(payload(id).contains("5203010504950001"), "the snapshot holds the NIK until then");
 
-        ApplicationErased erased = new ApplicationErased(id, "LT-TEST0001", "5203", 1, ErasureReason.REQUEST,
-                Instant.now());
-        kafka().sendCloudEvent(Topics.APPLICATIONS, id.toString(), UUID.randomUUID().toString(),
-                ApplicationErased.TYPE, TestEvents.JSON.writeValueAsString(erased));
+        ApplicationErased erased =
+                new ApplicationErased(id, "LT-TEST0001", "5203", 1, ErasureReason.REQUEST, Instant.now());
+        kafka().sendCloudEvent(
+                        Topics.APPLICATIONS,
+                        id.toString(),
+                        UUID.randomUUID().toString(),
+                        ApplicationErased.TYPE,
+                        TestEvents.JSON.writeValueAsString(erased));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("{}", payload(id)));
-        assertEquals("SUBMITTED", QuarkusTransaction.requiringNew().call(() ->
-                Submission.<Submission>findById(id).status.name()));
+        assertEquals("SUBMITTED", QuarkusTransaction.requiringNew().call(() -> Submission.<Submission>findById(id)
+                .status
+                .name()));
     }
 
     private static String payload(UUID id) {

@@ -42,7 +42,8 @@ class LinkDiagnosisTest {
         UUID id = UUID.randomUUID();
         publishReceived(id, UUID.randomUUID().toString());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(backlog().getString("linkState")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "DOWN".equals(backlog().getString("linkState")));
         JsonPath down = backlog();
         assertEquals("CENTRAL_REFUSES", down.getString("diagnosis"));
         assertTrue(!Instant.parse(down.getString("linkSince")).isBefore(cut.minusSeconds(1)), down.prettyPrint());
@@ -69,9 +70,11 @@ class LinkDiagnosisTest {
             publishReceived(id, UUID.randomUUID().toString());
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(backlog().getString("linkState")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "DOWN".equals(backlog().getString("linkState")));
         assertEquals("CENTRAL_ERRORS", backlog().getString("diagnosis"));
-        assertEquals("CENTRAL_ERRORS", linkEventsSince(cut).get(0).get("diagnosis").asText());
+        assertEquals(
+                "CENTRAL_ERRORS", linkEventsSince(cut).get(0).get("diagnosis").asText());
         // while down, one probe per interval (1 s in tests) reaches central, however many applications wait
         long before = simulatorStats().getLong("received");
         long started = System.nanoTime();
@@ -85,17 +88,24 @@ class LinkDiagnosisTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             var statuses = TestEvents.statusesByApplication();
-            return ids.stream().allMatch(id -> statuses.getOrDefault(id.toString(), List.of()).contains("SUBMITTED"));
+            return ids.stream().allMatch(id -> statuses.getOrDefault(id.toString(), List.of())
+                    .contains("SUBMITTED"));
         });
         for (UUID id : ids) {
             given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
-                    .then().body("creates", org.hamcrest.Matchers.equalTo(1));
+                    .then()
+                    .body("creates", org.hamcrest.Matchers.equalTo(1));
         }
     }
 
     private static JsonPath backlog() {
-        return given().auth().oauth2(RealInfrastructure.tokens().token(null, "ops")).get("/api/v1/ops/backlog")
-                .then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(RealInfrastructure.tokens().token(null, "ops"))
+                .get("/api/v1/ops/backlog")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath simulatorStats() {

@@ -23,10 +23,17 @@ class OpsAuditTest {
         OpsCalls.pause();
         OpsCalls.resume();
         UUID unknown = UUID.randomUUID();
-        given().auth().oauth2(operator).post("/api/v1/ops/submissions/" + unknown + "/retry").then().statusCode(404);
+        given().auth()
+                .oauth2(operator)
+                .post("/api/v1/ops/submissions/" + unknown + "/retry")
+                .then()
+                .statusCode(404);
         // an office may not retry: refused, and recorded as refused
-        given().auth().oauth2(RealInfrastructure.tokens().token("5203", "office"))
-                .post("/api/v1/ops/submissions/" + unknown + "/retry").then().statusCode(403);
+        given().auth()
+                .oauth2(RealInfrastructure.tokens().token("5203", "office"))
+                .post("/api/v1/ops/submissions/" + unknown + "/retry")
+                .then()
+                .statusCode(403);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertEquals(before + 1, trail("action=LINK_PAUSE").getLong("total"));
@@ -39,7 +46,12 @@ class OpsAuditTest {
     }
 
     private static JsonPath trail(String query) {
-        return given().auth().oauth2(OpsCalls.token()).get("/api/v1/audit?" + query).then().statusCode(200).extract()
+        return given().auth()
+                .oauth2(OpsCalls.token())
+                .get("/api/v1/audit?" + query)
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
     }
 }

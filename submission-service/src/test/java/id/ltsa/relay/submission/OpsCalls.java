@@ -10,8 +10,7 @@ import java.time.Duration;
 /** What the tests do through the ops API, from any package of this service's tests. */
 public final class OpsCalls {
 
-    private OpsCalls() {
-    }
+    private OpsCalls() {}
 
     public static String token() {
         return RealInfrastructure.tokens().token(null, "ops");
@@ -19,8 +18,11 @@ public final class OpsCalls {
 
     /** Until nothing waits for the central API: what earlier tests sent has gone. */
     public static void awaitEmptyBacklog() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token())
-                .get("/api/v1/ops/backlog").then().body("pending", equalTo(0)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(token())
+                .get("/api/v1/ops/backlog")
+                .then()
+                .body("pending", equalTo(0)));
     }
 
     public static void pause() {

@@ -1,13 +1,13 @@
 package id.ltsa.relay.submission;
 
+import static id.ltsa.relay.submission.TestEvents.publishReceived;
+import static id.ltsa.relay.submission.TestEvents.simulatorMode;
+import static id.ltsa.relay.submission.TestEvents.statuses;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static id.ltsa.relay.submission.TestEvents.publishReceived;
-import static id.ltsa.relay.submission.TestEvents.simulatorMode;
-import static id.ltsa.relay.submission.TestEvents.statuses;
 
 import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
@@ -22,9 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, initArgs = {
-    @ResourceArg(name = "database", value = "submission"),
-    @ResourceArg(name = "simulator", value = "true")})
+@QuarkusTestResource(
+        value = RealInfrastructure.class,
+        initArgs = {
+            @ResourceArg(name = "database", value = "submission"),
+            @ResourceArg(name = "simulator", value = "true")
+        })
 class SubmissionFlowTest {
 
     @BeforeEach
@@ -41,10 +44,11 @@ class SubmissionFlowTest {
         publishReceived(id, eventId);
         publishReceived(id, eventId); // redelivered: same CloudEvents id
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
-                List.of("QUEUED", "SUBMITTED"), statuses(id)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(List.of("QUEUED", "SUBMITTED"), statuses(id)));
         given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("creates", equalTo(1))
                 .body("revisions[0].idempotencyKey", equalTo(id + "-r1"));
     }
@@ -58,9 +62,11 @@ class SubmissionFlowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(id).contains("DELAYED"));
         simulatorMode("{\"mode\":\"UP\"}");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(
-                List.of("QUEUED", "DELAYED", "SUBMITTED"), statuses(id)));
-        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id).then().body("creates", equalTo(1));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertEquals(List.of("QUEUED", "DELAYED", "SUBMITTED"), statuses(id)));
+        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                .then()
+                .body("creates", equalTo(1));
     }
 
     @Test
@@ -70,12 +76,14 @@ class SubmissionFlowTest {
 
         publishReceived(id, UUID.randomUUID().toString());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
-                List.of("QUEUED", "RETURNED"), statuses(id)));
-        var returned = TestEvents.kafka().recordsWithKey(Topics.APPLICATION_STATUS,
-                id.toString()).get(1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(List.of("QUEUED", "RETURNED"), statuses(id)));
+        var returned = TestEvents.kafka()
+                .recordsWithKey(Topics.APPLICATION_STATUS, id.toString())
+                .get(1);
         String reason = TestEvents.JSON.readTree(returned.value()).get("reason").asText();
-        assertTrue(reason.contains("applicant.nik") && reason.contains("Dukcapil"),
+        assertTrue(
+                reason.contains("applicant.nik") && reason.contains("Dukcapil"),
                 "the central API's reason, so the office knows what to correct: " + reason);
     }
 }

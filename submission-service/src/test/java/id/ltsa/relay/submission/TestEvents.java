@@ -22,12 +22,12 @@ import java.util.UUID;
 /** What the tests of this service do to the outside world: events in, statuses out, the simulator's mode. */
 final class TestEvents {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static KafkaTestClient kafka;
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     static synchronized KafkaTestClient kafka() {
         if (kafka == null) {
@@ -38,13 +38,30 @@ final class TestEvents {
     }
 
     static void publishReceived(UUID id, String eventId) throws Exception {
-        ApplicationReceived received = new ApplicationReceived(id, "LT-TEST0001", "5203", "PASSPORT", 1,
-                new ApplicantDetails("5203010504950001", "Darwan Hadi", LocalDate.of(1995, 4, 5), "Selong", "M",
-                        "+6281234567890", null, NotificationChannel.WHATSAPP, "id"),
+        ApplicationReceived received = new ApplicationReceived(
+                id,
+                "LT-TEST0001",
+                "5203",
+                "PASSPORT",
+                1,
+                new ApplicantDetails(
+                        "5203010504950001",
+                        "Darwan Hadi",
+                        LocalDate.of(1995, 4, 5),
+                        "Selong",
+                        "M",
+                        "+6281234567890",
+                        null,
+                        NotificationChannel.WHATSAPP,
+                        "id"),
                 new PlacementDetails("KR", "G_TO_G", "Hanil Manufacturing", "Production operator", null),
                 Instant.now());
-        kafka().sendCloudEvent(Topics.APPLICATIONS, id.toString(), eventId, ApplicationReceived.TYPE,
-                JSON.writeValueAsString(received));
+        kafka().sendCloudEvent(
+                        Topics.APPLICATIONS,
+                        id.toString(),
+                        eventId,
+                        ApplicationReceived.TYPE,
+                        JSON.writeValueAsString(received));
     }
 
     /** The statuses published for an application, in the order they are on the topic. */
@@ -63,9 +80,13 @@ final class TestEvents {
     /** The simulator answers again, and the service has noticed (its probe runs each second in tests). */
     static void linkBackUp() {
         simulatorMode("{\"mode\":\"UP\"}");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .auth().oauth2(RealInfrastructure.tokens().token(null, "ops")).get("/api/v1/ops/backlog")
-                .then().body("linkState", org.hamcrest.Matchers.equalTo("UP")));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(RealInfrastructure.tokens().token(null, "ops"))
+                        .get("/api/v1/ops/backlog")
+                        .then()
+                        .body("linkState", org.hamcrest.Matchers.equalTo("UP")));
     }
 
     /** Every application's statuses, from one read of the topic. */
@@ -83,8 +104,11 @@ final class TestEvents {
     }
 
     static void simulatorMode(String body) {
-        given().contentType(ContentType.JSON).body(body).put(RealInfrastructure.simulatorUrl() + "/sim/mode")
-                .then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .put(RealInfrastructure.simulatorUrl() + "/sim/mode")
+                .then()
+                .statusCode(200);
     }
 
     /** The link states announced on ltsa.central-link for changes at or after the given instant, in topic order. */

@@ -29,8 +29,7 @@ public final class TraceParent {
         }
     };
 
-    private TraceParent() {
-    }
+    private TraceParent() {}
 
     /** The current span's traceparent, or null outside any trace. */
     public static String current() {

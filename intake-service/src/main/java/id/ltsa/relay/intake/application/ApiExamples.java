@@ -3,16 +3,16 @@ package id.ltsa.relay.intake.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.http.FieldError;
 import id.ltsa.relay.http.HttpApiConfig;
 import id.ltsa.relay.http.HttpProblems;
 import id.ltsa.relay.http.Problem;
 import id.ltsa.relay.intake.web.Problems;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.time.Clock;
-import id.ltsa.relay.http.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -58,30 +58,36 @@ public class ApiExamples implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            String name = method + " " + path;
-            switch (name) {
-                case "POST /api/v1/applications" -> requestExample(operation, "application", APPLICATION);
-                case "POST /api/v1/applications/{id}/amendments" -> requestExample(operation, "amendment", AMENDMENT);
-                case "POST /api/v1/applications/{id}/withdrawal" -> requestExample(operation, "withdrawal", WITHDRAWAL);
-                default -> { }
-            }
-            if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
-                return;
-            }
-            operation.getResponses().getAPIResponses().forEach((code, response) ->
-                    problemsOf(name, code).forEach((exampleName, problem) -> problemExample(response, exampleName,
-                            problem)));
-        }));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> {
+                    String name = method + " " + path;
+                    switch (name) {
+                        case "POST /api/v1/applications" -> requestExample(operation, "application", APPLICATION);
+                        case "POST /api/v1/applications/{id}/amendments" ->
+                            requestExample(operation, "amendment", AMENDMENT);
+                        case "POST /api/v1/applications/{id}/withdrawal" ->
+                            requestExample(operation, "withdrawal", WITHDRAWAL);
+                        default -> {}
+                    }
+                    if (operation.getResponses() == null
+                            || operation.getResponses().getAPIResponses() == null) {
+                        return;
+                    }
+                    operation.getResponses().getAPIResponses().forEach((code, response) -> problemsOf(name, code)
+                            .forEach((exampleName, problem) -> problemExample(response, exampleName, problem)));
+                }));
     }
 
     /** The problems an operation can answer with under a status code, by example name. */
     private Map<String, Problem> problemsOf(String operation, String code) {
         Map<String, Problem> problems = new LinkedHashMap<>();
         switch (code) {
-            case "400" -> problems.put("invalid-fields", operation.equals("GET /api/v1/applications")
-                    ? Problems.invalid(List.of(new FieldError("size", ApplicationResource.SIZE_RULE)))
-                    : validationProblem());
+            case "400" ->
+                problems.put(
+                        "invalid-fields",
+                        operation.equals("GET /api/v1/applications")
+                                ? Problems.invalid(List.of(new FieldError("size", ApplicationResource.SIZE_RULE)))
+                                : validationProblem());
             case "403" -> {
                 problems.put("forbidden", HttpProblems.forbidden());
                 if (operation.equals("POST /api/v1/applications")) {
@@ -106,7 +112,7 @@ public class ApiExamples implements OASFilter {
             case "422" -> problems.put("idempotency-key-reused", Problems.idempotencyKeyReused());
             case "429" -> problems.put("too-many-requests", Problems.tooManyRequests());
             case "503" -> problems.put("overloaded", Problems.overloaded());
-            default -> { }
+            default -> {}
         }
         return problems;
     }
@@ -114,7 +120,8 @@ public class ApiExamples implements OASFilter {
     private Problem validationProblem() {
         try {
             ApplicationRequest wrong = json.readValue(WRONG_APPLICATION, ApplicationRequest.class);
-            return Problems.invalid(ApplicationValidator.standalone(Clock.systemUTC()).validate(wrong));
+            return Problems.invalid(
+                    ApplicationValidator.standalone(Clock.systemUTC()).validate(wrong));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The validation example does not parse", e);
         }
@@ -139,8 +146,8 @@ public class ApiExamples implements OASFilter {
             media = OASFactory.createMediaType();
             response.getContent().addMediaType(Problem.MEDIA_TYPE, media);
         }
-        media.addExample(name, OASFactory.createExample().summary(problem.title())
-                .value(json.convertValue(problem, Map.class)));
+        media.addExample(
+                name, OASFactory.createExample().summary(problem.title()).value(json.convertValue(problem, Map.class)));
     }
 
     private Object parse(String body) {

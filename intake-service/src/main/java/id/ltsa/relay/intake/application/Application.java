@@ -26,17 +26,24 @@ public class Application extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "tracking_code")
     public String trackingCode;
+
     @Column(name = "office_code")
     public String officeCode;
+
     @Column(name = "document_type")
     public String documentType;
+
     public int revision;
+
     @Enumerated(EnumType.STRING)
     public ApplicationStatus status;
+
     @Column(name = "status_revision")
     public int statusRevision;
+
     @Column(name = "central_reference")
     public String centralReference;
 
@@ -46,29 +53,41 @@ public class Application extends PanacheEntityBase {
     /** The NIK's blind index: what the one-open-application check and its unique index compare. */
     @Column(name = "nik_index")
     public String nikIndex;
+
     @Column(name = "full_name")
     public String fullName;
+
     @Column(name = "birth_date")
     public LocalDate birthDate;
+
     @Column(name = "birth_place")
     public String birthPlace;
+
     public String gender;
+
     @Convert(converter = EncryptedColumn.Phone.class)
     public String phone;
+
     @Convert(converter = EncryptedColumn.Email.class)
     public String email;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "preferred_channel")
     public NotificationChannel preferredChannel;
+
     public String language;
 
     @Column(name = "destination_country")
     public String destinationCountry;
+
     public String scheme;
+
     @Column(name = "employer_name")
     public String employerName;
+
     @Column(name = "job_title")
     public String jobTitle;
+
     @Column(name = "p3mi_name")
     public String p3miName;
 
@@ -78,8 +97,10 @@ public class Application extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Version
     public long version;
 

@@ -1,10 +1,10 @@
 package id.ltsa.relay.intake.application;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
-import id.ltsa.relay.intake.link.CentralLinks;
 import id.ltsa.relay.http.Caller;
 import id.ltsa.relay.http.FieldError;
 import id.ltsa.relay.http.ProblemException;
+import id.ltsa.relay.intake.link.CentralLinks;
 import id.ltsa.relay.intake.web.Problems;
 import id.ltsa.relay.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,8 +44,8 @@ public class ApplicationChanges {
         }
         String reason = request == null ? null : request.reason();
         if (reason != null && reason.length() > WithdrawalRequest.MAX_REASON) {
-            throw ProblemException.invalid(List.of(new FieldError("reason",
-                    "must be at most " + WithdrawalRequest.MAX_REASON + " characters")));
+            throw ProblemException.invalid(List.of(
+                    new FieldError("reason", "must be at most " + WithdrawalRequest.MAX_REASON + " characters")));
         }
         Instant now = clock.instant();
         moveTo(application, ApplicationStatus.WITHDRAWN, reason, now);
@@ -63,9 +63,14 @@ public class ApplicationChanges {
         if (amendment == null || (amendment.applicant() == null && amendment.placement() == null)) {
             throw ProblemException.invalid(List.of(new FieldError("applicant", "applicant or placement is required")));
         }
-        ApplicationRequest corrected = new ApplicationRequest(application.documentType,
-                amendment.applicant() != null ? amendment.applicant() : ApplicationView.asRequest(application).applicant(),
-                amendment.placement() != null ? amendment.placement() : ApplicationView.asRequest(application).placement());
+        ApplicationRequest corrected = new ApplicationRequest(
+                application.documentType,
+                amendment.applicant() != null
+                        ? amendment.applicant()
+                        : ApplicationView.asRequest(application).applicant(),
+                amendment.placement() != null
+                        ? amendment.placement()
+                        : ApplicationView.asRequest(application).placement());
         List<FieldError> errors = validator.validate(corrected);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -82,7 +87,9 @@ public class ApplicationChanges {
             }
             throw e;
         }
-        outbox.append(application.id.toString(), ApplicationEvents.amended(application, now),
+        outbox.append(
+                application.id.toString(),
+                ApplicationEvents.amended(application, now),
                 ApplicationEvents.contactRecorded(application, now));
         LOG.infof("Application %s amended to revision %d", application.id, application.revision);
         return ApplicationView.of(application, StatusHistoryEntry.of(application.id), links.current());
@@ -92,7 +99,8 @@ public class ApplicationChanges {
         application.status = status;
         application.statusRevision = application.revision;
         application.updatedAt = now;
-        StatusHistoryEntry.of(application.id, status, reason, application.revision, now).persist();
+        StatusHistoryEntry.of(application.id, status, reason, application.revision, now)
+                .persist();
     }
 
     /** Locked, so a status event arriving at the same moment waits instead of interleaving. */

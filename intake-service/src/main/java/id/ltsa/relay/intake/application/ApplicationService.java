@@ -1,27 +1,27 @@
 package id.ltsa.relay.intake.application;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import id.ltsa.relay.intake.idempotency.Claim;
-import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
-import id.ltsa.relay.intake.application.rules.IsoDates;
-import id.ltsa.relay.intake.link.CentralLinks;
-import id.ltsa.relay.intake.personaldata.PersonalDataCipher;
 import id.ltsa.relay.http.Caller;
 import id.ltsa.relay.http.FieldError;
 import id.ltsa.relay.http.ProblemException;
+import id.ltsa.relay.intake.application.rules.IsoDates;
+import id.ltsa.relay.intake.idempotency.Claim;
+import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
+import id.ltsa.relay.intake.link.CentralLinks;
+import id.ltsa.relay.intake.personaldata.PersonalDataCipher;
 import id.ltsa.relay.intake.web.Problems;
 import id.ltsa.relay.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
@@ -41,8 +41,14 @@ public class ApplicationService {
     private final ObjectMapper json;
     private final CentralLinks links;
 
-    ApplicationService(ApplicationValidator validator, TrackingCodes trackingCodes, Outbox outbox, Clock clock,
-            IdempotencyKeys idempotencyKeys, ObjectMapper json, CentralLinks links) {
+    ApplicationService(
+            ApplicationValidator validator,
+            TrackingCodes trackingCodes,
+            Outbox outbox,
+            Clock clock,
+            IdempotencyKeys idempotencyKeys,
+            ObjectMapper json,
+            CentralLinks links) {
         this.validator = validator;
         this.trackingCodes = trackingCodes;
         this.outbox = outbox;
@@ -80,8 +86,13 @@ public class ApplicationService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        if (Application.count("nikIndex = ?1 and documentType = ?2 and status not in ?3",
-                PersonalDataCipher.current().blindIndex(request.applicant().nik()), request.documentType(), FINAL) > 0) {
+        if (Application.count(
+                        "nikIndex = ?1 and documentType = ?2 and status not in ?3",
+                        PersonalDataCipher.current()
+                                .blindIndex(request.applicant().nik()),
+                        request.documentType(),
+                        FINAL)
+                > 0) {
             throw duplicate();
         }
         Instant now = clock.instant();
@@ -96,7 +107,9 @@ public class ApplicationService {
         }
         StatusHistoryEntry first = StatusHistoryEntry.of(application.id, ApplicationStatus.RECEIVED, null, 1, now);
         first.persist();
-        outbox.append(application.id.toString(), ApplicationEvents.received(application, now),
+        outbox.append(
+                application.id.toString(),
+                ApplicationEvents.received(application, now),
                 ApplicationEvents.contactRecorded(application, now));
         ApplicationView view = ApplicationView.of(application, List.of(first), links.current());
         claim.ifPresent(key -> idempotencyKeys.complete(key, 201, json(view), location(view)));
@@ -106,8 +119,8 @@ public class ApplicationService {
 
     public ApplicationView find(String id, Caller caller) {
         return visible(id, caller)
-                .map(application -> ApplicationView.of(application, StatusHistoryEntry.of(application.id),
-                        links.current()))
+                .map(application ->
+                        ApplicationView.of(application, StatusHistoryEntry.of(application.id), links.current()))
                 .orElseThrow(() -> new ProblemException(Problems.notFound()));
     }
 
@@ -119,7 +132,8 @@ public class ApplicationService {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return Application.<Application>findByIdOptional(uuid).filter(application -> caller.maySee(application.officeCode));
+        return Application.<Application>findByIdOptional(uuid)
+                .filter(application -> caller.maySee(application.officeCode));
     }
 
     private Application newApplication(String officeCode, ApplicationRequest request, Instant now) {
@@ -157,7 +171,6 @@ public class ApplicationService {
         application.jobTitle = placement.jobTitle();
         application.p3miName = placement.p3miName();
     }
-
 
     static ProblemException duplicate() {
         return new ProblemException(Problems.duplicateApplication());

@@ -22,6 +22,7 @@ public class ApplicationValidator {
 
     /** documentType, applicant, applicant.nik, ... placement.p3miName: the order errors are listed in. */
     private static final List<String> FIELDS = fieldsOf(ApplicationRequest.class, "");
+
     private static final Comparator<FieldError> BODY_ORDER = Comparator.comparingInt(error -> {
         int at = FIELDS.indexOf(error.field());
         return at < 0 ? FIELDS.size() : at;
@@ -38,10 +39,12 @@ public class ApplicationValidator {
      * {@code clock}. Without EL: the messages are literal text.
      */
     public static ApplicationValidator standalone(Clock clock) {
-        return new ApplicationValidator(Validation.byDefaultProvider().configure()
+        return new ApplicationValidator(Validation.byDefaultProvider()
+                .configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .clockProvider(() -> clock)
-                .buildValidatorFactory().getValidator());
+                .buildValidatorFactory()
+                .getValidator());
     }
 
     public List<FieldError> validate(ApplicationRequest request) {

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ErasureReason;
-import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
-import id.ltsa.relay.intake.link.CentralLinks;
 import id.ltsa.relay.http.Caller;
 import id.ltsa.relay.http.ProblemException;
+import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
+import id.ltsa.relay.intake.link.CentralLinks;
 import id.ltsa.relay.intake.web.Problems;
 import id.ltsa.relay.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +40,8 @@ public class PersonalDataErasure {
     private final CentralLinks links;
 
     // five collaborators: erasing touches the application, the outbox and the kept 201s, which is the point
-    PersonalDataErasure(Outbox outbox, IdempotencyKeys idempotencyKeys, ObjectMapper json, Clock clock,
-            CentralLinks links) {
+    PersonalDataErasure(
+            Outbox outbox, IdempotencyKeys idempotencyKeys, ObjectMapper json, Clock clock, CentralLinks links) {
         this.outbox = outbox;
         this.idempotencyKeys = idempotencyKeys;
         this.json = json;
@@ -52,7 +52,8 @@ public class PersonalDataErasure {
     /** The ministry's request. Erasing an erased application again changes nothing and announces nothing. */
     @Transactional
     public ApplicationView onRequest(String id, Caller caller) {
-        Application application = locked(id).filter(found -> caller.maySee(found.officeCode))
+        Application application = locked(id)
+                .filter(found -> caller.maySee(found.officeCode))
                 .orElseThrow(() -> new ProblemException(Problems.notFound()));
         if (!application.status.isFinal()) {
             throw new ProblemException(Problems.notErasable(application.status));
@@ -73,10 +74,12 @@ public class PersonalDataErasure {
     public int expired(Instant finalBefore, int limit) {
         List<Application> due = Application.<Application>find(
                         "personalDataErasedAt is null and status in ?1 and updatedAt < ?2 order by updatedAt",
-                        FINAL, finalBefore)
+                        FINAL,
+                        finalBefore)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .page(0, limit).list();
+                .page(0, limit)
+                .list();
         due.forEach(application -> erase(application, ErasureReason.RETENTION));
         return due.size();
     }
@@ -94,8 +97,8 @@ public class PersonalDataErasure {
         String key = application.id.toString();
         outbox.forget(key);
         outbox.append(key, ApplicationEvents.erased(application, reason, now));
-        ApplicationView erased = ApplicationView.of(application, StatusHistoryEntry.of(application.id),
-                links.current());
+        ApplicationView erased =
+                ApplicationView.of(application, StatusHistoryEntry.of(application.id), links.current());
         try {
             idempotencyKeys.eraseAnswers(ApplicationService.location(erased), json.writeValueAsString(erased));
         } catch (JsonProcessingException e) {

@@ -22,16 +22,19 @@ public class StatusHistoryEntry extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "application_id")
     public UUID applicationId;
+
     @Enumerated(EnumType.STRING)
     public ApplicationStatus status;
+
     public String reason;
     public int revision;
     public Instant at;
 
-    public static StatusHistoryEntry of(UUID applicationId, ApplicationStatus status, String reason, int revision,
-            Instant at) {
+    public static StatusHistoryEntry of(
+            UUID applicationId, ApplicationStatus status, String reason, int revision, Instant at) {
         StatusHistoryEntry entry = new StatusHistoryEntry();
         entry.applicationId = applicationId;
         entry.status = status;

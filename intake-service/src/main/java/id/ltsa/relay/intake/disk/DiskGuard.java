@@ -19,8 +19,8 @@ import java.util.Set;
 class DiskGuard {
 
     static final int RETRY_AFTER_SECONDS = 60;
-    private static final Set<HttpMethod> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-            HttpMethod.DELETE);
+    private static final Set<HttpMethod> CHANGES =
+            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     private final DiskSpace disk;
 
@@ -32,8 +32,11 @@ class DiskGuard {
         router.route("/api/v1/applications*").order(Integer.MIN_VALUE).handler(context -> {
             if (CHANGES.contains(context.request().method()) && disk.belowReserve()) {
                 Problem problem = Problems.diskFull();
-                context.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)).end(Json.encode(problem));
+                context.response()
+                        .setStatusCode(503)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
+                        .end(Json.encode(problem));
                 return;
             }
             context.next();

@@ -4,10 +4,8 @@ package id.ltsa.relay.intake.idempotency;
 public sealed interface Claim {
 
     /** The key is new (or abandoned): go ahead, then complete it in the same transaction. */
-    record Proceed(String officeCode, String key, String requestHash) implements Claim {
-    }
+    record Proceed(String officeCode, String key, String requestHash) implements Claim {}
 
     /** The key answered before: answer the same again. */
-    record Replay(int status, String body, String location) implements Claim {
-    }
+    record Replay(int status, String body, String location) implements Claim {}
 }

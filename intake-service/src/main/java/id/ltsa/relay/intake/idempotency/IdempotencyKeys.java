@@ -73,7 +73,10 @@ public class IdempotencyKeys {
                     if (COMPLETED.equals(row.getString(2))) {
                         return new Claim.Replay(row.getInt(3), row.getString(4), row.getString(5));
                     }
-                    if (row.getTimestamp(6).toInstant().plus(config.inFlightTimeout()).isAfter(now)) {
+                    if (row.getTimestamp(6)
+                            .toInstant()
+                            .plus(config.inFlightTimeout())
+                            .isAfter(now)) {
                         throw new ProblemException(Problems.idempotencyKeyInUse());
                     }
                 }
@@ -99,8 +102,7 @@ public class IdempotencyKeys {
     public void complete(Claim.Proceed claim, int status, String body, String location) {
         execute("""
                 UPDATE idempotency_key SET state = 'COMPLETED', response_status = ?, response_body = ?, location = ?
-                WHERE office_code = ? AND idempotency_key = ?""", status, body, location, claim.officeCode(),
-                claim.key());
+                WHERE office_code = ? AND idempotency_key = ?""", status, body, location, claim.officeCode(), claim.key());
     }
 
     /**
@@ -109,22 +111,27 @@ public class IdempotencyKeys {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void eraseAnswers(String location, String erasedBody) {
-        execute("UPDATE idempotency_key SET response_body = ? WHERE location = ? AND state = 'COMPLETED'",
-                erasedBody, location);
+        execute(
+                "UPDATE idempotency_key SET response_body = ? WHERE location = ? AND state = 'COMPLETED'",
+                erasedBody,
+                location);
     }
 
     /** Frees the key after an error answer, which the contract says is not kept. */
     public void release(Claim.Proceed claim) {
-        QuarkusTransaction.requiringNew().run(() -> execute(
-                "DELETE FROM idempotency_key WHERE office_code = ? AND idempotency_key = ? AND state = 'IN_FLIGHT'",
-                claim.officeCode(), claim.key()));
+        QuarkusTransaction.requiringNew()
+                .run(() -> execute(
+                        "DELETE FROM idempotency_key WHERE office_code = ? AND idempotency_key = ? AND state = 'IN_FLIGHT'",
+                        claim.officeCode(),
+                        claim.key()));
     }
 
     @Scheduled(every = "1h", delayed = "1m")
     void forgetOldKeys() {
-        int removed = QuarkusTransaction.requiringNew().call(() -> execute(
-                "DELETE FROM idempotency_key WHERE created_at < ?",
-                Timestamp.from(clock.instant().minus(config.retention()))));
+        int removed = QuarkusTransaction.requiringNew()
+                .call(() -> execute(
+                        "DELETE FROM idempotency_key WHERE created_at < ?",
+                        Timestamp.from(clock.instant().minus(config.retention()))));
         if (removed > 0) {
             LOG.infof("Forgot %d idempotency keys older than %s", removed, config.retention());
         }

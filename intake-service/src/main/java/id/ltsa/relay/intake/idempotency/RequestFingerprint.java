@@ -13,8 +13,7 @@ import java.util.HexFormat;
  */
 public final class RequestFingerprint {
 
-    private RequestFingerprint() {
-    }
+    private RequestFingerprint() {}
 
     public static String of(ObjectMapper json, Object request) {
         try {

@@ -32,8 +32,12 @@ public class CentralLinks {
         long now = System.nanoTime();
         if (read == null || now - read.atNanos() > FRESH_NANOS) {
             LastKnownLink link = LastKnownLink.findById(LastKnownLink.ONLY);
-            read = new Read(new CentralLinkState(link.state, link.since,
-                    link.diagnosis == null ? null : LinkDiagnosis.valueOf(link.diagnosis)), now);
+            read = new Read(
+                    new CentralLinkState(
+                            link.state,
+                            link.since,
+                            link.diagnosis == null ? null : LinkDiagnosis.valueOf(link.diagnosis)),
+                    now);
             last = read;
         }
         return read.state();
@@ -56,6 +60,5 @@ public class CentralLinks {
         last = null; // this instance shows the change at once (after the commit, or a second later at worst)
     }
 
-    private record Read(CentralLinkState state, long atNanos) {
-    }
+    private record Read(CentralLinkState state, long atNanos) {}
 }

@@ -18,8 +18,10 @@ public class LastKnownLink extends PanacheEntityBase {
     public int id;
     /** UP, DOWN, or UNKNOWN before the first announcement. */
     public String state;
+
     public Instant since;
     public String diagnosis;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -26,8 +26,7 @@ public class PersonalDataRewrap {
     private static final Logger LOG = Logger.getLogger(PersonalDataRewrap.class);
     private static final int BATCH = 200;
 
-    private record Row(UUID id, String nik, String phone, String email, String nikIndex) {
-    }
+    private record Row(UUID id, String nik, String phone, String email, String nikIndex) {}
 
     private final AgroalDataSource dataSource;
     private final PersonalDataCipher cipher;
@@ -74,7 +73,9 @@ public class PersonalDataRewrap {
     }
 
     private boolean needsWork(Row row) {
-        return row.nikIndex() == null || !cipher.isUnderPrimary(row.nik()) || !cipher.isUnderPrimary(row.phone())
+        return row.nikIndex() == null
+                || !cipher.isUnderPrimary(row.nik())
+                || !cipher.isUnderPrimary(row.phone())
                 || !cipher.isUnderPrimary(row.email());
     }
 
@@ -95,15 +96,19 @@ public class PersonalDataRewrap {
     }
 
     private static List<Row> batchAfter(Connection connection, UUID after) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, nik, phone, email, nik_index "
-                + "FROM application WHERE id > ? ORDER BY id LIMIT ?")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, nik, phone, email, nik_index " + "FROM application WHERE id > ? ORDER BY id LIMIT ?")) {
             select.setObject(1, after);
             select.setInt(2, BATCH);
             List<Row> rows = new ArrayList<>();
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Row(result.getObject(1, UUID.class), result.getString(2), result.getString(3),
-                            result.getString(4), result.getString(5)));
+                    rows.add(new Row(
+                            result.getObject(1, UUID.class),
+                            result.getString(2),
+                            result.getString(3),
+                            result.getString(4),
+                            result.getString(5)));
                 }
             }
             return rows;

@@ -36,7 +36,9 @@ class UnseenApplications {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${ltsa.reconcile.interval:1m}", delayed = "10s",
+    @Scheduled(
+            every = "${ltsa.reconcile.interval:1m}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void reconcile() {
@@ -45,14 +47,16 @@ class UnseenApplications {
         }
         Instant before = clock.instant().minus(settings.receivedAfter());
         List<Application> stuck = Application.<Application>find(
-                "status = ?1 and updatedAt < ?2 order by updatedAt", ApplicationStatus.RECEIVED, before)
-                .page(0, settings.batchSize()).list();
+                        "status = ?1 and updatedAt < ?2 order by updatedAt", ApplicationStatus.RECEIVED, before)
+                .page(0, settings.batchSize())
+                .list();
         int republished = 0;
         for (Application application : stuck) {
             // each at most once per received-after: the outbox counts from when it last published the events
             if (outbox.republish(application.id.toString(), settings.receivedAfter()) > 0) {
                 republished++;
-                LOG.warnf("Application %s is still RECEIVED %s after it was published: published again",
+                LOG.warnf(
+                        "Application %s is still RECEIVED %s after it was published: published again",
                         application.id, settings.receivedAfter());
             }
         }

@@ -23,13 +23,17 @@ public class RetentionJob {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${ltsa.retention.interval:1h}", delayed = "1m",
+    @Scheduled(
+            every = "${ltsa.retention.interval:1h}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {
             eraseExpired();
         } catch (RuntimeException e) {
-            LOG.warnf("Retention not applied this time (%s); the next run tries again", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Retention not applied this time (%s); the next run tries again",
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -36,8 +36,7 @@ public class TrackingRateLimiter {
         long maxClients();
     }
 
-    private record Window(long start, int count) {
-    }
+    private record Window(long start, int count) {}
 
     private final Config config;
     private final Clock clock;
@@ -64,10 +63,12 @@ public class TrackingRateLimiter {
     public Duration admit(String clientAddress) {
         long now = clock.millis();
         long windowMillis = config.window().toMillis();
-        Window window = windows.asMap().compute(clientAddress, (address, current) ->
-                current == null || now - current.start() >= windowMillis
-                        ? new Window(now, 1)
-                        : new Window(current.start(), current.count() + 1));
+        Window window = windows.asMap()
+                .compute(
+                        clientAddress,
+                        (address, current) -> current == null || now - current.start() >= windowMillis
+                                ? new Window(now, 1)
+                                : new Window(current.start(), current.count() + 1));
         if (window.count() <= config.requests()) {
             return Duration.ZERO;
         }

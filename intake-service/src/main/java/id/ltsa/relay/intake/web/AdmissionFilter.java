@@ -1,7 +1,6 @@
 package id.ltsa.relay.intake.web;
 
 import id.ltsa.relay.http.Problem;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +19,8 @@ class AdmissionFilter {
     private final int maxInFlight;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    AdmissionFilter(@ConfigProperty(name = "ltsa.intake.max-registrations-in-flight", defaultValue = "64")
-            int maxInFlight) {
+    AdmissionFilter(
+            @ConfigProperty(name = "ltsa.intake.max-registrations-in-flight", defaultValue = "64") int maxInFlight) {
         this.maxInFlight = maxInFlight;
     }
 
@@ -30,8 +29,11 @@ class AdmissionFilter {
             if (inFlight.incrementAndGet() > maxInFlight) {
                 inFlight.decrementAndGet();
                 Problem problem = Problems.overloaded();
-                context.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Retry-After", "1").end(Json.encode(problem));
+                context.response()
+                        .setStatusCode(503)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Retry-After", "1")
+                        .end(Json.encode(problem));
                 return;
             }
             context.addEndHandler(done -> inFlight.decrementAndGet());

@@ -20,7 +20,9 @@ public class IntakeProblemMappers {
     /** More registrations at once than the database can take: ask the client to come back in a second. */
     @ServerExceptionMapper
     public Response overloaded(BulkheadException e) {
-        return Response.fromResponse(ProblemMappers.answer(Problems.overloaded())).header("Retry-After", 1).build();
+        return Response.fromResponse(ProblemMappers.answer(Problems.overloaded()))
+                .header("Retry-After", 1)
+                .build();
     }
 
     /**
@@ -31,7 +33,8 @@ public class IntakeProblemMappers {
     public Response storage(PersistenceException e) {
         String state = sqlState(e);
         if (state != null && state.startsWith("53")) {
-            return Response.fromResponse(ProblemMappers.answer(Problems.diskFull())).header("Retry-After", 60)
+            return Response.fromResponse(ProblemMappers.answer(Problems.diskFull()))
+                    .header("Retry-After", 60)
                     .build();
         }
         LOG.error("A database error reached the client as 500", e);

@@ -34,7 +34,9 @@ class KeyRetentionTest {
         String old = UUID.randomUUID().toString();
         Response first = IdempotencyKeyTest.post(OFFICE, young, body);
         assertEquals(201, first.statusCode());
-        assertEquals(201, IdempotencyKeyTest.post(OFFICE, old, SampleApplications.valid()).statusCode());
+        assertEquals(
+                201,
+                IdempotencyKeyTest.post(OFFICE, old, SampleApplications.valid()).statusCode());
         age(young, 29);
         age(old, 31);
 

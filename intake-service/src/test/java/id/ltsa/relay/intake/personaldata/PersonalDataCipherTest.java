@@ -48,8 +48,7 @@ class PersonalDataCipherTest {
     void a_ciphertext_moved_to_another_column_does_not_decrypt() throws Exception {
         PersonalDataCipher cipher = new PersonalDataCipher(json(first), index);
         String phone = cipher.encrypt("+6281234567890", "phone");
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> cipher.decrypt(phone, "email"));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> cipher.decrypt(phone, "email"));
         assertFalse(refused.getMessage().contains("6281234567890"), "the value is never in the message");
     }
 
@@ -73,7 +72,9 @@ class PersonalDataCipherTest {
         assertFalse(after.isUnderPrimary(underFirst));
         String again = after.encrypt(after.decrypt(underFirst, "nik"), "nik");
         assertTrue(after.isUnderPrimary(again));
-        assertThrows(IllegalStateException.class, () -> new PersonalDataCipher(json(first), index).decrypt(again, "nik"),
+        assertThrows(
+                IllegalStateException.class,
+                () -> new PersonalDataCipher(json(first), index).decrypt(again, "nik"),
                 "the old keyset alone cannot read what the new key wrote");
     }
 
@@ -94,7 +95,9 @@ class PersonalDataCipherTest {
         assertNotEquals(a, cipher.blindIndex("5203010504950002"));
         assertTrue(a.matches("[0-9a-f]{64}"));
         String otherKey = json(KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF));
-        assertNotEquals(a, new PersonalDataCipher(json(first), otherKey).blindIndex(NIK),
+        assertNotEquals(
+                a,
+                new PersonalDataCipher(json(first), otherKey).blindIndex(NIK),
                 "without the index key a NIK cannot be tried against the index");
     }
 

@@ -37,15 +37,14 @@ class TrackingRateLimiterTest {
         }
     }
 
-    record Settings(int requests, Duration window, long maxClients) implements TrackingRateLimiter.Config {
-    }
+    record Settings(int requests, Duration window, long maxClients) implements TrackingRateLimiter.Config {}
 
     final MovingClock clock = new MovingClock();
 
     @Test
     void an_address_gets_its_requests_per_window_then_waits_for_the_window_to_end() {
-        TrackingRateLimiter limiter = new TrackingRateLimiter(new Settings(3, Duration.ofMinutes(1), 100), clock,
-                Runnable::run);
+        TrackingRateLimiter limiter =
+                new TrackingRateLimiter(new Settings(3, Duration.ofMinutes(1), 100), clock, Runnable::run);
         for (int i = 0; i < 3; i++) {
             assertEquals(Duration.ZERO, limiter.admit("198.51.100.7"));
         }
@@ -58,8 +57,8 @@ class TrackingRateLimiterTest {
 
     @Test
     void a_flood_of_new_addresses_never_holds_more_than_max_clients() {
-        TrackingRateLimiter limiter = new TrackingRateLimiter(new Settings(30, Duration.ofMinutes(1), 1_000), clock,
-                Runnable::run);
+        TrackingRateLimiter limiter =
+                new TrackingRateLimiter(new Settings(30, Duration.ofMinutes(1), 1_000), clock, Runnable::run);
         for (int i = 0; i < 50_000; i++) {
             limiter.admit("2001:db8::" + Integer.toHexString(i));
             if (i % 5_000 == 0) {
@@ -71,8 +70,8 @@ class TrackingRateLimiterTest {
 
     @Test
     void an_address_is_forgotten_once_its_window_has_ended() {
-        TrackingRateLimiter limiter = new TrackingRateLimiter(new Settings(30, Duration.ofMinutes(1), 1_000), clock,
-                Runnable::run);
+        TrackingRateLimiter limiter =
+                new TrackingRateLimiter(new Settings(30, Duration.ofMinutes(1), 1_000), clock, Runnable::run);
         for (int i = 0; i < 500; i++) {
             limiter.admit("203.0.113." + (i % 250) + "/" + i);
         }

@@ -24,8 +24,7 @@ public final class MirrorConfigs {
     /** Matches no topic: a flow that must replicate nothing. */
     private static final String NO_TOPIC = "^$";
 
-    private MirrorConfigs() {
-    }
+    private MirrorConfigs() {}
 
     /**
      * @param offices office code to that office's bootstrap servers as the ministry reaches them (through its uplink)
@@ -33,8 +32,12 @@ public final class MirrorConfigs {
      *     it replicates are open to it there
      * @param restListener the internal REST listener exactly-once needs in dedicated mode, e.g. http://host:port
      */
-    public static Properties ministry(String ministryBootstrap, Map<String, String> offices,
-            Map<String, Object> officeLogin, String restListener, int heartbeatSeconds) {
+    public static Properties ministry(
+            String ministryBootstrap,
+            Map<String, String> offices,
+            Map<String, Object> officeLogin,
+            String restListener,
+            int heartbeatSeconds) {
         Properties config = common(MINISTRY);
         config.setProperty("clusters", MINISTRY + ", " + String.join(", ", offices.keySet()));
         config.setProperty(MINISTRY + ".bootstrap.servers", ministryBootstrap);

@@ -2,9 +2,9 @@ package id.ltsa.relay.localstack.mirror;
 
 import id.ltsa.relay.localstack.KafkaLogging;
 import id.ltsa.relay.localstack.LoggedProcess;
-import id.ltsa.relay.localstack.StackProcess;
 import id.ltsa.relay.localstack.Processes;
 import id.ltsa.relay.localstack.ProjectLayout;
+import id.ltsa.relay.localstack.StackProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -38,8 +38,15 @@ public final class MirrorMaker2 implements StackProcess {
      * @param targetCluster the alias given to {@code --clusters}: only the flows into it run here
      * @param launchPrefix e.g. {@code ip netns exec NAME} to run it upstream, at the ministry
      */
-    public MirrorMaker2(String name, Path home, Path log, Path pidFile, String targetCluster, Properties config,
-            String heap, List<String> launchPrefix) {
+    public MirrorMaker2(
+            String name,
+            Path home,
+            Path log,
+            Path pidFile,
+            String targetCluster,
+            Properties config,
+            String heap,
+            List<String> launchPrefix) {
         this.name = name;
         this.home = home.toAbsolutePath();
         this.targetCluster = targetCluster;
@@ -58,17 +65,28 @@ public final class MirrorMaker2 implements StackProcess {
                 config.store(out, name + " (written by the local stack at each start)");
             }
             Path logConfig = home.resolve("log4j2.properties");
-            Files.writeString(logConfig, KafkaLogging.configuration(
-                    // MirrorMaker says when it started; an unreachable source (an office behind a cut uplink) says
-                    // so at WARN once per retry, which is the fleet's normal state, not news
-                    Map.of("org.apache.kafka.connect.mirror.MirrorMaker", "info", "org.apache.kafka.clients", "error")));
+            Files.writeString(
+                    logConfig,
+                    KafkaLogging.configuration(
+                            // MirrorMaker says when it started; an unreachable source (an office behind a cut uplink)
+                            // says
+                            // so at WARN once per retry, which is the fleet's normal state, not news
+                            Map.of(
+                                    "org.apache.kafka.connect.mirror.MirrorMaker",
+                                    "info",
+                                    "org.apache.kafka.clients",
+                                    "error")));
             List<String> command = new ArrayList<>(launchPrefix);
             command.add(Processes.javaExecutable());
             command.addAll(Processes.smallJvm(heap));
-            command.addAll(List.of("-Dlog4j2.configurationFile=" + logConfig,
-                    "-cp", ProjectLayout.detect().kafkaLib() + "/*",
+            command.addAll(List.of(
+                    "-Dlog4j2.configurationFile=" + logConfig,
+                    "-cp",
+                    ProjectLayout.detect().kafkaLib() + "/*",
                     // the file first: --clusters takes one or more aliases and would swallow it
-                    "org.apache.kafka.connect.mirror.MirrorMaker", properties.toString(), "--clusters",
+                    "org.apache.kafka.connect.mirror.MirrorMaker",
+                    properties.toString(),
+                    "--clusters",
                     targetCluster));
             process.start(command, Map.of(), home);
         } catch (IOException e) {

@@ -20,6 +20,7 @@ public final class DummyPhone {
 
     /** The folders gammu's dummy driver expects: 1 and 3 are inboxes, 2 and 4 outboxes, 5 templates. */
     private static final int FOLDERS = 5;
+
     private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private final Path device;
@@ -69,7 +70,8 @@ public final class DummyPhone {
             throw new IllegalArgumentException("a sender, e.g. +6281234567890: " + number);
         }
         String hex = HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_16BE));
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "[SMSBackup000]",
                 "SMSC = \"+6281100000\"",
                 "State = UnRead",

@@ -33,12 +33,12 @@ public final class GammuSchema {
             Path.of("/usr/share/doc/gammu-smsd/examples/pgsql.sql.gz"),
             Path.of("/usr/share/doc/gammu/examples/sql/pgsql.sql"));
 
-    private GammuSchema() {
-    }
+    private GammuSchema() {}
 
     /** Whether the daemon and its schema file are installed (Debian: apt-get install gammu-smsd). */
     public static boolean available() {
-        return Files.isExecutable(Path.of(GammuSmsd.BINARY)) && PACKAGED.stream().anyMatch(Files::exists);
+        return Files.isExecutable(Path.of(GammuSmsd.BINARY))
+                && PACKAGED.stream().anyMatch(Files::exists);
     }
 
     /** Creates the role and the schema with gammu's tables, unless they are there already. */
@@ -49,8 +49,8 @@ public final class GammuSchema {
                     + "CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'; END IF; END $$");
             statement.execute("ALTER ROLE " + ROLE + " SET search_path = " + SCHEMA);
             statement.execute("ALTER ROLE " + ROLE + " SET timezone = 'UTC'");
-            try (var exists = statement.executeQuery(
-                    "SELECT 1 FROM information_schema.tables WHERE table_schema = '" + SCHEMA + "' AND table_name = 'gammu'")) {
+            try (var exists = statement.executeQuery("SELECT 1 FROM information_schema.tables WHERE table_schema = '"
+                    + SCHEMA + "' AND table_name = 'gammu'")) {
                 if (exists.next()) {
                     return;
                 }
@@ -71,9 +71,13 @@ public final class GammuSchema {
      * refuses to create it again (gammu's own test script filters that error out the same way).
      */
     static String tables() {
-        Path file = PACKAGED.stream().filter(Files::exists).findFirst().orElseThrow(() -> new IllegalStateException(
-                "gammu's pgsql.sql is not installed: apt-get install -y gammu-smsd"));
-        try (InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file))
+        Path file = PACKAGED.stream()
+                .filter(Files::exists)
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalStateException("gammu's pgsql.sql is not installed: apt-get install -y gammu-smsd"));
+        try (InputStream in = file.toString().endsWith(".gz")
+                ? new GZIPInputStream(Files.newInputStream(file))
                 : Files.newInputStream(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replaceAll("(?im)^\\s*CREATE\\s+LANGUAGE\\s+plpgsql\\s*;", "");

@@ -50,8 +50,8 @@ public final class GammuSmsd implements StackProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process.await("gammu-smsd", Duration.ofSeconds(30),
-                () -> process.logSinceStartSays("Starting phone communication"));
+        process.await(
+                "gammu-smsd", Duration.ofSeconds(30), () -> process.logSinceStartSays("Starting phone communication"));
     }
 
     /**
@@ -59,7 +59,8 @@ public final class GammuSmsd implements StackProcess {
      * within a second or two (a real modem then takes a few seconds per SMS).
      */
     private String configuration() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "[gammu]",
                 "model = dummy",
                 "connection = none",

@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param lastRestartAt when it was last started again, or null
  * @param nextAttemptAt while {@code WAITING}, when it will be started again
  */
-public record ProcessStatus(String name, State state, int restarts, Instant lastDownAt, Instant lastRestartAt,
-        Instant nextAttemptAt) {
+public record ProcessStatus(
+        String name, State state, int restarts, Instant lastDownAt, Instant lastRestartAt, Instant nextAttemptAt) {
 
     public enum State {
         /** running as it should */

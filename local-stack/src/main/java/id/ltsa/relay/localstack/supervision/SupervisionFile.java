@@ -28,14 +28,15 @@ import java.util.Properties;
  */
 public final class SupervisionFile {
 
-    private SupervisionFile() {
-    }
+    private SupervisionFile() {}
 
     public static void write(Path file, List<ProcessStatus> statuses, Instant now) {
         Properties properties = new Properties();
         properties.setProperty("supervisedBy", "ltsa up");
         properties.setProperty("updatedAt", now.toString());
-        properties.setProperty("processes", String.join(",", statuses.stream().map(ProcessStatus::name).toList()));
+        properties.setProperty(
+                "processes",
+                String.join(",", statuses.stream().map(ProcessStatus::name).toList()));
         for (ProcessStatus status : statuses) {
             String prefix = "process." + status.name() + ".";
             properties.setProperty(prefix + "state", status.state().name());

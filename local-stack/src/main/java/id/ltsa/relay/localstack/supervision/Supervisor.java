@@ -151,7 +151,12 @@ public final class Supervisor implements AutoCloseable {
         }
 
         ProcessStatus status() {
-            return new ProcessStatus(process.name(), state, restarts, lastDownAt, lastRestartAt,
+            return new ProcessStatus(
+                    process.name(),
+                    state,
+                    restarts,
+                    lastDownAt,
+                    lastRestartAt,
                     state == ProcessStatus.State.WAITING ? nextAttemptAt : null);
         }
     }

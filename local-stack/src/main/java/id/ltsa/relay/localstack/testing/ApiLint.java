@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ApiLint {
 
-    private ApiLint() {
-    }
+    private ApiLint() {}
 
     /**
      * The errors in the OpenAPI document of the service under test, read from its management port as a client
@@ -30,9 +29,12 @@ public final class ApiLint {
      */
     public static List<String> errorsInServiceUnderTest() {
         try {
-            HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + RealInfrastructure.managementPort() + "/q/openapi?format=json")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> document = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RealInfrastructure.managementPort()
+                                            + "/q/openapi?format=json"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (document.statusCode() != 200) {
                 throw new IllegalStateException("/q/openapi answered " + document.statusCode());
             }
@@ -55,9 +57,18 @@ public final class ApiLint {
         try {
             Path file = Files.createTempFile("openapi", ".json");
             Files.writeString(file, document);
-            Process process = new ProcessBuilder(spectral.toString(), "lint", "--quiet", "--format", "json",
-                    "--ruleset", tools.resolve("ruleset.yaml").toString(), file.toString())
-                    .directory(tools.toFile()).redirectErrorStream(false).start();
+            Process process = new ProcessBuilder(
+                            spectral.toString(),
+                            "lint",
+                            "--quiet",
+                            "--format",
+                            "json",
+                            "--ruleset",
+                            tools.resolve("ruleset.yaml").toString(),
+                            file.toString())
+                    .directory(tools.toFile())
+                    .redirectErrorStream(false)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -66,7 +77,8 @@ public final class ApiLint {
             }
             Files.deleteIfExists(file);
             if (output.isBlank()) {
-                throw new IllegalStateException("spectral gave no report (exit " + process.exitValue() + "): " + errors);
+                throw new IllegalStateException(
+                        "spectral gave no report (exit " + process.exitValue() + "): " + errors);
             }
             List<String> found = new ArrayList<>();
             for (JsonNode result : new ObjectMapper().readTree(output)) {
@@ -94,6 +106,7 @@ public final class ApiLint {
                 return candidate;
             }
         }
-        throw new IllegalStateException("tools/spectral not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "tools/spectral not found above " + Path.of("").toAbsolutePath());
     }
 }

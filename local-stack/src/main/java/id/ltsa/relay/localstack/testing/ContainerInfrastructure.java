@@ -26,8 +26,13 @@ final class ContainerInfrastructure implements TestInfrastructure {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        kafka = new KafkaBroker(home.resolve("kafka"), home.resolve("logs/kafka.log"), Processes.freePort(),
-                Processes.freePort(), "256m").withCredentials(KafkaCredentials.in(home.resolve("keys")));
+        kafka = new KafkaBroker(
+                        home.resolve("kafka"),
+                        home.resolve("logs/kafka.log"),
+                        Processes.freePort(),
+                        Processes.freePort(),
+                        "256m")
+                .withCredentials(KafkaCredentials.in(home.resolve("keys")));
         kafka.start();
         postgres.start();
     }

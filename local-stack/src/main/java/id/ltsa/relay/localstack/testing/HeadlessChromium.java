@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HeadlessChromium {
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** The page's DOM once its scripts have had 8 s of virtual time. */
     public static String dom(String url) {
@@ -29,9 +28,16 @@ public final class HeadlessChromium {
     }
 
     private static String run(List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(browser(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--disable-background-networking",
-                "--disable-component-update", "--virtual-time-budget=8000"));
+        List<String> command = new ArrayList<>(List.of(
+                browser(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--virtual-time-budget=8000"));
         command.addAll(arguments);
         try {
             File log = File.createTempFile("chromium", ".log");
@@ -42,8 +48,8 @@ public final class HeadlessChromium {
                 throw new IllegalStateException("chromium did not finish within 60 s");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("chromium failed (" + process.exitValue() + "): "
-                        + Files.readString(log.toPath()));
+                throw new IllegalStateException(
+                        "chromium failed (" + process.exitValue() + "): " + Files.readString(log.toPath()));
             }
             return output;
         } catch (IOException e) {
@@ -60,7 +66,7 @@ public final class HeadlessChromium {
                 return candidate;
             }
         }
-        throw new IllegalStateException("Headless Chromium is needed for this test: apt-get install chromium"
-                + " (.ci/run installs it)");
+        throw new IllegalStateException(
+                "Headless Chromium is needed for this test: apt-get install chromium" + " (.ci/run installs it)");
     }
 }

@@ -27,8 +27,8 @@ public final class KafkaTestClient implements AutoCloseable {
     /** @param connection bootstrap.servers and, for a closed broker, the login ({@code KafkaBroker#adminConfig}) */
     public KafkaTestClient(Map<String, Object> connection) {
         this.connection = Map.copyOf(connection);
-        this.producer = new KafkaProducer<>(with(Map.of("acks", "all")), new StringSerializer(),
-                new StringSerializer());
+        this.producer =
+                new KafkaProducer<>(with(Map.of("acks", "all")), new StringSerializer(), new StringSerializer());
     }
 
     private Map<String, Object> with(Map<String, Object> settings) {
@@ -59,17 +59,20 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /** Every record on the topic so far that matches, read from the beginning of each partition. */
-    public List<ConsumerRecord<String, String>> records(String topic, Predicate<ConsumerRecord<String, String>> filter) {
+    public List<ConsumerRecord<String, String>> records(
+            String topic, Predicate<ConsumerRecord<String, String>> filter) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 // committed records only: MirrorMaker 2 writes the ministry's topics in exactly-once transactions
                 with(Map.of("enable.auto.commit", "false", "isolation.level", "read_committed")),
-                new StringDeserializer(), new StringDeserializer())) {
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {
                 return List.of();
             }
             List<TopicPartition> assigned = partitions.stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned);

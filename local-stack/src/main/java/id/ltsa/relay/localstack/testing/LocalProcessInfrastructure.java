@@ -23,10 +23,15 @@ final class LocalProcessInfrastructure implements TestInfrastructure {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        postgres = new PostgresServer(home.resolve("postgres"), home.resolve("logs/postgres.log"), Processes.freePort(),
-                true);
-        kafka = new KafkaBroker(home.resolve("kafka"), home.resolve("logs/kafka.log"), Processes.freePort(),
-                Processes.freePort(), "256m").withCredentials(KafkaCredentials.in(home.resolve("keys")));
+        postgres = new PostgresServer(
+                home.resolve("postgres"), home.resolve("logs/postgres.log"), Processes.freePort(), true);
+        kafka = new KafkaBroker(
+                        home.resolve("kafka"),
+                        home.resolve("logs/kafka.log"),
+                        Processes.freePort(),
+                        Processes.freePort(),
+                        "256m")
+                .withCredentials(KafkaCredentials.in(home.resolve("keys")));
         CompletableFuture<Void> broker = CompletableFuture.runAsync(kafka::start);
         postgres.start();
         broker.join();

@@ -68,14 +68,17 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", infra.bootstrapServers(),
                 // the service logs in as its own user, so the broker's ACLs apply to it as they do at an office
-                "kafka.sasl.jaas.config", kafkaClientConfig(kafkaUser()).get("sasl.jaas.config").toString(),
+                "kafka.sasl.jaas.config",
+                        kafkaClientConfig(kafkaUser()).get("sasl.jaas.config").toString(),
                 "kafka.security.protocol", "SASL_PLAINTEXT",
                 "kafka.sasl.mechanism", KafkaCredentials.MECHANISM,
                 "quarkus.datasource.jdbc.url", infra.jdbcUrl(databaseName),
                 "quarkus.datasource.username", infra.username(),
                 "quarkus.datasource.password", infra.password(),
                 "mp.jwt.verify.publickey.location",
-                        publicKeyLocation != null ? publicKeyLocation : keys.publicKeyFile().toUri().toString(),
+                        publicKeyLocation != null
+                                ? publicKeyLocation
+                                : keys.publicKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", DevTokens.ISSUER));
         // what an office service's BrokerLoginConfig requires (ministry-watch, without one, takes the JAAS line above)
         config.put("ltsa.kafka.username", kafkaUser());
@@ -83,9 +86,12 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         // /q/* answers on the management port; one per JVM, so tests know where to ask (managementPort())
         config.put("quarkus.management.test-port", Integer.toString(managementPort()));
         // intake encrypts applicants' data with these; the other services ignore them
-        PersonalDataKeysets keysets = PersonalDataKeysets.in(keys.publicKeyFile().getParent());
+        PersonalDataKeysets keysets =
+                PersonalDataKeysets.in(keys.publicKeyFile().getParent());
         config.put("ltsa.personal-data.keyset-file", keysets.keysetFile().toString());
-        config.put("ltsa.personal-data.index-keyset-file", keysets.indexKeysetFile().toString());
+        config.put(
+                "ltsa.personal-data.index-keyset-file",
+                keysets.indexKeysetFile().toString());
         if (withModem) {
             startModem(infra, databaseName);
         }
@@ -111,8 +117,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     /** The daemon of the latest database; the one before it goes with its database. */
     private static synchronized void startModem(TestInfrastructure infra, String databaseName) {
         if (!GammuSchema.available()) {
-            throw new IllegalStateException("These tests run the real Gammu SMSD: apt-get install -y gammu-smsd"
-                    + " (.ci/run installs it)");
+            throw new IllegalStateException(
+                    "These tests run the real Gammu SMSD: apt-get install -y gammu-smsd" + " (.ci/run installs it)");
         }
         if (modem != null) {
             modem.stop();
@@ -120,8 +126,13 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         GammuSchema.install(infra.jdbcUrl(databaseName), infra.username(), infra.password());
         URI server = URI.create(infra.jdbcUrl(databaseName).substring("jdbc:".length()));
         try {
-            modem = new GammuSmsd(Files.createTempDirectory("ltsa-test-modem-"), Path.of("target/gammu-smsd.log"),
-                    server.getHost(), server.getPort(), databaseName, null);
+            modem = new GammuSmsd(
+                    Files.createTempDirectory("ltsa-test-modem-"),
+                    Path.of("target/gammu-smsd.log"),
+                    server.getHost(),
+                    server.getPort(),
+                    databaseName,
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -153,7 +164,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     /** What a Kafka client needs to reach the tests' broker as {@code user}: bootstrap servers and a login. */
     public static Map<String, Object> kafkaClientConfig(String user) {
-        Map<String, Object> config = new HashMap<>(infrastructure().kafkaCredentials().clientSecurity(user));
+        Map<String, Object> config =
+                new HashMap<>(infrastructure().kafkaCredentials().clientSecurity(user));
         config.put("bootstrap.servers", infrastructure().bootstrapServers());
         return config;
     }
@@ -197,12 +209,14 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     /** The broker process, when this JVM runs one itself (not with containers or external infrastructure). */
     public static Optional<KafkaBroker> kafkaProcess() {
-        return infrastructure() instanceof LocalProcessInfrastructure local ? Optional.of(local.kafka())
+        return infrastructure() instanceof LocalProcessInfrastructure local
+                ? Optional.of(local.kafka())
                 : Optional.empty();
     }
 
     public static Optional<PostgresServer> postgresProcess() {
-        return infrastructure() instanceof LocalProcessInfrastructure local ? Optional.of(local.postgres())
+        return infrastructure() instanceof LocalProcessInfrastructure local
+                ? Optional.of(local.postgres())
                 : Optional.empty();
     }
 
@@ -228,7 +242,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static boolean dockerMayBeThere() {
         return System.getenv("DOCKER_HOST") != null
                 || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
-                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".docker/run/docker.sock"))
+                || java.nio.file.Files.exists(
+                        java.nio.file.Path.of(System.getProperty("user.home"), ".docker/run/docker.sock"))
                 || "containers".equals(System.getenv("LTSA_TEST_INFRA"));
     }
 
@@ -239,7 +254,9 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             return new ExternalInfrastructure(kafka, postgres);
         }
         String mode = System.getenv().getOrDefault("LTSA_TEST_INFRA", "auto");
-        if (!"local".equals(mode) && dockerMayBeThere() && DockerClientFactory.instance().isDockerAvailable()) {
+        if (!"local".equals(mode)
+                && dockerMayBeThere()
+                && DockerClientFactory.instance().isDockerAvailable()) {
             return new ContainerInfrastructure();
         }
         return new LocalProcessInfrastructure();

@@ -1,7 +1,7 @@
 package id.ltsa.relay.localstack.testing;
 
-import id.ltsa.relay.localstack.ProjectLayout;
 import id.ltsa.relay.localstack.Processes;
+import id.ltsa.relay.localstack.ProjectLayout;
 import id.ltsa.relay.localstack.ServiceProcess;
 import id.ltsa.relay.localstack.StackSettings;
 import java.io.IOException;
@@ -26,13 +26,21 @@ final class SimulatorProcess {
         }
         smtpPort = Processes.freePort();
         int port = Processes.freePort();
-        process = new ServiceProcess("central-api-simulator",
-                ProjectLayout.detect().serviceJar("central-api-simulator"), port,
-                Map.of("QUARKUS_HTTP_PORT", Integer.toString(port),
-                        "LTSA_CALLBACK_URL", callbackUrl,
-                        "LTSA_CALLBACK_SECRET", StackSettings.DEV_CALLBACK_SECRET,
-                        "LTSA_SMTP_PORT", Integer.toString(smtpPort)),
-                home.resolve("central-api-simulator.log"), home.resolve("central-api-simulator.pid"));
+        process = new ServiceProcess(
+                "central-api-simulator",
+                ProjectLayout.detect().serviceJar("central-api-simulator"),
+                port,
+                Map.of(
+                        "QUARKUS_HTTP_PORT",
+                        Integer.toString(port),
+                        "LTSA_CALLBACK_URL",
+                        callbackUrl,
+                        "LTSA_CALLBACK_SECRET",
+                        StackSettings.DEV_CALLBACK_SECRET,
+                        "LTSA_SMTP_PORT",
+                        Integer.toString(smtpPort)),
+                home.resolve("central-api-simulator.log"),
+                home.resolve("central-api-simulator.pid"));
         Runtime.getRuntime().addShutdownHook(new Thread(process::stop, "ltsa-test-simulator-stop"));
         process.launch();
         try {

@@ -1,7 +1,6 @@
 package id.ltsa.relay.localstack.testing;
 
 import id.ltsa.relay.localstack.KafkaCredentials;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -21,8 +21,13 @@ public final class NamespaceUplink implements Uplink {
     private final String controlAddress;
     private final String simulatorControlUrl;
 
-    NamespaceUplink(String namespace, String upstreamDevice, String officeAddress, String upstreamAddress,
-            String controlAddress, String simulatorControlUrl) {
+    NamespaceUplink(
+            String namespace,
+            String upstreamDevice,
+            String officeAddress,
+            String upstreamAddress,
+            String controlAddress,
+            String simulatorControlUrl) {
         this.namespace = namespace;
         this.upstreamDevice = upstreamDevice;
         this.officeAddress = officeAddress;
@@ -62,7 +67,8 @@ public final class NamespaceUplink implements Uplink {
             return;
         }
         // input only: ARP is not IP, so neighbours stay resolved and the office sees silence, not "no route to host"
-        Net.Result result = Net.run(List.of("ip", "netns", "exec", namespace, "nft", "-f", "-"), """
+        Net.Result result = Net.run(
+                List.of("ip", "netns", "exec", namespace, "nft", "-f", "-"), """
                 table inet %s {
                   chain input {
                     type filter hook input priority 0; policy accept;
@@ -84,7 +90,9 @@ public final class NamespaceUplink implements Uplink {
 
     @Override
     public boolean isCut() {
-        return Arrays.stream(Net.run("ip", "netns", "exec", namespace, "nft", "list", "tables").output().split("\n"))
+        return Arrays.stream(Net.run("ip", "netns", "exec", namespace, "nft", "list", "tables")
+                        .output()
+                        .split("\n"))
                 .map(String::trim)
                 .anyMatch(("table inet " + cutTable())::equals);
     }
@@ -105,6 +113,5 @@ public final class NamespaceUplink implements Uplink {
 
     /** Nothing to remove: the pair goes with its {@link UpstreamNamespace}. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

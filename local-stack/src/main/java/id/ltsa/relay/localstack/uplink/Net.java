@@ -17,16 +17,17 @@ final class Net {
         }
     }
 
-    private Net() {
-    }
+    private Net() {}
 
     static Result run(List<String> command, String input) {
         try {
             // output to a file, so a command that hangs cannot hold the read past the timeout
             Path output = Files.createTempFile("ltsa-net-", ".out");
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
+                Process process = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start();
                 if (input != null) {
                     process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
                 }
@@ -55,8 +56,8 @@ final class Net {
     static String must(String... command) {
         Result result = run(command);
         if (!result.ok()) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (" + result.exitCode() + "): "
-                    + result.output());
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed (" + result.exitCode() + "): " + result.output());
         }
         return result.output();
     }

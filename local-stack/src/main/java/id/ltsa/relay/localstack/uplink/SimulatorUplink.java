@@ -17,7 +17,8 @@ import java.util.List;
  */
 public final class SimulatorUplink implements Uplink {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String simulatorUrl;
 
@@ -57,18 +58,21 @@ public final class SimulatorUplink implements Uplink {
 
     @Override
     public boolean isCut() {
-        return send(HttpRequest.newBuilder(URI.create(simulatorUrl + "/sim/uplink")).GET()).contains("\"cut\":true");
+        return send(HttpRequest.newBuilder(URI.create(simulatorUrl + "/sim/uplink"))
+                        .GET())
+                .contains("\"cut\":true");
     }
 
     private void set(boolean cut) {
-        send(HttpRequest.newBuilder(URI.create(simulatorUrl + "/sim/uplink")).header("Content-Type", "application/json")
+        send(HttpRequest.newBuilder(URI.create(simulatorUrl + "/sim/uplink"))
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"cut\":" + cut + "}")));
     }
 
     private static String send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the simulator answered " + response.statusCode());
             }

@@ -46,13 +46,17 @@ public record UplinkRecord(String kind, String namespace, String upstreamDevice,
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Optional.of(new UplinkRecord(properties.getProperty("kind"), properties.getProperty("namespace"),
-                properties.getProperty("upstreamDevice"), properties.getProperty("simulatorControlUrl")));
+        return Optional.of(new UplinkRecord(
+                properties.getProperty("kind"),
+                properties.getProperty("namespace"),
+                properties.getProperty("upstreamDevice"),
+                properties.getProperty("simulatorControlUrl")));
     }
 
     /** The uplink this record names, to cut or restore; closing it changes nothing (its owner removes it). */
     public Uplink attach() {
-        return NAMESPACE.equals(kind) ? NamespaceUplink.attach(namespace, upstreamDevice, simulatorControlUrl)
+        return NAMESPACE.equals(kind)
+                ? NamespaceUplink.attach(namespace, upstreamDevice, simulatorControlUrl)
                 : new SimulatorUplink(simulatorControlUrl);
     }
 }

@@ -32,6 +32,7 @@ public final class UpstreamNamespace implements AutoCloseable {
     private static final Pattern OURS = Pattern.compile("ltsa-(\\d+)-(\\d+)");
     /** Block 1 of the /24 (.5/.6) is the control link; offices take blocks 0, 2, 3, ... of four addresses each. */
     private static final int CONTROL_BLOCK = 1;
+
     private static final int MAX_OFFICES = 60;
 
     private final String name;
@@ -103,8 +104,13 @@ public final class UpstreamNamespace implements AutoCloseable {
         String officeEnd = "lto" + suffix + "x" + index;
         String upstreamEnd = "ltu" + suffix + "x" + index;
         link(name, officeEnd, upstreamEnd, subnet, block);
-        NamespaceUplink uplink = new NamespaceUplink(name, upstreamEnd, address(subnet, block, 1),
-                address(subnet, block, 2), controlAddress(), "http://" + controlAddress() + ":" + simulatorPort);
+        NamespaceUplink uplink = new NamespaceUplink(
+                name,
+                upstreamEnd,
+                address(subnet, block, 1),
+                address(subnet, block, 2),
+                controlAddress(),
+                "http://" + controlAddress() + ":" + simulatorPort);
         offices.add(uplink);
         return uplink;
     }
@@ -136,8 +142,10 @@ public final class UpstreamNamespace implements AutoCloseable {
     public static void removeLeftovers() {
         for (String line : Net.run("ip", "netns", "list").output().split("\n")) {
             Matcher ours = OURS.matcher(line.trim().split("\\s+")[0]);
-            if (ours.matches() && ProcessHandle.of(Long.parseLong(ours.group(1))).filter(ProcessHandle::isAlive)
-                    .isEmpty()) {
+            if (ours.matches()
+                    && ProcessHandle.of(Long.parseLong(ours.group(1)))
+                            .filter(ProcessHandle::isAlive)
+                            .isEmpty()) {
                 Net.run("ip", "netns", "delete", ours.group(0));
             }
         }

@@ -49,7 +49,9 @@ class UplinkCutTest {
 
                 assertTrue(uplink.isCut());
                 long started = System.nanoTime();
-                assertThrows(SocketTimeoutException.class, () -> connect(uplink.upstreamAddress(), port, 1500),
+                assertThrows(
+                        SocketTimeoutException.class,
+                        () -> connect(uplink.upstreamAddress(), port, 1500),
                         "a dead ISP answers nothing: the connection times out, it is not refused");
                 assertTrue(System.nanoTime() - started >= 1_000_000_000L, "it hung until the timeout");
                 assertTrue(connects(uplink.controlAddress(), port), "the control link is never cut");
@@ -81,10 +83,14 @@ class UplinkCutTest {
                 }
                 """);
         List<String> command = new ArrayList<>(uplink.launchPrefix());
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), source.toString(),
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                source.toString(),
                 Integer.toString(port)));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(home.resolve("listen.log").toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("listen.log").toFile())
+                .start();
     }
 
     private static boolean connects(String host, int port) {

@@ -18,20 +18,27 @@ public class Escalation extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "office_code")
     public String officeCode;
+
     public String state;
+
     @Column(name = "episode_since")
     public Instant episodeSince;
+
     public String recipient;
     public String subject;
     public String body;
     public String status;
     public int attempts;
+
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+
     @Column(name = "sent_at")
     public Instant sentAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

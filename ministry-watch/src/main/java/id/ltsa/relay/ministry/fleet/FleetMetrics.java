@@ -31,8 +31,10 @@ class FleetMetrics {
         states = MultiGauge.builder("ltsa.fleet.office.state")
                 .description("1 for the office's state as the ministry sees it (OK, LINK_DOWN, SILENT, NEVER_SEEN)")
                 .register(registry);
-        silence = MultiGauge.builder("ltsa.fleet.office.silent.seconds").baseUnit("seconds")
-                .description("Seconds since anything from the office reached the ministry").register(registry);
+        silence = MultiGauge.builder("ltsa.fleet.office.silent.seconds")
+                .baseUnit("seconds")
+                .description("Seconds since anything from the office reached the ministry")
+                .register(registry);
     }
 
     @Scheduled(every = "${ltsa.fleet.check-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -44,7 +46,8 @@ class FleetMetrics {
         List<MultiGauge.Row<?>> silenceRows = new ArrayList<>();
         for (FleetView.OfficeLine office : fleet.offices()) {
             for (OfficeState state : OfficeState.values()) {
-                stateRows.add(MultiGauge.Row.of(Tags.of("office", office.officeCode(), "state", state.name()),
+                stateRows.add(MultiGauge.Row.of(
+                        Tags.of("office", office.officeCode(), "state", state.name()),
                         office.state() == state ? 1 : 0));
             }
             if (office.silentForSeconds() != null) {

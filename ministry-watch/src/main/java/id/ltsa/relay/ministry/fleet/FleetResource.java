@@ -32,12 +32,21 @@ public class FleetResource {
     @GET
     @Path("/{officeCode}")
     @RolesAllowed({"ministry", "ops"})
-    @Operation(summary = "One office with its history of states and its report (counts by status, median RECEIVED to"
-            + " SUBMITTED over 7 days, applications per day)")
+    @Operation(
+            summary = "One office with its history of states and its report (counts by status, median RECEIVED to"
+                    + " SUBMITTED over 7 days, applications per day)")
     public Response office(@PathParam("officeCode") String code) {
-        return fleet.office(code).map(detail -> Response.ok(detail).build())
-                .orElse(Response.status(404).type("application/problem+json").entity(Map.of(
-                        "type", "https://ltsa-relay.id/problems/not-found", "title", "No such office",
-                        "status", 404)).build());
+        return fleet.office(code)
+                .map(detail -> Response.ok(detail).build())
+                .orElse(Response.status(404)
+                        .type("application/problem+json")
+                        .entity(Map.of(
+                                "type",
+                                "https://ltsa-relay.id/problems/not-found",
+                                "title",
+                                "No such office",
+                                "status",
+                                404))
+                        .build());
     }
 }

@@ -8,8 +8,7 @@ import java.time.Instant;
 /** What an office's state is, from when it was last heard from and what it last said of its central link. */
 final class FleetRules {
 
-    private FleetRules() {
-    }
+    private FleetRules() {}
 
     /**
      * @param before the office's recorded state, null if it has none yet
@@ -17,8 +16,13 @@ final class FleetRules {
      *     what MirrorMaker brought while it was down, so it calls no office SILENT that was not SILENT already (after a
      *     restart every office would otherwise flap to SILENT and back); a sign of life counts at once.
      */
-    static OfficeState stateOf(OfficeState before, Instant lastSeenAt, String linkState, Instant now,
-            Duration silentAfter, Instant watchingSince) {
+    static OfficeState stateOf(
+            OfficeState before,
+            Instant lastSeenAt,
+            String linkState,
+            Instant now,
+            Duration silentAfter,
+            Instant watchingSince) {
         if (lastSeenAt == null) {
             return OfficeState.NEVER_SEEN;
         }

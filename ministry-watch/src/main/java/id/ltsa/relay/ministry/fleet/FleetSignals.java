@@ -54,8 +54,8 @@ public class FleetSignals {
         try {
             at = Instant.ofEpochMilli(Heartbeat.deserializeRecord(record).timestamp());
         } catch (RuntimeException e) {
-            LOG.warnf("Skipped an unreadable heartbeat at %s-%d@%d", record.topic(), record.partition(),
-                    record.offset());
+            LOG.warnf(
+                    "Skipped an unreadable heartbeat at %s-%d@%d", record.topic(), record.partition(), record.offset());
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> offices.seen(office(record), at));
@@ -93,16 +93,20 @@ public class FleetSignals {
 
     private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
         String name = header(record, "ce_type");
-        if (name == null || EventTypes.byName(name).map(known -> known.dataClass() != type).orElse(true)) {
-            LOG.warnf("Skipped a record of unknown type %s at %s-%d@%d", name, record.topic(), record.partition(),
-                    record.offset());
+        if (name == null
+                || EventTypes.byName(name)
+                        .map(known -> known.dataClass() != type)
+                        .orElse(true)) {
+            LOG.warnf(
+                    "Skipped a record of unknown type %s at %s-%d@%d",
+                    name, record.topic(), record.partition(), record.offset());
             return null;
         }
         try {
             return json.readValue(record.value(), type);
         } catch (JsonProcessingException e) {
-            LOG.warnf("Skipped an unreadable %s at %s-%d@%d", name, record.topic(), record.partition(),
-                    record.offset());
+            LOG.warnf(
+                    "Skipped an unreadable %s at %s-%d@%d", name, record.topic(), record.partition(), record.offset());
             return null;
         }
     }

@@ -18,15 +18,23 @@ import java.util.Optional;
 public class FleetView {
 
     /** One office in the list. {@code silentForSeconds} is how long nothing has arrived from it (null: never). */
-    public record OfficeLine(String officeCode, String name, boolean registered, OfficeState state, Instant stateSince,
-            Instant lastSeenAt, Long silentForSeconds, String linkState, Instant linkSince, String linkDiagnosis,
-            long pending, Long oldestPendingAgeSeconds, List<FleetApplications.Day> applicationsPerDay) {
-    }
+    public record OfficeLine(
+            String officeCode,
+            String name,
+            boolean registered,
+            OfficeState state,
+            Instant stateSince,
+            Instant lastSeenAt,
+            Long silentForSeconds,
+            String linkState,
+            Instant linkSince,
+            String linkDiagnosis,
+            long pending,
+            Long oldestPendingAgeSeconds,
+            List<FleetApplications.Day> applicationsPerDay) {}
 
     /** One office with its history and its report. */
-    public record OfficeDetail(OfficeLine office, List<OfficeHistory.Entry> history,
-            FleetApplications.Report report) {
-    }
+    public record OfficeDetail(OfficeLine office, List<OfficeHistory.Entry> history, FleetApplications.Report report) {}
 
     private final FleetApplications applications;
     private final OfficeHistory history;
@@ -34,7 +42,11 @@ public class FleetView {
     private final StateJudge judge;
     private final Clock clock;
 
-    FleetView(FleetApplications applications, OfficeHistory history, FleetConfig settings, StateJudge judge,
+    FleetView(
+            FleetApplications applications,
+            OfficeHistory history,
+            FleetConfig settings,
+            StateJudge judge,
             Clock clock) {
         this.applications = applications;
         this.history = history;
@@ -45,7 +57,8 @@ public class FleetView {
 
     @Transactional
     public List<OfficeLine> offices() {
-        return Office.<Office>listAll().stream().map(this::line)
+        return Office.<Office>listAll().stream()
+                .map(this::line)
                 .sorted(Comparator.comparing((OfficeLine line) -> !line.state().needsAttention())
                         .thenComparing(line -> line.lastSeenAt() == null ? Instant.MIN : line.lastSeenAt())
                         .thenComparing(OfficeLine::officeCode))
@@ -54,8 +67,9 @@ public class FleetView {
 
     @Transactional
     public Optional<OfficeDetail> office(String code) {
-        return Optional.ofNullable(Office.<Office>findById(code)).map(office -> new OfficeDetail(line(office),
-                history.of(code), applications.report(code, settings.zone())));
+        return Optional.ofNullable(Office.<Office>findById(code))
+                .map(office ->
+                        new OfficeDetail(line(office), history.of(code), applications.report(code, settings.zone())));
     }
 
     private OfficeLine line(Office office) {
@@ -63,10 +77,21 @@ public class FleetView {
         // as of now, by the same rules the timer applies: the history and the announcements follow within a check
         OfficeState state = judge.stateOf(office, now);
         FleetApplications.Report report = applications.report(office.code, settings.zone());
-        return new OfficeLine(office.code, office.name, office.registered, state, office.stateSince,
+        return new OfficeLine(
+                office.code,
+                office.name,
+                office.registered,
+                state,
+                office.stateSince,
                 office.lastSeenAt,
-                office.lastSeenAt == null ? null : Math.max(0, Duration.between(office.lastSeenAt, now).toSeconds()),
-                office.linkState, office.linkSince, office.linkDiagnosis, report.pending(),
-                report.oldestPendingAgeSeconds(), report.applicationsPerDay());
+                office.lastSeenAt == null
+                        ? null
+                        : Math.max(0, Duration.between(office.lastSeenAt, now).toSeconds()),
+                office.linkState,
+                office.linkSince,
+                office.linkDiagnosis,
+                report.pending(),
+                report.oldestPendingAgeSeconds(),
+                report.applicationsPerDay());
     }
 }

@@ -17,8 +17,7 @@ import java.util.List;
 public class OfficeHistory {
 
     /** One state an office entered, and when. */
-    public record Entry(OfficeState state, Instant since) {
-    }
+    public record Entry(OfficeState state, Instant since) {}
 
     @Entity
     @Table(name = "office_state_history")
@@ -27,8 +26,10 @@ public class OfficeHistory {
         @Id
         @GeneratedValue(strategy = GenerationType.IDENTITY)
         public Long id;
+
         @Column(name = "office_code")
         public String officeCode;
+
         public String state;
         public Instant since;
     }
@@ -43,6 +44,7 @@ public class OfficeHistory {
 
     public List<Entry> of(String officeCode) {
         return Row.<Row>list("officeCode = ?1 order by since, id", officeCode).stream()
-                .map(row -> new Entry(OfficeState.valueOf(row.state), row.since)).toList();
+                .map(row -> new Entry(OfficeState.valueOf(row.state), row.since))
+                .toList();
     }
 }

@@ -32,8 +32,13 @@ class OfficeStates {
     private final StateJudge judge;
     private final Clock clock;
 
-    OfficeStates(Offices offices, OfficeHistory history, FleetApplications applications, Outbox outbox,
-            StateJudge judge, Clock clock) {
+    OfficeStates(
+            Offices offices,
+            OfficeHistory history,
+            FleetApplications applications,
+            Outbox outbox,
+            StateJudge judge,
+            Clock clock) {
         this.offices = offices;
         this.history = history;
         this.applications = applications;
@@ -46,7 +51,9 @@ class OfficeStates {
     @Transactional
     void evaluate() {
         Instant now = clock.instant();
-        List<Office> all = Office.<Office>findAll().withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<Office> all = Office.<Office>findAll()
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
         for (Office office : all) {
             OfficeState before = office.state == null ? null : OfficeState.valueOf(office.state);
             OfficeState state = judge.stateOf(office, now);
@@ -55,8 +62,10 @@ class OfficeStates {
             }
             offices.moveTo(office, state, now);
             history.add(office.code, state, now);
-            outbox.append(office.code, new OfficeStateChanged(office.code, state, before, now, office.lastSeenAt,
-                    applications.pending(office.code)));
+            outbox.append(
+                    office.code,
+                    new OfficeStateChanged(
+                            office.code, state, before, now, office.lastSeenAt, applications.pending(office.code)));
             LOG.infof("Office %s is %s (was %s)", office.code, state, before == null ? "-" : before);
         }
     }

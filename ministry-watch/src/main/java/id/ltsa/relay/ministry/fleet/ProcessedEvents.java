@@ -18,8 +18,12 @@ class ProcessedEvents {
 
     /** True the first time an id is seen; call inside the transaction that applies the event. */
     boolean firstTime(String eventId) {
-        return entityManager.createNativeQuery(
-                "INSERT INTO processed_event (event_id, processed_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, eventId).setParameter(2, clock.instant()).executeUpdate() == 1;
+        return entityManager
+                        .createNativeQuery(
+                                "INSERT INTO processed_event (event_id, processed_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                        .setParameter(1, eventId)
+                        .setParameter(2, clock.instant())
+                        .executeUpdate()
+                == 1;
     }
 }

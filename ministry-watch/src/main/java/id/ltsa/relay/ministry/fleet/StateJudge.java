@@ -30,7 +30,7 @@ class StateJudge {
 
     OfficeState stateOf(Office office, Instant now) {
         OfficeState recorded = office.state == null ? null : OfficeState.valueOf(office.state);
-        return FleetRules.stateOf(recorded, office.lastSeenAt, office.linkState, now, settings.silentAfter(),
-                watchingSince);
+        return FleetRules.stateOf(
+                recorded, office.lastSeenAt, office.linkState, now, settings.silentAfter(), watchingSince);
     }
 }

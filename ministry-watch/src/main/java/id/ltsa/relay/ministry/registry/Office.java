@@ -14,22 +14,29 @@ public class Office extends PanacheEntityBase {
 
     @Id
     public String code;
+
     public String name;
     public String contacts;
     /** In the registry of expected offices; an office heard from without being registered is shown too. */
     public boolean registered;
+
     @Column(name = "last_seen_at")
     public Instant lastSeenAt;
+
     @Column(name = "link_state")
     public String linkState;
+
     @Column(name = "link_since")
     public Instant linkSince;
+
     @Column(name = "link_diagnosis")
     public String linkDiagnosis;
     /** OK, LINK_DOWN, SILENT or NEVER_SEEN; null until the office's first evaluation. */
     public String state;
+
     @Column(name = "state_since")
     public Instant stateSince;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -35,7 +35,8 @@ public class Offices {
 
     void loadRegistry(@Observes StartupEvent startup) {
         QuarkusTransaction.requiringNew().run(() -> {
-            for (Map.Entry<String, FleetConfig.Office> entry : settings.offices().entrySet()) {
+            for (Map.Entry<String, FleetConfig.Office> entry :
+                    settings.offices().entrySet()) {
                 Office office = known(entry.getKey());
                 office.registered = true;
                 office.name = entry.getValue().name();
@@ -61,7 +62,8 @@ public class Offices {
         }
         office.linkState = change.state().name();
         office.linkSince = change.since();
-        office.linkDiagnosis = change.diagnosis() == null ? null : change.diagnosis().name();
+        office.linkDiagnosis =
+                change.diagnosis() == null ? null : change.diagnosis().name();
         office.updatedAt = clock.instant();
     }
 
@@ -73,10 +75,13 @@ public class Offices {
 
     /** The office's row, locked; made (unregistered, no state yet) the first time an office is heard of. */
     private Office known(String code) {
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 INSERT INTO office (code, registered, updated_at) VALUES (?1, false, ?2)
                 ON CONFLICT (code) DO NOTHING""")
-                .setParameter(1, code).setParameter(2, clock.instant()).executeUpdate();
+                .setParameter(1, code)
+                .setParameter(2, clock.instant())
+                .executeUpdate();
         return Office.findById(code, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -39,10 +39,13 @@ class AlertMailer {
 
     @Scheduled(every = "${ltsa.alerts.check-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> LinkAlert
-                .<LinkAlert>find("status = ?1 and nextAttemptAt <= ?2 order by createdAt", LinkAlert.PENDING,
-                        clock.instant())
-                .page(0, 20).list().stream().map(alert -> alert.id).toList());
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> LinkAlert.<LinkAlert>find(
+                        "status = ?1 and nextAttemptAt <= ?2 order by createdAt", LinkAlert.PENDING, clock.instant())
+                .page(0, 20)
+                .list()
+                .stream()
+                .map(alert -> alert.id)
+                .toList());
         for (UUID id : due) {
             Mail mail = QuarkusTransaction.requiringNew().call(() -> claim(id));
             if (mail == null) {
@@ -92,12 +95,14 @@ class AlertMailer {
         alert.lastError = failure;
         if (alert.attempts >= settings.maxAttempts()) {
             alert.status = LinkAlert.FAILED;
-            LOG.errorf("Central link alert %s (%s) failed for good after %d attempts: %s", alert.id, alert.kind,
-                    alert.attempts, failure);
+            LOG.errorf(
+                    "Central link alert %s (%s) failed for good after %d attempts: %s",
+                    alert.id, alert.kind, alert.attempts, failure);
         } else {
             alert.nextAttemptAt = clock.instant().plus(BACKOFF.after(alert.attempts));
-            LOG.warnf("Central link alert %s (%s) not sent, attempt %d: %s", alert.id, alert.kind, alert.attempts,
-                    failure);
+            LOG.warnf(
+                    "Central link alert %s (%s) not sent, attempt %d: %s",
+                    alert.id, alert.kind, alert.attempts, failure);
         }
     }
 }

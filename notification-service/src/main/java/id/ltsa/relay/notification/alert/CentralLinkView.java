@@ -16,12 +16,15 @@ public class CentralLinkView extends PanacheEntityBase {
 
     @Id
     public int id;
+
     public String state;
     public Instant since;
+
     @Column(name = "last_error")
     public String lastError;
     /** Why the link is down, as submission-service diagnosed it; null while up. */
     public String diagnosis;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

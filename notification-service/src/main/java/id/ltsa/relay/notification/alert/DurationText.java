@@ -8,21 +8,22 @@ import java.time.Duration;
  */
 final class DurationText {
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     static String indonesian(Duration duration) {
-        return duration.toMinutes() == 0 ? duration.toSeconds() + " detik"
+        return duration.toMinutes() == 0
+                ? duration.toSeconds() + " detik"
                 : write(duration, "hari", "hari", "jam", "jam", "menit", "menit");
     }
 
     static String english(Duration duration) {
-        return duration.toMinutes() == 0 ? duration.toSeconds() + " seconds"
+        return duration.toMinutes() == 0
+                ? duration.toSeconds() + " seconds"
                 : write(duration, "day", "days", "hour", "hours", "minute", "minutes");
     }
 
-    private static String write(Duration duration, String day, String days, String hour, String hours, String minute,
-            String minutes) {
+    private static String write(
+            Duration duration, String day, String days, String hour, String hours, String minute, String minutes) {
         long d = duration.toDays();
         long h = duration.toHoursPart();
         long m = duration.toMinutesPart();

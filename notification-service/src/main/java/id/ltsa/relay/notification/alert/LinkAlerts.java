@@ -72,7 +72,10 @@ public class LinkAlerts {
         }
         LinkDiagnosis diagnosis = link.diagnosis == null ? null : LinkDiagnosis.valueOf(link.diagnosis);
         List<Backlog.OfficeBacklog> waiting = backlog.byOffice();
-        decide(LinkAlert.LINK_DOWN, link.since, text.linkDown(link.since, now, link.lastError, diagnosis, waiting),
+        decide(
+                LinkAlert.LINK_DOWN,
+                link.since,
+                text.linkDown(link.since, now, link.lastError, diagnosis, waiting),
                 text.linkDownSms(link.since, now, diagnosis, waiting));
     }
 
@@ -83,14 +86,22 @@ public class LinkAlerts {
             return;
         }
         // a link-down email still waiting for the internet would now only confuse: the recovery email says it all
-        long superseded = LinkAlert.update("status = ?1 where kind = ?2 and episodeSince = ?3 and status = ?4",
-                LinkAlert.SUPERSEDED, LinkAlert.LINK_DOWN, link.since, LinkAlert.PENDING);
+        long superseded = LinkAlert.update(
+                "status = ?1 where kind = ?2 and episodeSince = ?3 and status = ?4",
+                LinkAlert.SUPERSEDED,
+                LinkAlert.LINK_DOWN,
+                link.since,
+                LinkAlert.PENDING);
         if (superseded > 0) {
-            LOG.infof("%d link-down email(s) for the outage since %s never left; the recovery email replaces them",
+            LOG.infof(
+                    "%d link-down email(s) for the outage since %s never left; the recovery email replaces them",
                     superseded, link.since);
         }
         List<Backlog.OfficeBacklog> waiting = backlog.byOffice();
-        decide(LinkAlert.LINK_RESTORED, link.since, text.linkRestored(link.since, upSince, waiting),
+        decide(
+                LinkAlert.LINK_RESTORED,
+                link.since,
+                text.linkRestored(link.since, upSince, waiting),
                 text.linkRestoredSms(link.since, upSince, waiting));
     }
 
@@ -98,7 +109,8 @@ public class LinkAlerts {
         Set<String> emails = emailContacts();
         List<String> phones = modem.present() ? settings.smsContacts().orElse(List.of()) : List.of();
         if (emails.isEmpty() && phones.isEmpty()) {
-            LOG.warnf("Central link alert %s for the outage since %s has no contacts to go to: set ltsa.alerts.*",
+            LOG.warnf(
+                    "Central link alert %s for the outage since %s has no contacts to go to: set ltsa.alerts.*",
                     kind, episodeSince);
             return;
         }
@@ -118,12 +130,13 @@ public class LinkAlerts {
             alert.attempts = 1;
             alert.persist();
         }
-        LOG.infof("Central link alert %s decided for the outage since %s: %d email(s), %d SMS", kind, episodeSince,
-                emails.size(), phones.size());
+        LOG.infof(
+                "Central link alert %s decided for the outage since %s: %d email(s), %d SMS",
+                kind, episodeSince, emails.size(), phones.size());
     }
 
-    private LinkAlert alert(String kind, Instant episodeSince, String channel, String recipient, String subject,
-            String body) {
+    private LinkAlert alert(
+            String kind, Instant episodeSince, String channel, String recipient, String subject, String body) {
         Instant now = clock.instant();
         LinkAlert alert = new LinkAlert();
         alert.id = UUID.randomUUID();

@@ -16,12 +16,16 @@ public class ApplicationProgress extends PanacheEntityBase {
     @Id
     @Column(name = "application_id")
     public UUID applicationId;
+
     @Column(name = "office_code")
     public String officeCode;
+
     public String status;
     public int revision;
+
     @Column(name = "received_at")
     public Instant receivedAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -20,11 +20,12 @@ import java.util.UUID;
 public class Backlog {
 
     /** Pending applications of one office and how long the oldest has waited. */
-    public record OfficeBacklog(String officeCode, long pending, Duration oldestPendingAge) {
-    }
+    public record OfficeBacklog(String officeCode, long pending, Duration oldestPendingAge) {}
 
     private static final List<String> PENDING = Arrays.stream(ApplicationStatus.values())
-            .filter(ApplicationStatus::isPending).map(Enum::name).toList();
+            .filter(ApplicationStatus::isPending)
+            .map(Enum::name)
+            .toList();
 
     private final EntityManager entityManager;
     private final Clock clock;
@@ -38,18 +39,24 @@ public class Backlog {
     public void track(UUID applicationId, String officeCode, ApplicationStatus status, int revision, Instant at) {
         // both consumers (applications and statuses) may meet a new application at the same moment: insert or lock,
         // never find-then-insert
-        int inserted = entityManager.createNativeQuery("""
+        int inserted = entityManager
+                .createNativeQuery("""
                 INSERT INTO application_progress (application_id, office_code, status, revision, received_at,
                     updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (application_id) DO NOTHING""")
-                .setParameter(1, applicationId).setParameter(2, officeCode).setParameter(3, status.name())
-                .setParameter(4, revision).setParameter(5, at).executeUpdate();
+                .setParameter(1, applicationId)
+                .setParameter(2, officeCode)
+                .setParameter(3, status.name())
+                .setParameter(4, revision)
+                .setParameter(5, at)
+                .executeUpdate();
         if (inserted == 1) {
             return;
         }
         ApplicationProgress progress = ApplicationProgress.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
         // waiting starts at RECEIVED of the newest revision, which may arrive after a later status of that revision
-        if (status == ApplicationStatus.RECEIVED && (revision > progress.revision
-                || revision == progress.revision && at.isBefore(progress.receivedAt))) {
+        if (status == ApplicationStatus.RECEIVED
+                && (revision > progress.revision
+                        || revision == progress.revision && at.isBefore(progress.receivedAt))) {
             progress.receivedAt = at;
         }
         LifecyclePosition known = new LifecyclePosition(progress.revision, ApplicationStatus.valueOf(progress.status));
@@ -63,12 +70,15 @@ public class Backlog {
     /** Offices with pending applications, most waiting first. */
     public List<OfficeBacklog> byOffice() {
         Instant now = clock.instant();
-        List<Object[]> rows = entityManager.createQuery("""
+        List<Object[]> rows = entityManager
+                .createQuery("""
                 select p.officeCode, count(p), min(p.receivedAt) from ApplicationProgress p
                 where p.status in :pending
                 group by p.officeCode order by count(p) desc, p.officeCode""", Object[].class)
-                .setParameter("pending", PENDING).getResultList();
-        return rows.stream().map(row -> new OfficeBacklog((String) row[0], (Long) row[1],
-                Duration.between((Instant) row[2], now))).toList();
+                .setParameter("pending", PENDING)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new OfficeBacklog((String) row[0], (Long) row[1], Duration.between((Instant) row[2], now)))
+                .toList();
     }
 }

@@ -45,7 +45,11 @@ public class EventConsumers {
         }
     };
 
-    EventConsumers(Inbox inbox, NotificationDecisions decisions, RecipientErasure erasure, Backlog backlog,
+    EventConsumers(
+            Inbox inbox,
+            NotificationDecisions decisions,
+            RecipientErasure erasure,
+            Backlog backlog,
             LinkAlerts linkAlerts) {
         this.inbox = inbox;
         this.decisions = decisions;
@@ -74,27 +78,54 @@ public class EventConsumers {
 
     private void applyApplicantContact(Object event) {
         if (event instanceof ApplicantContactRecorded recorded) {
-            decisions.remember(recorded.applicationId(), recorded.trackingCode(), recorded.officeCode(),
-                    recorded.contact());
+            decisions.remember(
+                    recorded.applicationId(), recorded.trackingCode(), recorded.officeCode(), recorded.contact());
             // a registration is revision 1; a corrected application (a later revision) starts again at RECEIVED
-            decisions.decide(recorded.applicationId(), recorded.officeCode(), ApplicationStatus.RECEIVED,
-                    recorded.revision(), 0, null);
-            backlog.track(recorded.applicationId(), recorded.officeCode(), ApplicationStatus.RECEIVED,
-                    recorded.revision(), recorded.occurredAt());
+            decisions.decide(
+                    recorded.applicationId(),
+                    recorded.officeCode(),
+                    ApplicationStatus.RECEIVED,
+                    recorded.revision(),
+                    0,
+                    null);
+            backlog.track(
+                    recorded.applicationId(),
+                    recorded.officeCode(),
+                    ApplicationStatus.RECEIVED,
+                    recorded.revision(),
+                    recorded.occurredAt());
         } else if (event instanceof ApplicationErased erased) {
             erasure.erase(erased);
         } else if (event instanceof ApplicationWithdrawn withdrawn) {
-            decisions.decide(withdrawn.applicationId(), withdrawn.officeCode(), ApplicationStatus.WITHDRAWN,
-                    withdrawn.revision(), 0, withdrawn.reason());
-            backlog.track(withdrawn.applicationId(), withdrawn.officeCode(), ApplicationStatus.WITHDRAWN,
-                    withdrawn.revision(), withdrawn.occurredAt());
+            decisions.decide(
+                    withdrawn.applicationId(),
+                    withdrawn.officeCode(),
+                    ApplicationStatus.WITHDRAWN,
+                    withdrawn.revision(),
+                    0,
+                    withdrawn.reason());
+            backlog.track(
+                    withdrawn.applicationId(),
+                    withdrawn.officeCode(),
+                    ApplicationStatus.WITHDRAWN,
+                    withdrawn.revision(),
+                    withdrawn.occurredAt());
         }
     }
 
     private void applyStatus(ApplicationStatusChanged changed) {
-        decisions.decide(changed.applicationId(), changed.officeCode(), changed.status(), changed.revision(),
-                changed.status() == ApplicationStatus.DELAYED ? changed.episode() : 0, changed.reason());
-        backlog.track(changed.applicationId(), changed.officeCode(), changed.status(), changed.revision(),
+        decisions.decide(
+                changed.applicationId(),
+                changed.officeCode(),
+                changed.status(),
+                changed.revision(),
+                changed.status() == ApplicationStatus.DELAYED ? changed.episode() : 0,
+                changed.reason());
+        backlog.track(
+                changed.applicationId(),
+                changed.officeCode(),
+                changed.status(),
+                changed.revision(),
                 changed.occurredAt());
     }
 }

@@ -19,29 +19,40 @@ public class Notification extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "application_id")
     public UUID applicationId;
+
     @Column(name = "office_code")
     public String officeCode;
+
     @Enumerated(EnumType.STRING)
     public ApplicationStatus transition;
+
     public int revision;
     public int episode;
     public String reason;
     /** The way it went, or goes; null until it is first routed. */
     @Enumerated(EnumType.STRING)
     public DeliveryChannel channel;
+
     public String language;
     public String template;
+
     @Enumerated(EnumType.STRING)
     public NotificationStatus status;
+
     public int attempts;
+
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+
     @Column(name = "last_error")
     public String lastError;
+
     @Column(name = "sent_at")
     public Instant sentAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
     /** The W3C traceparent of the event that decided this message. */

@@ -23,9 +23,15 @@ import java.util.UUID;
 public class NotificationDecisions {
 
     /** Transitions an applicant hears about; QUEUED is internal bookkeeping and would only be noise. */
-    static final Set<ApplicationStatus> NOTIFIED = Set.of(ApplicationStatus.RECEIVED, ApplicationStatus.DELAYED,
-            ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED, ApplicationStatus.APPROVED,
-            ApplicationStatus.ISSUED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN);
+    static final Set<ApplicationStatus> NOTIFIED = Set.of(
+            ApplicationStatus.RECEIVED,
+            ApplicationStatus.DELAYED,
+            ApplicationStatus.SUBMITTED,
+            ApplicationStatus.RETURNED,
+            ApplicationStatus.APPROVED,
+            ApplicationStatus.ISSUED,
+            ApplicationStatus.REJECTED,
+            ApplicationStatus.WITHDRAWN);
 
     private final Clock clock;
     private final Event<NotificationDecided> decided;
@@ -49,34 +55,42 @@ public class NotificationDecisions {
         recipient.fullName = applicant.fullName();
         recipient.phone = applicant.phone();
         recipient.email = applicant.email();
-        recipient.channel = applicant.preferredChannel() == null ? NotificationChannel.WHATSAPP
-                : applicant.preferredChannel();
+        recipient.channel =
+                applicant.preferredChannel() == null ? NotificationChannel.WHATSAPP : applicant.preferredChannel();
         recipient.language = applicant.language() == null ? "id" : applicant.language();
         recipient.updatedAt = clock.instant();
         recipient.persist();
     }
 
-    void decide(UUID applicationId, String officeCode, ApplicationStatus transition, int revision, int episode,
+    void decide(
+            UUID applicationId,
+            String officeCode,
+            ApplicationStatus transition,
+            int revision,
+            int episode,
             String reason) {
         if (!NOTIFIED.contains(transition)) {
             return;
         }
         List<Notification> earlier = Notification.list("applicationId", applicationId);
         LifecyclePosition position = new LifecyclePosition(revision, transition);
-        boolean decidedBefore = earlier.stream().anyMatch(notification -> notification.transition
-                == transition && notification.revision == revision && notification.episode == episode);
+        boolean decidedBefore = earlier.stream()
+                .anyMatch(notification -> notification.transition == transition
+                        && notification.revision == revision
+                        && notification.episode == episode);
         // RECEIVED comes from the other topic and may arrive after a later status of the same application; it carries
         // the tracking code, so it is still sent, and the sender sends it first.
         boolean superseded = transition != ApplicationStatus.RECEIVED
-                && earlier.stream().anyMatch(notification -> notification.position().isAfter(position));
+                && earlier.stream()
+                        .anyMatch(notification -> notification.position().isAfter(position));
         if (decidedBefore || superseded) {
             return;
         }
         Instant now = clock.instant();
         Notification notification = new Notification();
         // named by what it is about: a decision lost and made again is the same message, with the same gateway key
-        notification.id = UUID.nameUUIDFromBytes((applicationId + "/" + transition + "/" + revision + "/" + episode)
-                .getBytes(StandardCharsets.UTF_8));
+        notification.id = UUID.nameUUIDFromBytes(
+                (applicationId + "/" + transition + "/" + revision + "/" + episode).getBytes(StandardCharsets.UTF_8));
         notification.applicationId = applicationId;
         notification.officeCode = officeCode;
         notification.transition = transition;

@@ -19,18 +19,24 @@ public class Recipient extends PanacheEntityBase {
     @Id
     @Column(name = "application_id")
     public UUID applicationId;
+
     @Column(name = "tracking_code")
     public String trackingCode;
+
     @Column(name = "office_code")
     public String officeCode;
+
     @Column(name = "full_name")
     public String fullName;
+
     public String phone;
     public String email;
     /** The channel the applicant chose. */
     @Enumerated(EnumType.STRING)
     public NotificationChannel channel;
+
     public String language;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
     /** When the applicant's contact details were erased (intake's erasure); null while kept. */

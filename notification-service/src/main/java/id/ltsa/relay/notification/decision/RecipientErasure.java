@@ -27,16 +27,20 @@ class RecipientErasure {
 
     void erase(ApplicationErased erased) {
         Instant now = clock.instant();
-        int failed = entityManager.createNativeQuery("""
+        int failed = entityManager
+                .createNativeQuery("""
                 UPDATE notification SET status = 'FAILED', last_error = 'personal data erased before it was sent'
                 WHERE application_id = ?1 AND status = 'PENDING'""")
-                .setParameter(1, erased.applicationId()).executeUpdate();
+                .setParameter(1, erased.applicationId())
+                .executeUpdate();
         if (modemTablesExist()) {
             // gammu keeps the number and the text of every SMS it sent; these were this applicant's
-            entityManager.createNativeQuery("""
+            entityManager
+                    .createNativeQuery("""
                     DELETE FROM gammu.sentitems WHERE "ID" IN (SELECT modem_message_id FROM notification
                         WHERE application_id = ?1 AND modem_message_id IS NOT NULL AND status <> 'MODEM')""")
-                    .setParameter(1, erased.applicationId()).executeUpdate();
+                    .setParameter(1, erased.applicationId())
+                    .executeUpdate();
         }
         Recipient recipient = Recipient.findById(erased.applicationId());
         if (recipient != null) {
@@ -46,12 +50,18 @@ class RecipientErasure {
             recipient.erasedAt = now;
             recipient.updatedAt = now;
         }
-        LOG.infof("Application %s: contact details erased (%s)%s", erased.applicationId(), erased.reason(),
+        LOG.infof(
+                "Application %s: contact details erased (%s)%s",
+                erased.applicationId(),
+                erased.reason(),
                 failed > 0 ? ", " + failed + " unsent message(s) given up" : "");
     }
 
     private boolean modemTablesExist() {
-        return entityManager.createNativeQuery("SELECT to_regclass('gammu.sentitems') IS NOT NULL")
-                .getSingleResult() instanceof Boolean exists && exists;
+        return entityManager
+                                .createNativeQuery("SELECT to_regclass('gammu.sentitems') IS NOT NULL")
+                                .getSingleResult()
+                        instanceof Boolean exists
+                && exists;
     }
 }

@@ -24,17 +24,13 @@ class ChannelRoutes {
     /** After this many modem failures (no credit, no network) a message waits for the internet instead. */
     static final int MODEM_TRIES = 3;
 
-    sealed interface Route {
-    }
+    sealed interface Route {}
 
-    record Send(DeliveryChannel channel) implements Route {
-    }
+    record Send(DeliveryChannel channel) implements Route {}
 
-    record Modem() implements Route {
-    }
+    record Modem() implements Route {}
 
-    record Wait(Instant until) implements Route {
-    }
+    record Wait(Instant until) implements Route {}
 
     private final UpstreamReachability upstream;
     private final ModemHealth modem;
@@ -46,22 +42,32 @@ class ChannelRoutes {
 
     Route choose(Notification notification, Recipient recipient) {
         DeliveryChannel channel = notification.channel == null || notification.channel == DeliveryChannel.LOCAL_SMS
-                ? DeliveryChannel.of(recipient.channel) : notification.channel;
+                ? DeliveryChannel.of(recipient.channel)
+                : notification.channel;
         Upstream way = Upstream.of(channel);
         boolean silent = upstream.isSilent(way);
         // the modem's health is only read when it matters
-        boolean modemMayTakeIt = !notification.mayHaveLeftByInternet()
-                && notification.modemFailures < MODEM_TRIES;
-        return decide(channel, notification.transition, modemMayTakeIt, silent,
-                silent && modemMayTakeIt && modem.usable(), upstream.recheckAt(way));
+        boolean modemMayTakeIt = !notification.mayHaveLeftByInternet() && notification.modemFailures < MODEM_TRIES;
+        return decide(
+                channel,
+                notification.transition,
+                modemMayTakeIt,
+                silent,
+                silent && modemMayTakeIt && modem.usable(),
+                upstream.recheckAt(way));
     }
 
     /**
      * The rule itself, apart from where its facts come from. {@code modemMayTakeIt} is false once the internet may
      * already have the message (a call that may have arrived, or one still in flight) or the modem failed it too often.
      */
-    static Route decide(DeliveryChannel channel, ApplicationStatus transition, boolean modemMayTakeIt, boolean upstreamSilent,
-            boolean modemUsable, Instant recheckAt) {
+    static Route decide(
+            DeliveryChannel channel,
+            ApplicationStatus transition,
+            boolean modemMayTakeIt,
+            boolean upstreamSilent,
+            boolean modemUsable,
+            Instant recheckAt) {
         if (!upstreamSilent) {
             return new Send(channel);
         }

@@ -1,7 +1,7 @@
 package id.ltsa.relay.notification.delivery;
 
-import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.drain.WireFailure;
+import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.trace.TraceParent;
 import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
@@ -21,9 +21,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 class Channels {
 
     /** A rendered message on its way to one applicant. Personal data: never log it. */
-    record Outgoing(UUID notificationId, DeliveryChannel channel, String phone, String email, MessageRenderer.Rendered message,
-            String traceparent, int attempt) {
-    }
+    record Outgoing(
+            UUID notificationId,
+            DeliveryChannel channel,
+            String phone,
+            String email,
+            MessageRenderer.Rendered message,
+            String traceparent,
+            int attempt) {}
 
     /** What a call came to, told apart by whether the message could have arrived. */
     enum Outcome {
@@ -72,7 +77,10 @@ class Channels {
             return new Result(Outcome.NEVER_ARRIVED, "the SMTP relay does not answer");
         }
         try {
-            mailer.send(Mail.withText(outgoing.email(), outgoing.message().subject(), outgoing.message().text()));
+            mailer.send(Mail.withText(
+                    outgoing.email(),
+                    outgoing.message().subject(),
+                    outgoing.message().text()));
             return Result.DELIVERED;
         } catch (RuntimeException e) {
             // the class only: a mailer's message can quote the address, and lastError is logged and shown
@@ -84,8 +92,12 @@ class Channels {
         // the idempotency key makes a resend after a crash harmless; an SMS fallback is another message, so it gets a
         // key of its own
         String key = outgoing.notificationId() + "-" + outgoing.channel().name().toLowerCase();
-        try (Response response = gateway.send(key, new GatewayClient.GatewayMessage(outgoing.phone(),
-                outgoing.channel().name(), outgoing.message().text()))) {
+        try (Response response = gateway.send(
+                key,
+                new GatewayClient.GatewayMessage(
+                        outgoing.phone(),
+                        outgoing.channel().name(),
+                        outgoing.message().text()))) {
             return classify(response.getStatus());
         } catch (ProcessingException e) {
             return wire(e, "gateway unreachable: " + e.getClass().getSimpleName());

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,10 +40,12 @@ class DeliveryOutcomes {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean record(Channels.Outgoing call, Channels.Result result) {
         Notification notification = Notification.findById(call.notificationId(), LockModeType.PESSIMISTIC_WRITE);
-        if (notification == null || notification.status != NotificationStatus.PENDING
+        if (notification == null
+                || notification.status != NotificationStatus.PENDING
                 || notification.attempts != call.attempt()) {
             // the claim ran out before this call returned and another attempt took the message: its outcome stands
-            LOG.warnf("Notification %s: the outcome of a call that outlived its claim is ignored (%s)",
+            LOG.warnf(
+                    "Notification %s: the outcome of a call that outlived its claim is ignored (%s)",
                     call.notificationId(), result.outcome());
             return false;
         }
@@ -66,8 +67,9 @@ class DeliveryOutcomes {
                 notification.lastError = result.failure();
                 notification.nextAttemptAt = clock.instant();
                 count(channel, "unreachable");
-                LOG.warnf("Notification %s (%s): %s is silent (%s); routed again", notification.id,
-                        notification.transition, way, result.failure());
+                LOG.warnf(
+                        "Notification %s (%s): %s is silent (%s); routed again",
+                        notification.id, notification.transition, way, result.failure());
                 return true;
             }
             case PERMANENT -> {
@@ -79,8 +81,9 @@ class DeliveryOutcomes {
                     notification.channel = DeliveryChannel.SMS;
                     notification.nextAttemptAt = clock.instant();
                     count(channel, "fell_back_to_sms");
-                    LOG.infof("Notification %s (%s): WhatsApp refused (%s), falling back to SMS", notification.id,
-                            notification.transition, result.failure());
+                    LOG.infof(
+                            "Notification %s (%s): WhatsApp refused (%s), falling back to SMS",
+                            notification.id, notification.transition, result.failure());
                     return true;
                 }
                 fail(notification, channel, result);
@@ -99,8 +102,9 @@ class DeliveryOutcomes {
                 }
                 notification.nextAttemptAt = clock.instant().plus(backoff.after(notification.attempts));
                 count(channel, "retried");
-                LOG.warnf("Notification %s (%s) not delivered on %s, attempt %d: %s", notification.id,
-                        notification.transition, channel, notification.attempts, result.failure());
+                LOG.warnf(
+                        "Notification %s (%s) not delivered on %s, attempt %d: %s",
+                        notification.id, notification.transition, channel, notification.attempts, result.failure());
                 return false;
             }
         }
@@ -109,11 +113,13 @@ class DeliveryOutcomes {
     private void fail(Notification notification, DeliveryChannel channel, Channels.Result result) {
         notification.status = NotificationStatus.FAILED;
         count(channel, "failed");
-        LOG.errorf("Notification %s (%s) FAILED on %s after %d attempts: %s", notification.id,
-                notification.transition, channel, notification.attempts, result.failure());
+        LOG.errorf(
+                "Notification %s (%s) FAILED on %s after %d attempts: %s",
+                notification.id, notification.transition, channel, notification.attempts, result.failure());
     }
 
     void count(DeliveryChannel channel, String outcome) {
-        metrics.counter("ltsa.notification.outcomes", "channel", channel.name(), "outcome", outcome).increment();
+        metrics.counter("ltsa.notification.outcomes", "channel", channel.name(), "outcome", outcome)
+                .increment();
     }
 }

@@ -14,8 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/gateway/v1/messages")
 public interface GatewayClient {
 
-    record GatewayMessage(String to, String channel, String text) {
-    }
+    record GatewayMessage(String to, String channel, String text) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

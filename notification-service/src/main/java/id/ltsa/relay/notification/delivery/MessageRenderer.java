@@ -21,13 +21,16 @@ public class MessageRenderer {
     /** Longer first names are cut: the greeting is a courtesy, the tracking code is what matters. */
     static final int NAME_LENGTH = 15;
 
-    public record Rendered(String template, String subject, String text) {
-    }
+    public record Rendered(String template, String subject, String text) {}
 
     /** What a message is about: the transition, the applicant's language and channel, and what to fill in. */
-    public record Request(ApplicationStatus transition, String language, DeliveryChannel channel, String fullName,
-            String trackingCode, String reason) {
-    }
+    public record Request(
+            ApplicationStatus transition,
+            String language,
+            DeliveryChannel channel,
+            String fullName,
+            String trackingCode,
+            String reason) {}
 
     private final Engine engine;
     private final DeliveryConfig settings;
@@ -51,8 +54,8 @@ public class MessageRenderer {
             int room = reason.length() - (text.length() - SMS_LENGTH) - 2;
             text = fill(template, request, room > 0 ? reason.substring(0, room).trim() + ".." : "-");
         }
-        String subject = ("en".equals(language) ? "Passport application " : "Permohonan paspor ")
-                + request.trackingCode();
+        String subject =
+                ("en".equals(language) ? "Passport application " : "Permohonan paspor ") + request.trackingCode();
         return new Rendered(name, subject, text);
     }
 

@@ -4,8 +4,8 @@ import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationStatus;
 import id.ltsa.relay.notification.decision.Recipient;
-import id.ltsa.relay.notification.modem.ModemOutbox;
 import id.ltsa.relay.notification.modem.ModemConfig;
+import id.ltsa.relay.notification.modem.ModemOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -32,8 +32,8 @@ class NotificationClaims {
     private final Clock clock;
     private final Duration modemPatience;
 
-    NotificationClaims(ChannelRoutes routes, MessageRenderer renderer, ModemOutbox modem, ModemConfig settings,
-            Clock clock) {
+    NotificationClaims(
+            ChannelRoutes routes, MessageRenderer renderer, ModemOutbox modem, ModemConfig settings, Clock clock) {
         this.routes = routes;
         this.renderer = renderer;
         this.modem = modem;
@@ -45,7 +45,8 @@ class NotificationClaims {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Channels.Outgoing claim(UUID id) {
         Notification notification = Notification.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (notification == null || notification.status != NotificationStatus.PENDING
+        if (notification == null
+                || notification.status != NotificationStatus.PENDING
                 || notification.nextAttemptAt.isAfter(clock.instant())) {
             return null;
         }
@@ -61,8 +62,13 @@ class NotificationClaims {
             return null;
         }
         DeliveryChannel channel = route instanceof ChannelRoutes.Send send ? send.channel() : DeliveryChannel.LOCAL_SMS;
-        MessageRenderer.Rendered message = renderer.render(new MessageRenderer.Request(notification.transition,
-                recipient.language, channel, recipient.fullName, recipient.trackingCode, notification.reason));
+        MessageRenderer.Rendered message = renderer.render(new MessageRenderer.Request(
+                notification.transition,
+                recipient.language,
+                channel,
+                recipient.fullName,
+                recipient.trackingCode,
+                notification.reason));
         notification.channel = channel;
         notification.language = recipient.language;
         notification.template = message.template();
@@ -84,14 +90,24 @@ class NotificationClaims {
         // committed before the call: should this sender die mid-call, the message can never go by the modem
         notification.callInFlight = true;
         notification.nextAttemptAt = clock.instant().plus(CLAIM);
-        return new Channels.Outgoing(id, channel, recipient.phone, recipient.email, message, notification.traceparent,
+        return new Channels.Outgoing(
+                id,
+                channel,
+                recipient.phone,
+                recipient.email,
+                message,
+                notification.traceparent,
                 notification.attempts);
     }
 
     /** An earlier message of the same application not yet out (waiting, or still at the modem) goes first. */
     private static boolean earlierOneWaits(Notification notification) {
-        return Notification.<Notification>list("applicationId = ?1 and status in ?2 and id <> ?3",
-                notification.applicationId, java.util.List.of(NotificationStatus.PENDING, NotificationStatus.MODEM),
-                notification.id).stream().anyMatch(other -> notification.position().isAfter(other.position()));
+        return Notification.<Notification>list(
+                        "applicationId = ?1 and status in ?2 and id <> ?3",
+                        notification.applicationId,
+                        java.util.List.of(NotificationStatus.PENDING, NotificationStatus.MODEM),
+                        notification.id)
+                .stream()
+                .anyMatch(other -> notification.position().isAfter(other.position()));
     }
 }

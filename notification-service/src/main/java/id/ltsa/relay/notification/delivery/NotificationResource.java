@@ -1,13 +1,13 @@
 package id.ltsa.relay.notification.delivery;
 
+import id.ltsa.relay.audit.AuditAction;
+import id.ltsa.relay.audit.Audited;
+import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.http.ApiLimits;
 import id.ltsa.relay.http.Caller;
 import id.ltsa.relay.http.HttpProblems;
 import id.ltsa.relay.http.Problem;
 import id.ltsa.relay.http.ProblemException;
-import id.ltsa.relay.audit.AuditAction;
-import id.ltsa.relay.audit.Audited;
-import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationStatus;
@@ -34,21 +34,39 @@ public class NotificationResource {
 
     public record NotificationView(
             UUID applicationId,
-            @Schema(description = "The status the applicant was told of") ApplicationStatus transition,
-            @Schema(nullable = true, maxLength = 9,
+
+            @Schema(description = "The status the applicant was told of")
+            ApplicationStatus transition,
+
+            @Schema(
+                    nullable = true,
+                    maxLength = 9,
                     description = "LOCAL_SMS is the office modem; null until the message is routed")
             DeliveryChannel channel,
-            @Schema(nullable = true, enumeration = {"id", "en"}, maxLength = 2) String language,
-            @Schema(nullable = true, maxLength = ApiLimits.NAME_MAX) String template,
-            @Schema(enumeration = {"PENDING", "SENT", "FAILED"}, description = "At the office modem counts as PENDING")
+
+            @Schema(
+                    nullable = true,
+                    enumeration = {"id", "en"},
+                    maxLength = 2)
+            String language,
+
+            @Schema(nullable = true, maxLength = ApiLimits.NAME_MAX)
+            String template,
+
+            @Schema(
+                    enumeration = {"PENDING", "SENT", "FAILED"},
+                    description = "At the office modem counts as PENDING")
             NotificationStatus status,
-            @Schema(format = "int32", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.INT_MAX) int attempts,
-            @Schema(nullable = true, format = "date-time", maxLength = 35) Instant sentAt) {
-    }
+
+            @Schema(format = "int32", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.INT_MAX)
+            int attempts,
+
+            @Schema(nullable = true, format = "date-time", maxLength = 35)
+            Instant sentAt) {}
 
     /** An application's messages, in lifecycle order. */
-    public record NotificationLog(@Schema(maxItems = ApiLimits.LIST_MAX) List<NotificationView> items) {
-    }
+    public record NotificationLog(
+            @Schema(maxItems = ApiLimits.LIST_MAX) List<NotificationView> items) {}
 
     static final Problem NOT_FOUND = HttpProblems.notFound("No notifications for such an application");
 
@@ -62,13 +80,18 @@ public class NotificationResource {
     @Audited(AuditAction.NOTIFICATIONS_READ)
     @RolesAllowed({"office", "ministry", "ops"})
     @Operation(summary = "The messages sent, or still to send, about one application, in lifecycle order")
-    @APIResponse(responseCode = "200", description = "{items}",
+    @APIResponse(
+            responseCode = "200",
+            description = "{items}",
             content = @Content(schema = @Schema(implementation = NotificationLog.class)))
-    @APIResponse(responseCode = "400", description = "No applicationId",
+    @APIResponse(
+            responseCode = "400",
+            description = "No applicationId",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No message about such an application; another office's "
-            + "application answers the same", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No message about such an application; another office's " + "application answers the same",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NotificationLog list(@Parameter(required = true) @QueryParam("applicationId") UUID applicationId) {
         if (applicationId == null) {
             throw new ProblemException(HttpProblems.invalid("applicationId", "is required"));
@@ -82,8 +105,16 @@ public class NotificationResource {
         if (notifications.isEmpty() || notifications.stream().anyMatch(n -> !caller.maySee(n.officeCode))) {
             throw new ProblemException(NOT_FOUND); // another office's application answers exactly as an unknown one
         }
-        return new NotificationLog(notifications.stream().map(n -> new NotificationView(n.applicationId, n.transition,
-                n.channel, n.language, n.template, n.status.published(), n.attempts, n.sentAt)).toList());
+        return new NotificationLog(notifications.stream()
+                .map(n -> new NotificationView(
+                        n.applicationId,
+                        n.transition,
+                        n.channel,
+                        n.language,
+                        n.template,
+                        n.status.published(),
+                        n.attempts,
+                        n.sentAt))
+                .toList());
     }
-
 }

@@ -2,8 +2,8 @@ package id.ltsa.relay.notification.delivery;
 
 import id.ltsa.relay.drain.DrainLoop;
 import id.ltsa.relay.notification.decision.Notification;
-import id.ltsa.relay.notification.decision.NotificationStatus;
 import id.ltsa.relay.notification.decision.NotificationDecided;
+import id.ltsa.relay.notification.decision.NotificationStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -38,7 +38,9 @@ class NotificationSender {
         loop.wake();
     }
 
-    @Scheduled(every = "${ltsa.notification.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${ltsa.notification.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         loop.wake();
     }
@@ -48,10 +50,15 @@ class NotificationSender {
     }
 
     private void sendDue() {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Notification
-                .<Notification>find("status = ?1 and nextAttemptAt <= ?2 order by createdAt", NotificationStatus.PENDING,
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
+                        "status = ?1 and nextAttemptAt <= ?2 order by createdAt",
+                        NotificationStatus.PENDING,
                         clock.instant())
-                .page(0, 50).list().stream().map(notification -> notification.id).toList());
+                .page(0, 50)
+                .list()
+                .stream()
+                .map(notification -> notification.id)
+                .toList());
         for (UUID id : due) {
             Channels.Outgoing outgoing = claims.claim(id);
             if (outgoing != null) {

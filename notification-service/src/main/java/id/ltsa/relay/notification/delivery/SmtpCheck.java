@@ -19,7 +19,8 @@ public class SmtpCheck {
     private final int port;
     private final Duration timeout;
 
-    SmtpCheck(@ConfigProperty(name = "quarkus.mailer.host") String host,
+    SmtpCheck(
+            @ConfigProperty(name = "quarkus.mailer.host") String host,
             @ConfigProperty(name = "quarkus.mailer.port") int port,
             @ConfigProperty(name = "ltsa.notification.connect-timeout", defaultValue = "3s") Duration timeout) {
         this.host = host;

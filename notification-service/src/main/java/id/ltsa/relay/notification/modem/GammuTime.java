@@ -1,8 +1,8 @@
 package id.ltsa.relay.notification.modem;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.sql.Timestamp;
 
 /**
  * gammu's tables keep zoneless timestamps. gammu writes some from its database session (the smsd role's time zone,
@@ -12,8 +12,7 @@ import java.sql.Timestamp;
  */
 public final class GammuTime {
 
-    private GammuTime() {
-    }
+    private GammuTime() {}
 
     public static Instant toInstant(Object value) {
         if (value instanceof Instant instant) {

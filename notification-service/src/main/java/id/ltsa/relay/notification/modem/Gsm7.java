@@ -9,12 +9,11 @@ import java.util.regex.Pattern;
  */
 public final class Gsm7 {
 
-    public static final Pattern ALPHABET = Pattern.compile(
-            "[A-Za-z0-9 @£$¥èéùìòÇ\\nØø\\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!\"#¤%&'()*+,\\-./:;<=>?¡ÄÖÑÜ§¿äöñüà]*");
+    public static final Pattern ALPHABET =
+            Pattern.compile("[A-Za-z0-9 @£$¥èéùìòÇ\\nØø\\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!\"#¤%&'()*+,\\-./:;<=>?¡ÄÖÑÜ§¿äöñüà]*");
     public static final int SMS_LENGTH = 160;
 
-    private Gsm7() {
-    }
+    private Gsm7() {}
 
     public static boolean fits(String text) {
         return ALPHABET.matcher(text).matches();
@@ -40,13 +39,14 @@ public final class Gsm7 {
             if (!stripped.isEmpty() && fits(stripped)) {
                 plain.append(stripped);
             } else {
-                plain.append(switch (c) {
-                    case "\u2018", "\u2019", "\u201B", "\u02BC", "`" -> "'";
-                    case "\u201C", "\u201D" -> "\"";
-                    case "\u2013", "\u2014" -> "-";
-                    case "\u2026" -> "...";
-                    default -> "?";
-                });
+                plain.append(
+                        switch (c) {
+                            case "\u2018", "\u2019", "\u201B", "\u02BC", "`" -> "'";
+                            case "\u201C", "\u201D" -> "\"";
+                            case "\u2013", "\u2014" -> "-";
+                            case "\u2026" -> "...";
+                            default -> "?";
+                        });
             }
         }
         return plain.toString();

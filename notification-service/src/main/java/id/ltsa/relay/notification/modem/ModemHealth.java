@@ -38,22 +38,34 @@ public class ModemHealth {
     }
 
     void register(@Observes StartupEvent startup, MeterRegistry registry) {
-        gauge(registry, "ltsa.modem.up", "1 while gammu reports the office modem, 0 when it is gone or absent",
+        gauge(
+                registry,
+                "ltsa.modem.up",
+                "1 while gammu reports the office modem, 0 when it is gone or absent",
                 status -> status.up() ? 1 : 0);
-        gauge(registry, "ltsa.modem.signal.percent", "The modem's signal strength as gammu reports it",
+        gauge(
+                registry,
+                "ltsa.modem.signal.percent",
+                "The modem's signal strength as gammu reports it",
                 status -> status.signalPercent() == null ? Double.NaN : status.signalPercent());
-        gauge(registry, "ltsa.modem.battery.percent", "The modem's battery (100 on mains power)",
+        gauge(
+                registry,
+                "ltsa.modem.battery.percent",
+                "The modem's battery (100 on mains power)",
                 status -> status.batteryPercent() == null ? Double.NaN : status.batteryPercent());
-        gauge(registry, "ltsa.modem.last.contact.age.seconds", "Seconds since gammu last refreshed the modem's status",
+        gauge(
+                registry,
+                "ltsa.modem.last.contact.age.seconds",
+                "Seconds since gammu last refreshed the modem's status",
                 status -> status.lastContactAgeSeconds() == null ? Double.NaN : status.lastContactAgeSeconds());
         gauge(registry, "ltsa.modem.queued", "SMS waiting in gammu's outbox", ModemStatus::queued);
         gauge(registry, "ltsa.modem.sent", "SMS the modem has sent since gammu started", ModemStatus::sent);
-        gauge(registry, "ltsa.modem.received", "SMS the modem has received since gammu started",
-                ModemStatus::received);
+        gauge(registry, "ltsa.modem.received", "SMS the modem has received since gammu started", ModemStatus::received);
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<ModemStatus> value) {
-        Gauge.builder(name, this, health -> value.applyAsDouble(health.current())).description(description)
+        Gauge.builder(name, this, health -> value.applyAsDouble(health.current()))
+                .description(description)
                 .register(registry);
     }
 
@@ -85,15 +97,18 @@ public class ModemHealth {
 
     private ModemStatus readPhone(Instant now) {
         if (!schemaSeen) {
-            Object table = entityManager.createNativeQuery("SELECT to_regclass('gammu.phones')::text")
+            Object table = entityManager
+                    .createNativeQuery("SELECT to_regclass('gammu.phones')::text")
                     .getSingleResult();
             if (table == null) {
                 return ModemStatus.ABSENT;
             }
             schemaSeen = true;
         }
-        long queued = ((Number) entityManager.createNativeQuery("SELECT count(*) FROM gammu.outbox")
-                .getSingleResult()).longValue();
+        long queued = ((Number) entityManager
+                        .createNativeQuery("SELECT count(*) FROM gammu.outbox")
+                        .getSingleResult())
+                .longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> phones = entityManager.createNativeQuery("""
                 SELECT "Signal", "Battery", "UpdatedInDB" AT TIME ZONE 'UTC', "NetName", "Sent", "Received"
@@ -105,7 +120,16 @@ public class ModemHealth {
         Instant contact = GammuTime.toInstant(phone[2]);
         long age = Math.max(0, Duration.between(contact, now).toSeconds());
         boolean up = Duration.ofSeconds(age).compareTo(settings.goneAfter()) < 0;
-        return new ModemStatus(true, up, ((Number) phone[0]).intValue(), ((Number) phone[1]).intValue(), contact, age,
-                (String) phone[3], ((Number) phone[4]).longValue(), ((Number) phone[5]).longValue(), queued);
+        return new ModemStatus(
+                true,
+                up,
+                ((Number) phone[0]).intValue(),
+                ((Number) phone[1]).intValue(),
+                contact,
+                age,
+                (String) phone[3],
+                ((Number) phone[4]).longValue(),
+                ((Number) phone[5]).longValue(),
+                queued);
     }
 }

@@ -16,8 +16,7 @@ import java.util.List;
 public class ModemMessages {
 
     /** One SMS through the modem; {@code direction} is {@code out} or {@code in}. Personal data: never log it. */
-    public record ModemMessage(String direction, String number, String text, String status, Instant at) {
-    }
+    public record ModemMessage(String direction, String number, String text, String status, Instant at) {}
 
     static final int LIMIT = 500;
 
@@ -51,15 +50,21 @@ public class ModemMessages {
                         i."ReceivingDateTime" AT TIME ZONE 'UTC'
                     FROM gammu.inbox i LEFT JOIN sms_query q ON q.inbox_id = i."ID\"""" + where("i.\"SenderNumber\"", number));
         }
-        Query query = entityManager.createNativeQuery(String.join(" UNION ALL ", parts) + " ORDER BY 5 DESC LIMIT "
-                + LIMIT);
+        Query query =
+                entityManager.createNativeQuery(String.join(" UNION ALL ", parts) + " ORDER BY 5 DESC LIMIT " + LIMIT);
         if (number != null) {
             query.setParameter("number", number);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> new ModemMessage((String) row[0], (String) row[1], (String) row[2],
-                (String) row[3], GammuTime.toInstant(row[4]))).toList();
+        return rows.stream()
+                .map(row -> new ModemMessage(
+                        (String) row[0],
+                        (String) row[1],
+                        (String) row[2],
+                        (String) row[3],
+                        GammuTime.toInstant(row[4])))
+                .toList();
     }
 
     private static String where(String column, String number) {

@@ -37,14 +37,17 @@ public class ModemOutbox {
     public int queue(String number, String text) {
         String sms = Gsm7.oneSms(text);
         // gammu's times are zoneless and compared with its clock, which runs in UTC (see GammuTime)
-        Number id = (Number) entityManager.createNativeQuery("""
+        Number id = (Number) entityManager
+                .createNativeQuery("""
                 INSERT INTO gammu.outbox ("DestinationNumber", "TextDecoded", "Coding", "CreatorID", "DeliveryReport",
                     "UpdatedInDB", "InsertIntoDB", "SendingDateTime", "SendingTimeOut")
                 VALUES (?1, ?2, 'Default_No_Compression', ?3, 'no', now() AT TIME ZONE 'UTC',
                     now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
                 RETURNING "ID"
                 """)
-                .setParameter(1, number).setParameter(2, sms).setParameter(3, settings.creatorId())
+                .setParameter(1, number)
+                .setParameter(2, sms)
+                .setParameter(3, settings.creatorId())
                 .getSingleResult();
         return id.intValue();
     }

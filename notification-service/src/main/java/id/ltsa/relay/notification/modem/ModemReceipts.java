@@ -29,8 +29,9 @@ class ModemReceipts {
 
     private static final Logger LOG = Logger.getLogger(ModemReceipts.class);
     /** gammu's words for a message the network took, and for one it did not. */
-    static final List<String> SENT = List.of("SendingOK", "SendingOKNoReport", "DeliveryOK", "DeliveryPending",
-            "DeliveryUnknown");
+    static final List<String> SENT =
+            List.of("SendingOK", "SendingOKNoReport", "DeliveryOK", "DeliveryPending", "DeliveryUnknown");
+
     static final List<String> FAILED = List.of("SendingError", "DeliveryFailed", "Error");
     private static final Duration RETRY_AFTER_MODEM_FAILURE = Duration.ofSeconds(30);
     private static final int ALERT_TRIES = 3;
@@ -45,7 +46,9 @@ class ModemReceipts {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${ltsa.modem.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${ltsa.modem.poll-interval:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = ModemAbsent.class)
     void collect() {
         QuarkusTransaction.requiringNew().run(this::notifications);
@@ -58,15 +61,16 @@ class ModemReceipts {
                 UPDATE notification n SET status = 'SENT', sent_at = s."SendingDateTime" AT TIME ZONE 'UTC',
                     last_error = NULL
                 FROM gammu.sentitems s
-                WHERE n.status = 'MODEM' AND s."ID" = n.modem_message_id AND s."Status" IN (?1)""")
-                .setParameter(1, SENT).executeUpdate();
-        int failed = entityManager.createNativeQuery("""
+                WHERE n.status = 'MODEM' AND s."ID" = n.modem_message_id AND s."Status" IN (?1)""").setParameter(1, SENT).executeUpdate();
+        int failed = entityManager
+                .createNativeQuery("""
                 UPDATE notification n SET status = 'PENDING', channel = NULL, modem_message_id = NULL,
                     modem_failures = n.modem_failures + 1,
                     last_error = 'the modem could not send it: ' || s."Status", next_attempt_at = ?2
                 FROM gammu.sentitems s
                 WHERE n.status = 'MODEM' AND s."ID" = n.modem_message_id AND s."Status" IN (?1)""")
-                .setParameter(1, FAILED).setParameter(2, clock.instant().plus(RETRY_AFTER_MODEM_FAILURE))
+                .setParameter(1, FAILED)
+                .setParameter(2, clock.instant().plus(RETRY_AFTER_MODEM_FAILURE))
                 .executeUpdate();
         if (failed > 0) {
             LOG.warnf("The modem failed %d message(s); they are routed again", failed);
@@ -90,8 +94,7 @@ class ModemReceipts {
                     RETURNING o."ID")
                 UPDATE notification n SET status = 'PENDING', channel = NULL, modem_message_id = NULL,
                     next_attempt_at = ?1, last_error = 'the modem did not take it in time'
-                FROM taken WHERE n.modem_message_id = taken."ID" AND n.status = 'MODEM'""")
-                .setParameter(1, now).executeUpdate();
+                FROM taken WHERE n.modem_message_id = taken."ID" AND n.status = 'MODEM'""").setParameter(1, now).executeUpdate();
         if (taken > 0) {
             LOG.warnf("%d message(s) waited too long for the modem (is gammu-smsd running?); routed again", taken);
         }
@@ -102,25 +105,26 @@ class ModemReceipts {
                 UPDATE link_alert a SET status = 'SENT', sent_at = s."SendingDateTime" AT TIME ZONE 'UTC',
                     last_error = NULL
                 FROM gammu.sentitems s
-                WHERE a.status = 'MODEM' AND s."ID" = a.modem_message_id AND s."Status" IN (?1)""")
-                .setParameter(1, SENT).executeUpdate();
+                WHERE a.status = 'MODEM' AND s."ID" = a.modem_message_id AND s."Status" IN (?1)""").setParameter(1, SENT).executeUpdate();
         @SuppressWarnings("unchecked")
-        List<Object[]> failed = entityManager.createNativeQuery("""
+        List<Object[]> failed =
+                entityManager.createNativeQuery("""
                 SELECT a.id, a.recipient, a.body, a.attempts, s."Status" FROM link_alert a
                 JOIN gammu.sentitems s ON s."ID" = a.modem_message_id
-                WHERE a.status = 'MODEM' AND s."Status" IN (?1) FOR UPDATE OF a SKIP LOCKED""")
-                .setParameter(1, FAILED).getResultList();
+                WHERE a.status = 'MODEM' AND s."Status" IN (?1) FOR UPDATE OF a SKIP LOCKED""").setParameter(1, FAILED).getResultList();
         for (Object[] alert : failed) {
             int attempts = ((Number) alert[3]).intValue();
             boolean again = attempts < ALERT_TRIES;
-            entityManager.createNativeQuery("""
+            entityManager
+                    .createNativeQuery("""
                     UPDATE link_alert SET modem_message_id = ?2, attempts = ?3, status = ?4, last_error = ?5
                     WHERE id = ?1""")
                     .setParameter(1, alert[0])
                     .setParameter(2, again ? outbox.queue((String) alert[1], (String) alert[2]) : null)
                     .setParameter(3, again ? attempts + 1 : attempts)
                     .setParameter(4, again ? "MODEM" : "FAILED")
-                    .setParameter(5, "the modem could not send it: " + alert[4]).executeUpdate();
+                    .setParameter(5, "the modem could not send it: " + alert[4])
+                    .executeUpdate();
             LOG.warnf("An alert SMS failed at the modem (%s); %s", alert[4], again ? "handed to it again" : "given up");
         }
     }

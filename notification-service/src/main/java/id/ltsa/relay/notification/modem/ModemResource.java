@@ -1,9 +1,9 @@
 package id.ltsa.relay.notification.modem;
 
-import id.ltsa.relay.http.HttpProblems;
-import id.ltsa.relay.http.ProblemException;
 import id.ltsa.relay.audit.AuditAction;
 import id.ltsa.relay.audit.Audited;
+import id.ltsa.relay.http.HttpProblems;
+import id.ltsa.relay.http.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,10 +37,19 @@ public class ModemResource {
     @RolesAllowed({"ops", "ministry"})
     @Operation(summary = "SMS the office modem sent (or still has to send) and received, newest first (500 at most)")
     public Response messages(
-            @Parameter(description = "Only messages to or from this number",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 16)) @QueryParam("to") String number,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"out", "in"}, maxLength = 3))
-            @QueryParam("direction") String direction) {
+            @Parameter(
+                            description = "Only messages to or from this number",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 16))
+                    @QueryParam("to")
+                    String number,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"out", "in"},
+                                            maxLength = 3))
+                    @QueryParam("direction")
+                    String direction) {
         if (direction != null && !List.of("out", "in").contains(direction)) {
             throw new ProblemException(HttpProblems.invalid("direction", "must be out or in"));
         }

@@ -23,9 +23,12 @@ class QueryAnswers {
     private final Template howToAsk;
     private final DateTimeFormatter time;
 
-    QueryAnswers(@Location("queries/STATUS.id.txt") Template statusId,
-            @Location("queries/STATUS.en.txt") Template statusEn, @Location("queries/UNKNOWN.id.txt") Template unknown,
-            @Location("queries/HOW_TO_ASK.id.txt") Template howToAsk, AlertConfig settings) {
+    QueryAnswers(
+            @Location("queries/STATUS.id.txt") Template statusId,
+            @Location("queries/STATUS.en.txt") Template statusEn,
+            @Location("queries/UNKNOWN.id.txt") Template unknown,
+            @Location("queries/HOW_TO_ASK.id.txt") Template howToAsk,
+            AlertConfig settings) {
         this.statusId = statusId;
         this.statusEn = statusEn;
         this.unknown = unknown;
@@ -39,7 +42,8 @@ class QueryAnswers {
                 .data("initials", ApplicantInitials.of(fullName))
                 .data("label", StatusLabels.label(status, language))
                 .data("updated", time.format(updated))
-                .render().trim();
+                .render()
+                .trim();
     }
 
     String unknown(String typed) {

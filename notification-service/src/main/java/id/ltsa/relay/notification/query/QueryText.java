@@ -20,17 +20,15 @@ final class QueryText {
     }
 
     /** What the message asks; {@code trackingCode} is "LT-" and the 8 characters given, or what was typed instead. */
-    record Parsed(Kind kind, String trackingCode) {
-    }
+    record Parsed(Kind kind, String trackingCode) {}
 
-    private static final Pattern QUESTION = Pattern.compile("^\\s*(?:CEK|STATUS)(?![A-Z0-9])[\\s:.,#=-]*(.*)$",
-            Pattern.DOTALL);
+    private static final Pattern QUESTION =
+            Pattern.compile("^\\s*(?:CEK|STATUS)(?![A-Z0-9])[\\s:.,#=-]*(.*)$", Pattern.DOTALL);
     private static final Pattern CODE = Pattern.compile("^(?:LT[\\s-]*)?([A-Z0-9]{8})(?![A-Z0-9]).*", Pattern.DOTALL);
     /** A phone number that can be answered; alphanumeric senders ("TELKOMSEL") and short codes cannot, or must not. */
     private static final Pattern ANSWERABLE_SENDER = Pattern.compile("^\\+?[0-9]{6,15}$");
 
-    private QueryText() {
-    }
+    private QueryText() {}
 
     static Parsed parse(String text) {
         Matcher question = QUESTION.matcher(text == null ? "" : text.toUpperCase(Locale.ROOT));

@@ -26,12 +26,13 @@ class AlertSmsTextTest {
 
     @Test
     void the_link_down_sms_fits_one_message_for_every_diagnosis_and_names_what_to_check() {
-        for (LinkDiagnosis diagnosis : Arrays.asList(LinkDiagnosis.UPLINK_DOWN, LinkDiagnosis.CENTRAL_ERRORS,
-                LinkDiagnosis.CENTRAL_REFUSES, null)) {
+        for (LinkDiagnosis diagnosis : Arrays.asList(
+                LinkDiagnosis.UPLINK_DOWN, LinkDiagnosis.CENTRAL_ERRORS, LinkDiagnosis.CENTRAL_REFUSES, null)) {
             String sms = text.linkDownSms(SINCE, NOW, diagnosis, BACKLOG);
             assertTrue(sms.length() <= Gsm7.SMS_LENGTH && Gsm7.fits(sms), sms.length() + ": " + sms);
-            assertTrue(sms.contains("5203") && sms.contains("12345 permohonan menunggu")
-                    && sms.contains("13 hari 23 jam"), sms);
+            assertTrue(
+                    sms.contains("5203") && sms.contains("12345 permohonan menunggu") && sms.contains("13 hari 23 jam"),
+                    sms);
             if (diagnosis == LinkDiagnosis.UPLINK_DOWN) {
                 assertTrue(sms.contains("internet kantor mati") && sms.contains("tagihannya"), sms);
             }

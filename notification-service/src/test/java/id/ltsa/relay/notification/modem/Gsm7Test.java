@@ -10,7 +10,9 @@ class Gsm7Test {
 
     @Test
     void typographic_and_accented_characters_become_plain_ones() {
-        assertEquals("Halo Ma'ruf \"Ade\" - Chloe", Gsm7.transliterate("Halo Ma\u2019ruf \u201CAde\u201D \u2013 Chlo\u00EB"));
+        assertEquals(
+                "Halo Ma'ruf \"Ade\" - Chloe",
+                Gsm7.transliterate("Halo Ma\u2019ruf \u201CAde\u201D \u2013 Chlo\u00EB"));
         assertEquals("Halo Jose", Gsm7.transliterate("Halo Jos\u0113"));
         assertEquals("Halo ??", Gsm7.transliterate("Halo \u4F60\u597D"));
     }

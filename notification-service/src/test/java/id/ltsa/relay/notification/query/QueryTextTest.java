@@ -4,16 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** How an SMS to the office modem is read. */
 class QueryTextTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"CEK LT-ABCD2345", "cek lt-abcd2345", "Cek ABCD2345", "STATUS LT-ABCD2345",
-        "status abcd2345", "CEK: LT ABCD2345", "  cek   LT-ABCD2345 tolong  ", "CEK LTABCD2345"})
+    @ValueSource(
+            strings = {
+                "CEK LT-ABCD2345",
+                "cek lt-abcd2345",
+                "Cek ABCD2345",
+                "STATUS LT-ABCD2345",
+                "status abcd2345",
+                "CEK: LT ABCD2345",
+                "  cek   LT-ABCD2345 tolong  ",
+                "CEK LTABCD2345"
+            })
     void any_case_with_or_without_lt_asks_for_the_code(String text) {
         assertEquals(new QueryText.Parsed(QueryText.Kind.QUERY, "LT-ABCD2345"), QueryText.parse(text));
     }

@@ -22,15 +22,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class CallbackSignature {
 
     /** Why a callback's credentials were refused; said in the 401, never the expected signature. */
-    enum Verdict { VALID, MISSING, STALE, WRONG }
+    enum Verdict {
+        VALID,
+        MISSING,
+        STALE,
+        WRONG
+    }
 
     private static final String PREFIX = "sha256=";
     private final byte[] secret;
     private final Duration tolerance;
     private final Clock clock;
 
-    CallbackSignature(@ConfigProperty(name = "ltsa.callback.secret") String secret,
-            @ConfigProperty(name = "ltsa.callback.tolerance", defaultValue = "5m") Duration tolerance, Clock clock) {
+    CallbackSignature(
+            @ConfigProperty(name = "ltsa.callback.secret") String secret,
+            @ConfigProperty(name = "ltsa.callback.tolerance", defaultValue = "5m") Duration tolerance,
+            Clock clock) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.tolerance = tolerance;
         this.clock = clock;
@@ -42,7 +49,11 @@ class CallbackSignature {
     }
 
     Verdict check(String id, String timestamp, String header, byte[] body) {
-        if (id == null || id.isBlank() || id.length() > 255 || timestamp == null || header == null
+        if (id == null
+                || id.isBlank()
+                || id.length() > 255
+                || timestamp == null
+                || header == null
                 || !header.startsWith(PREFIX)) {
             return Verdict.MISSING;
         }
@@ -50,7 +61,8 @@ class CallbackSignature {
         byte[] given;
         try {
             seconds = Long.parseLong(timestamp.trim());
-            given = HexFormat.of().parseHex(header.substring(PREFIX.length()).trim().toLowerCase());
+            given = HexFormat.of()
+                    .parseHex(header.substring(PREFIX.length()).trim().toLowerCase());
         } catch (IllegalArgumentException e) {
             return Verdict.WRONG;
         }
@@ -58,7 +70,8 @@ class CallbackSignature {
         if (!MessageDigest.isEqual(expected(id, timestamp.trim(), body), given)) {
             return Verdict.WRONG;
         }
-        Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+        Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant())
+                .abs();
         return age.compareTo(tolerance) > 0 ? Verdict.STALE : Verdict.VALID;
     }
 

@@ -27,9 +27,13 @@ class CallbacksSeen {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean firstTime(String callbackId) {
-        return entityManager.createNativeQuery(
-                        "INSERT INTO callback_seen (callback_id, seen_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, callbackId).setParameter(2, clock.instant()).executeUpdate() == 1;
+        return entityManager
+                        .createNativeQuery(
+                                "INSERT INTO callback_seen (callback_id, seen_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                        .setParameter(1, callbackId)
+                        .setParameter(2, clock.instant())
+                        .executeUpdate()
+                == 1;
     }
 
     /** Forgets ids older than twice the tolerance: a callback that old is refused by its timestamp anyway. */
@@ -37,7 +41,9 @@ class CallbacksSeen {
     @Transactional
     void forgetOld() {
         Instant before = clock.instant().minus(signature.tolerance().multipliedBy(2));
-        entityManager.createNativeQuery("DELETE FROM callback_seen WHERE seen_at < ?1").setParameter(1, before)
+        entityManager
+                .createNativeQuery("DELETE FROM callback_seen WHERE seen_at < ?1")
+                .setParameter(1, before)
                 .executeUpdate();
     }
 }

@@ -14,7 +14,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class CentralDecisions {
 
-    enum Result { APPLIED, UNCHANGED, REPLAYED, UNKNOWN_REFERENCE }
+    enum Result {
+        APPLIED,
+        UNCHANGED,
+        REPLAYED,
+        UNKNOWN_REFERENCE
+    }
 
     private static final Logger LOG = Logger.getLogger(CentralDecisions.class);
     /** Which decision may follow which status. */
@@ -35,7 +40,8 @@ class CentralDecisions {
     @Transactional
     Result apply(String callbackId, CentralDecision decision, ApplicationStatus decided) {
         Submission submission = Submission.<Submission>find("centralReference", decision.centralReference())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
         if (submission == null) {
             return Result.UNKNOWN_REFERENCE;
         }

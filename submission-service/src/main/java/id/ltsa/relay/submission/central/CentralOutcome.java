@@ -7,12 +7,10 @@ import java.time.Duration;
 public sealed interface CentralOutcome {
 
     /** Created (201) or created before under the same key (200). */
-    record Accepted(String centralReference) implements CentralOutcome {
-    }
+    record Accepted(String centralReference) implements CentralOutcome {}
 
     /** The central API found the data invalid (422): permanent until the office amends it. */
-    record Returned(String reason) implements CentralOutcome {
-    }
+    record Returned(String reason) implements CentralOutcome {}
 
     /** Not reached, not answered, or not now (5xx, 429, timeout, reset): try again later. */
     record Failed(String error, Duration retryAfter, Failure failure) implements CentralOutcome {

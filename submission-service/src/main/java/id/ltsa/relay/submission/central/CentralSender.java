@@ -2,10 +2,10 @@ package id.ltsa.relay.submission.central;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
 import id.ltsa.relay.drain.WireFailure;
 import id.ltsa.relay.submission.central.CentralOutcome.Failure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
@@ -78,7 +78,9 @@ public class CentralSender {
             if (!reason.isEmpty()) {
                 reason.append("; ");
             }
-            reason.append(error.path("field").asText("?")).append(": ").append(error.path("message").asText(""));
+            reason.append(error.path("field").asText("?"))
+                    .append(": ")
+                    .append(error.path("message").asText(""));
         }
         return reason.toString();
     }

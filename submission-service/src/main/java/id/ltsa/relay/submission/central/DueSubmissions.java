@@ -27,9 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 class DueSubmissions {
 
-    record Claimed(UUID applicationId, int revision, String idempotencyKey, String payload, int rank,
-            String traceparent) {
-    }
+    record Claimed(
+            UUID applicationId, int revision, String idempotencyKey, String payload, int rank, String traceparent) {}
 
     private final AgroalDataSource dataSource;
     private final ForwardingConfig config;
@@ -101,12 +100,12 @@ class DueSubmissions {
                     WHERE s.office_code = office.office_code AND s.status IN ('QUEUED', 'DELAYED')
                     ORDER BY s.queued_at LIMIT 1) AS oldest
                 WHERE office.office_code IS NOT NULL
-                ORDER BY queued_at LIMIT 1""", List.of(), true, clock.instant())
-                .stream().findFirst();
+                ORDER BY queued_at LIMIT 1""", List.of(), true, clock.instant()).stream()
+                .findFirst();
     }
 
-    private List<Claimed> claimWhere(String candidates, List<Object> candidateParameters, boolean anyTime,
-            Instant now) throws SQLException {
+    private List<Claimed> claimWhere(String candidates, List<Object> candidateParameters, boolean anyTime, Instant now)
+            throws SQLException {
         String sql = "WITH candidate AS (" + candidates + ") "
                 + "UPDATE submission s SET next_attempt_at = ? FROM candidate c "
                 + "WHERE s.application_id = c.application_id AND s.status IN ('QUEUED', 'DELAYED') "
@@ -127,8 +126,13 @@ class DueSubmissions {
                 while (rows.next()) {
                     UUID id = rows.getObject(1, UUID.class);
                     int revision = rows.getInt(2);
-                    claimed.add(new Claimed(id, revision, Submission.idempotencyKey(id, revision), rows.getString(3),
-                            rows.getInt(4), rows.getString(6)));
+                    claimed.add(new Claimed(
+                            id,
+                            revision,
+                            Submission.idempotencyKey(id, revision),
+                            rows.getString(3),
+                            rows.getInt(4),
+                            rows.getString(6)));
                     queuedAt.add(rows.getTimestamp(5).toInstant());
                 }
             }
@@ -137,7 +141,8 @@ class DueSubmissions {
             for (int k = 0; k < claimed.size(); k++) {
                 order.add(k);
             }
-            order.sort(Comparator.<Integer>comparingInt(k -> claimed.get(k).rank()).thenComparing(queuedAt::get));
+            order.sort(
+                    Comparator.<Integer>comparingInt(k -> claimed.get(k).rank()).thenComparing(queuedAt::get));
             return order.stream().map(claimed::get).toList();
         }
     }

@@ -23,8 +23,13 @@ class LinkProbe {
     private final LinkConfig config;
     private final LinkDiagnostician diagnostician;
 
-    LinkProbe(CentralLink link, DueSubmissions due, CentralSender sender, SubmissionOutcomes outcomes,
-            LinkConfig config, LinkDiagnostician diagnostician) {
+    LinkProbe(
+            CentralLink link,
+            DueSubmissions due,
+            CentralSender sender,
+            SubmissionOutcomes outcomes,
+            LinkConfig config,
+            LinkDiagnostician diagnostician) {
         this.link = link;
         this.due = due;
         this.sender = sender;

@@ -34,8 +34,8 @@ class SubmissionForwarder {
     private final ExecutorService calls;
     private final Pacer pacer;
 
-    SubmissionForwarder(DueSubmissions due, Delivery delivery, CentralLink link, LinkProbe probe,
-            ForwardingConfig config) {
+    SubmissionForwarder(
+            DueSubmissions due, Delivery delivery, CentralLink link, LinkProbe probe, ForwardingConfig config) {
         this.due = due;
         this.delivery = delivery;
         this.link = link;

@@ -2,10 +2,10 @@ package id.ltsa.relay.submission.central;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.drain.Backoff;
-import io.micrometer.core.instrument.MeterRegistry;
 import id.ltsa.relay.submission.queue.DelayedEpisodes;
 import id.ltsa.relay.submission.queue.StatusPublisher;
 import id.ltsa.relay.submission.queue.Submission;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -47,12 +47,16 @@ class SubmissionOutcomes {
             // the same key, so only a correction there frees it. The reference itself stays out of the status event,
             // which other offices' systems read. Two such answers at once still meet the unique index; the loser's
             // claim lease runs out and it comes here on its next attempt.
-            LOG.errorf("The central API gave application %s the reference %s, which another application already has",
+            LOG.errorf(
+                    "The central API gave application %s the reference %s, which another application already has",
                     applicationId, accepted.centralReference());
-            outcome = new CentralOutcome.Failed("the central API gave a reference that another application already has",
-                    Duration.ZERO, CentralOutcome.Failure.ERROR_ANSWER);
+            outcome = new CentralOutcome.Failed(
+                    "the central API gave a reference that another application already has",
+                    Duration.ZERO,
+                    CentralOutcome.Failure.ERROR_ANSWER);
         }
-        metrics.counter("ltsa.central.attempts", "outcome", outcomeName(outcome)).increment();
+        metrics.counter("ltsa.central.attempts", "outcome", outcomeName(outcome))
+                .increment();
         if (outcome instanceof CentralOutcome.Accepted accepted) {
             submission.centralReference = accepted.centralReference();
             submission.submittedAt = clock.instant();
@@ -67,8 +71,9 @@ class SubmissionOutcomes {
     }
 
     private static boolean heldByAnother(CentralOutcome.Accepted accepted, UUID applicationId) {
-        return Submission.count("centralReference = ?1 and applicationId <> ?2", accepted.centralReference(),
-                applicationId) > 0;
+        return Submission.count(
+                        "centralReference = ?1 and applicationId <> ?2", accepted.centralReference(), applicationId)
+                > 0;
     }
 
     /**
@@ -79,7 +84,9 @@ class SubmissionOutcomes {
     @Transactional
     void holdQueued(String error) {
         List<Submission> queued = Submission.<Submission>find("status", ApplicationStatus.QUEUED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, 500).list();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .page(0, 500)
+                .list();
         for (Submission submission : queued) {
             DelayedEpisodes.enter(submission, status, "Central API unreachable: " + error);
         }

@@ -13,8 +13,7 @@ import org.apache.kafka.connect.mirror.Heartbeat;
  */
 final class HeartbeatRecord {
 
-    private HeartbeatRecord() {
-    }
+    private HeartbeatRecord() {}
 
     static byte[] key(Heartbeat heartbeat) {
         Struct key = new Struct(Heartbeat.KEY_SCHEMA);
@@ -30,8 +29,8 @@ final class HeartbeatRecord {
         header.set(Heartbeat.VERSION_KEY, Heartbeat.VERSION);
         Struct value = new Struct(Heartbeat.VALUE_SCHEMA_V0);
         value.set(Heartbeat.TIMESTAMP_KEY, heartbeat.timestamp());
-        ByteBuffer buffer = ByteBuffer.allocate(Heartbeat.HEADER_SCHEMA.sizeOf(header)
-                + Heartbeat.VALUE_SCHEMA_V0.sizeOf(value));
+        ByteBuffer buffer =
+                ByteBuffer.allocate(Heartbeat.HEADER_SCHEMA.sizeOf(header) + Heartbeat.VALUE_SCHEMA_V0.sizeOf(value));
         Heartbeat.HEADER_SCHEMA.write(buffer, header);
         Heartbeat.VALUE_SCHEMA_V0.write(buffer, value);
         return buffer.array();

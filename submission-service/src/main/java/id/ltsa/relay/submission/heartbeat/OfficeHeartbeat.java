@@ -63,7 +63,9 @@ class OfficeHeartbeat {
         this.kafka = Map.copyOf(settings);
     }
 
-    @Scheduled(every = "${ltsa.heartbeat.interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${ltsa.heartbeat.interval:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Disabled.class)
     synchronized void beat() {
         if (closed) {
@@ -72,15 +74,18 @@ class OfficeHeartbeat {
         try {
             ensureTopic();
             Heartbeat heartbeat = new Heartbeat(config.officeCode().orElse("office"), TARGET, clock.millis());
-            producer().send(new ProducerRecord<>(TOPIC, 0, HeartbeatRecord.key(heartbeat),
-                    HeartbeatRecord.value(heartbeat))).get(config.interval().toMillis(), TimeUnit.MILLISECONDS);
+            producer()
+                    .send(new ProducerRecord<>(
+                            TOPIC, 0, HeartbeatRecord.key(heartbeat), HeartbeatRecord.value(heartbeat)))
+                    .get(config.interval().toMillis(), TimeUnit.MILLISECONDS);
             if (lastFailed) {
                 LOG.info("Heartbeats for the ministry are written again");
             }
             lastFailed = false;
         } catch (Exception e) {
             if (!lastFailed) { // once per failure streak, not every interval of a long broker outage
-                LOG.warnf("A heartbeat for the ministry could not be written (%s); trying again each %s",
+                LOG.warnf(
+                        "A heartbeat for the ministry could not be written (%s); trying again each %s",
                         e.getMessage(), config.interval());
             }
             lastFailed = true;
@@ -97,8 +102,9 @@ class OfficeHeartbeat {
         }
         try (Admin admin = Admin.create(kafka)) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) -1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                    .all().get();
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;

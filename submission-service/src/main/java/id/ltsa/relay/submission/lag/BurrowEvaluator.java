@@ -17,8 +17,7 @@ public final class BurrowEvaluator {
     /** Fewer samples than this are not evidence of a trend: judge only what is certain. */
     static final int MIN_SAMPLES = 3;
 
-    private BurrowEvaluator() {
-    }
+    private BurrowEvaluator() {}
 
     /** @param window samples oldest first */
     public static ConsumerStatus partition(List<OffsetSample> window, boolean groupHasMembers) {

@@ -6,5 +6,9 @@ package id.ltsa.relay.submission.lag;
  * partitions is stalled or stopped.
  */
 public enum ConsumerStatus {
-    OK, WARN, ERR, STALL, STOP
+    OK,
+    WARN,
+    ERR,
+    STALL,
+    STOP
 }

@@ -20,8 +20,9 @@ public class ConsumersResource {
 
     @GET
     @RolesAllowed({"ops", "ministry"})
-    @Operation(summary = "Consumer groups with lag in records and seconds, judged OK, WARN or ERR over a sliding"
-            + " window (partitions OK, WARN, STALL or STOP)")
+    @Operation(
+            summary = "Consumer groups with lag in records and seconds, judged OK, WARN or ERR over a sliding"
+                    + " window (partitions OK, WARN, STALL or STOP)")
     public LagMonitor.Snapshot consumers() {
         return monitor.snapshot();
     }

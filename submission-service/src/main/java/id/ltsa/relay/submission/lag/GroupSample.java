@@ -4,5 +4,4 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /** One consumer group at one moment: whether any consumer is connected, and each partition it reads. */
-record GroupSample(String group, boolean hasMembers, Map<TopicPartition, OffsetSample> partitions) {
-}
+record GroupSample(String group, boolean hasMembers, Map<TopicPartition, OffsetSample> partitions) {}

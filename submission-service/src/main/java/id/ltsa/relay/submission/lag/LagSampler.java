@@ -55,17 +55,20 @@ class LagSampler {
     List<GroupSample> sample() throws InterruptedException, ExecutionException, TimeoutException {
         connect();
         Instant now = clock.instant();
-        Set<String> groups = await(admin.listConsumerGroups().all()).stream().map(ConsumerGroupListing::groupId)
+        Set<String> groups = await(admin.listConsumerGroups().all()).stream()
+                .map(ConsumerGroupListing::groupId)
                 .collect(Collectors.toSet());
         if (groups.isEmpty()) {
             return List.of();
         }
-        Map<String, ConsumerGroupDescription> descriptions = await(admin.describeConsumerGroups(groups).all());
+        Map<String, ConsumerGroupDescription> descriptions =
+                await(admin.describeConsumerGroups(groups).all());
         Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
         for (String group : groups) {
             committed.put(group, committedOffsets(group, descriptions.get(group)));
         }
-        Set<TopicPartition> partitions = committed.values().stream().flatMap(offsets -> offsets.keySet().stream())
+        Set<TopicPartition> partitions = committed.values().stream()
+                .flatMap(offsets -> offsets.keySet().stream())
                 .collect(Collectors.toSet());
         Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
         Map<TopicPartition, Long> beginnings = offsets(partitions, OffsetSpec.earliest());
@@ -77,11 +80,14 @@ class LagSampler {
                 // a partition the group was given but never committed on is read from its beginning
                 long position = offset < 0 ? beginnings.getOrDefault(partition, 0L) : offset;
                 long end = ends.getOrDefault(partition, position);
-                byPartition.put(partition, new OffsetSample(now, position, end,
-                        end > position ? ageOfRecordAt(partition, position, now) : 0));
+                byPartition.put(
+                        partition,
+                        new OffsetSample(
+                                now, position, end, end > position ? ageOfRecordAt(partition, position, now) : 0));
             });
             ConsumerGroupDescription description = descriptions.get(group);
-            samples.add(new GroupSample(group, description != null && !description.members().isEmpty(), byPartition));
+            samples.add(new GroupSample(
+                    group, description != null && !description.members().isEmpty(), byPartition));
         }
         return samples;
     }
@@ -93,20 +99,21 @@ class LagSampler {
     Map<String, Long> deadLetters() throws InterruptedException, ExecutionException, TimeoutException {
         connect();
         Set<String> existing = await(admin.listTopics().names());
-        List<String> topics = Topics.DEAD_LETTERS.stream().filter(existing::contains).toList();
+        List<String> topics =
+                Topics.DEAD_LETTERS.stream().filter(existing::contains).toList();
         Map<String, Long> waiting = new HashMap<>();
         Topics.DEAD_LETTERS.forEach(topic -> waiting.put(topic, 0L));
         if (topics.isEmpty()) {
             return waiting;
         }
         Set<TopicPartition> partitions = await(admin.describeTopics(topics).allTopicNames()).values().stream()
-                .flatMap(topic -> topic.partitions().stream()
-                        .map(info -> new TopicPartition(topic.name(), info.partition())))
+                .flatMap(topic ->
+                        topic.partitions().stream().map(info -> new TopicPartition(topic.name(), info.partition())))
                 .collect(Collectors.toSet());
         Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
         Map<TopicPartition, Long> beginnings = offsets(partitions, OffsetSpec.earliest());
-        partitions.forEach(partition -> waiting.merge(partition.topic(),
-                ends.get(partition) - beginnings.get(partition), Long::sum));
+        partitions.forEach(partition ->
+                waiting.merge(partition.topic(), ends.get(partition) - beginnings.get(partition), Long::sum));
         return waiting;
     }
 
@@ -115,11 +122,12 @@ class LagSampler {
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         if (description != null) {
-            description.members().forEach(member -> member.assignment().topicPartitions()
+            description.members().forEach(member -> member.assignment()
+                    .topicPartitions()
                     .forEach(partition -> offsets.put(partition, -1L)));
         }
-        Map<TopicPartition, OffsetAndMetadata> commits = await(
-                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        Map<TopicPartition, OffsetAndMetadata> commits =
+                await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
         commits.forEach((partition, commit) -> {
             if (commit != null) {
                 offsets.put(partition, commit.offset());
@@ -135,7 +143,8 @@ class LagSampler {
         }
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(partition -> request.put(partition, spec));
-        Map<TopicPartition, ListOffsetsResultInfo> answers = await(admin.listOffsets(request).all());
+        Map<TopicPartition, ListOffsetsResultInfo> answers =
+                await(admin.listOffsets(request).all());
         Map<TopicPartition, Long> offsets = new HashMap<>();
         answers.forEach((partition, info) -> offsets.put(partition, info.offset()));
         return offsets;
@@ -146,7 +155,10 @@ class LagSampler {
         peeker.seek(partition, offset);
         try {
             for (ConsumerRecord<byte[], byte[]> record : peeker.poll(Duration.ofMillis(500))) {
-                return Math.max(0, Duration.between(Instant.ofEpochMilli(record.timestamp()), now).toSeconds());
+                return Math.max(
+                        0,
+                        Duration.between(Instant.ofEpochMilli(record.timestamp()), now)
+                                .toSeconds());
             }
         } catch (AuthorizationException notOurs) {
             // the broker's ACLs let this service describe every topic but read only the office's own: the age of a

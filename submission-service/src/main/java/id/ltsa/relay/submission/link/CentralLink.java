@@ -43,8 +43,13 @@ public class CentralLink {
     private final TransactionSynchronizationRegistry transactions;
     private volatile LastRead last;
 
-    CentralLink(AgroalDataSource dataSource, Outbox outbox, LinkConfig config, Clock clock,
-            Event<LinkRestored> restored, TransactionSynchronizationRegistry transactions) {
+    CentralLink(
+            AgroalDataSource dataSource,
+            Outbox outbox,
+            LinkConfig config,
+            Clock clock,
+            Event<LinkRestored> restored,
+            TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.config = config;
@@ -70,8 +75,11 @@ public class CentralLink {
     @Transactional
     public boolean claimProbe(java.time.Duration interval) {
         Instant now = clock.instant();
-        return update("UPDATE central_link SET next_probe_at = ? WHERE id = 1 AND next_probe_at <= ?",
-                Timestamp.from(now.plus(interval)), Timestamp.from(now)) == 1;
+        return update(
+                        "UPDATE central_link SET next_probe_at = ? WHERE id = 1 AND next_probe_at <= ?",
+                        Timestamp.from(now.plus(interval)),
+                        Timestamp.from(now))
+                == 1;
     }
 
     /**
@@ -87,13 +95,18 @@ public class CentralLink {
             update("UPDATE central_link SET last_error = ?, diagnosis = ? WHERE id = 1", error, diagnosis.name());
             if (before.diagnosis() != diagnosis) {
                 LOG.warnf("Central API link still DOWN, now %s: %s", diagnosis, error);
-                outbox.append("central-link",
+                outbox.append(
+                        "central-link",
                         new CentralLinkChanged(LinkState.DOWN, before.since(), error, pending(), diagnosis));
             }
             return;
         }
-        update("UPDATE central_link SET state = 'DOWN', since = ?, last_error = ?, diagnosis = ?, next_probe_at = ? "
-                + "WHERE id = 1", Timestamp.from(now), error, diagnosis.name(),
+        update(
+                "UPDATE central_link SET state = 'DOWN', since = ?, last_error = ?, diagnosis = ?, next_probe_at = ? "
+                        + "WHERE id = 1",
+                Timestamp.from(now),
+                error,
+                diagnosis.name(),
                 Timestamp.from(now.plus(config.probeInterval())));
         LOG.warnf("Central API link DOWN (%s): %s", diagnosis, error);
         outbox.append("central-link", new CentralLinkChanged(LinkState.DOWN, now, error, pending(), diagnosis));
@@ -111,7 +124,8 @@ public class CentralLink {
             return;
         }
         Instant now = clock.instant();
-        update("UPDATE central_link SET state = 'UP', since = ?, last_error = NULL, diagnosis = NULL WHERE id = 1",
+        update(
+                "UPDATE central_link SET state = 'UP', since = ?, last_error = NULL, diagnosis = NULL WHERE id = 1",
                 Timestamp.from(now));
         LOG.infof("Central API link UP again after %s", java.time.Duration.between(before.since(), now));
         outbox.append("central-link", new CentralLinkChanged(LinkState.UP, now, null, pending(), null));
@@ -131,8 +145,11 @@ public class CentralLink {
                                 + (lock ? " FOR UPDATE" : ""));
                 ResultSet row = select.executeQuery()) {
             row.next();
-            return new LinkStatus(LinkState.valueOf(row.getString(1)), row.getTimestamp(2).toInstant(),
-                    row.getString(3), row.getString(4) == null ? null : LinkDiagnosis.valueOf(row.getString(4)),
+            return new LinkStatus(
+                    LinkState.valueOf(row.getString(1)),
+                    row.getTimestamp(2).toInstant(),
+                    row.getString(3),
+                    row.getString(4) == null ? null : LinkDiagnosis.valueOf(row.getString(4)),
                     row.getBoolean(5));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -159,8 +176,7 @@ public class CentralLink {
         last = null;
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -169,8 +185,7 @@ public class CentralLink {
         });
     }
 
-    private record LastRead(LinkStatus status, long atNanos) {
-    }
+    private record LastRead(LinkStatus status, long atNanos) {}
 
     private int update(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();

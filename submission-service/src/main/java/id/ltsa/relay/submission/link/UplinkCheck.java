@@ -24,7 +24,9 @@ public class UplinkCheck {
     UplinkCheck(LinkConfig config) {
         this.config = config;
         this.targets = config.uplinkCheckUrls().orElse(List.of());
-        this.http = HttpClient.newBuilder().connectTimeout(config.uplinkCheckTimeout()).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.uplinkCheckTimeout())
+                .build();
     }
 
     /** Whether there is anything to ask; without targets, {@link #anythingAnswers()} cannot tell. */
@@ -35,8 +37,12 @@ public class UplinkCheck {
     public boolean anythingAnswers() {
         for (URI target : targets) {
             try {
-                http.send(HttpRequest.newBuilder(target).method("HEAD", HttpRequest.BodyPublishers.noBody())
-                        .timeout(config.uplinkCheckTimeout()).build(), HttpResponse.BodyHandlers.discarding());
+                http.send(
+                        HttpRequest.newBuilder(target)
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .timeout(config.uplinkCheckTimeout())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 return true;
             } catch (IOException e) {
                 // this one is silent too; try the next

@@ -47,11 +47,9 @@ public class BacklogHistory {
      * One point of a chart: the most pending and the oldest pending age seen in its bucket (a chart of the worst, so
      * a spike between two samples' averages is not smoothed away), and whether the link was down at any sample.
      */
-    public record Point(Instant at, int pending, int delayed, long oldestPendingAgeSeconds, boolean linkDown) {
-    }
+    public record Point(Instant at, int pending, int delayed, long oldestPendingAgeSeconds, boolean linkDown) {}
 
-    public record Series(String range, long bucketSeconds, Instant from, Instant to, List<Point> points) {
-    }
+    public record Series(String range, long bucketSeconds, Instant from, Instant to, List<Point> points) {}
 
     private final AgroalDataSource dataSource;
 
@@ -65,8 +63,8 @@ public class BacklogHistory {
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO backlog_sample (sampled_at, pending, delayed, oldest_pending_age_seconds, link_up)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT (sampled_at) DO NOTHING""");
-                PreparedStatement forget = connection.prepareStatement(
-                        "DELETE FROM backlog_sample WHERE sampled_at < ?")) {
+                PreparedStatement forget =
+                        connection.prepareStatement("DELETE FROM backlog_sample WHERE sampled_at < ?")) {
             insert.setTimestamp(1, Timestamp.from(at.truncatedTo(ChronoUnit.MINUTES)));
             insert.setInt(2, (int) backlog.pending());
             insert.setInt(3, (int) backlog.delayed());
@@ -93,8 +91,12 @@ public class BacklogHistory {
             List<Point> points = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    points.add(new Point(rows.getTimestamp(1).toInstant(), rows.getInt(2), rows.getInt(3),
-                            rows.getLong(4), rows.getBoolean(5)));
+                    points.add(new Point(
+                            rows.getTimestamp(1).toInstant(),
+                            rows.getInt(2),
+                            rows.getInt(3),
+                            rows.getLong(4),
+                            rows.getBoolean(5)));
                 }
             }
             return new Series(range.name, range.bucket.toSeconds(), from, now, points);

@@ -60,7 +60,8 @@ public class BacklogReport {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Instant officeOldest = rows.getTimestamp(3).toInstant();
-                    offices.add(new Backlog.OfficeBacklog(rows.getString(1).trim(), rows.getLong(2), age(officeOldest, now)));
+                    offices.add(new Backlog.OfficeBacklog(
+                            rows.getString(1).trim(), rows.getLong(2), age(officeOldest, now)));
                     pending += rows.getLong(2);
                     delayed += rows.getLong(4);
                     escalated += rows.getLong(5);
@@ -71,8 +72,16 @@ public class BacklogReport {
             throw new IllegalStateException(e);
         }
         LinkStatus status = link.current();
-        return new Backlog(pending, delayed, escalated, oldest == null ? 0 : age(oldest, now), status.state(),
-                status.since(), status.diagnosis(), status.paused(), offices);
+        return new Backlog(
+                pending,
+                delayed,
+                escalated,
+                oldest == null ? 0 : age(oldest, now),
+                status.state(),
+                status.since(),
+                status.diagnosis(),
+                status.paused(),
+                offices);
     }
 
     private static long age(Instant since, Instant now) {

@@ -18,7 +18,10 @@ class BacklogSampler {
     private final Clock clock;
     private final Duration keep;
 
-    BacklogSampler(BacklogReport report, BacklogHistory history, Clock clock,
+    BacklogSampler(
+            BacklogReport report,
+            BacklogHistory history,
+            Clock clock,
             @ConfigProperty(name = "ltsa.ops.backlog-history-keep", defaultValue = "14d") Duration keep) {
         this.report = report;
         this.history = history;
@@ -26,7 +29,9 @@ class BacklogSampler {
         this.keep = keep;
     }
 
-    @Scheduled(every = "${ltsa.ops.backlog-sample-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${ltsa.ops.backlog-sample-interval:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sample() {
         try {
             history.record(clock.instant(), report.current(), keep);

@@ -1,10 +1,10 @@
 package id.ltsa.relay.submission.ops;
 
+import id.ltsa.relay.audit.AuditAction;
+import id.ltsa.relay.audit.Audited;
 import id.ltsa.relay.http.HttpProblems;
 import id.ltsa.relay.http.ProblemException;
 import id.ltsa.relay.http.ProblemMappers;
-import id.ltsa.relay.audit.AuditAction;
-import id.ltsa.relay.audit.Audited;
 import id.ltsa.relay.submission.link.CentralLink;
 import id.ltsa.relay.submission.supervision.ProcessRestarts;
 import id.ltsa.relay.submission.supervision.Supervision;
@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import id.ltsa.relay.http.ApiLimits;
 
 /** What ops need when the link misbehaves: the backlog, a retry now, and a pause while the centre asks for one. */
 @Path("/api/v1/ops")
@@ -34,8 +33,8 @@ import id.ltsa.relay.http.ApiLimits;
 public class OpsResource {
 
     /** Where the dashboard finds what this service does not know: the office modem, on notification-service. */
-    public record DashboardSettings(@Schema(format = "uri", maxLength = 2000) String notificationUrl) {
-    }
+    public record DashboardSettings(
+            @Schema(format = "uri", maxLength = 2000) String notificationUrl) {}
 
     private final BacklogReport backlog;
     private final RetryNow retryNow;
@@ -45,9 +44,14 @@ public class OpsResource {
     private final BacklogHistory history;
     private final Clock clock;
 
-    OpsResource(BacklogReport backlog, RetryNow retryNow, CentralLink link,
+    OpsResource(
+            BacklogReport backlog,
+            RetryNow retryNow,
+            CentralLink link,
             @ConfigProperty(name = "ltsa.dashboard.notification-url") Optional<String> notificationUrl,
-            Supervision supervision, BacklogHistory history, Clock clock) {
+            Supervision supervision,
+            BacklogHistory history,
+            Clock clock) {
         this.backlog = backlog;
         this.retryNow = retryNow;
         this.link = link;
@@ -76,13 +80,22 @@ public class OpsResource {
     @GET
     @Path("/backlog/history")
     @RolesAllowed({"ops", "ministry"})
-    @Operation(summary = "The backlog and its oldest pending age over the last 24 hours (5-minute points) or 14 days "
-            + "(hourly points), the worst of each point, for the dashboard's charts")
+    @Operation(
+            summary = "The backlog and its oldest pending age over the last 24 hours (5-minute points) or 14 days "
+                    + "(hourly points), the worst of each point, for the dashboard's charts")
     public Response history(
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"24h", "14d"}, maxLength = 3))
-            @QueryParam("range") @DefaultValue("24h") String range) {
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"24h", "14d"},
+                                            maxLength = 3))
+                    @QueryParam("range")
+                    @DefaultValue("24h")
+                    String range) {
         return BacklogHistory.Range.named(range)
-                .map(named -> Response.ok(history.series(named, clock.instant())).build())
+                .map(named ->
+                        Response.ok(history.series(named, clock.instant())).build())
                 .orElseThrow(() -> new ProblemException(HttpProblems.invalid("range", "must be 24h or 14d")));
     }
 
@@ -101,7 +114,8 @@ public class OpsResource {
     @Operation(summary = "Send a pending application now instead of at its next retry")
     public Response retry(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
-            @PathParam("applicationId") String applicationId) {
+                    @PathParam("applicationId")
+                    String applicationId) {
         return retryNow.retry(applicationId)
                 ? Response.accepted(Map.of("applicationId", applicationId)).build()
                 : ProblemMappers.answer(HttpProblems.notFound("No pending submission " + applicationId));

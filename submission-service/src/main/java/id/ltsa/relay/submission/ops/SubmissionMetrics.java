@@ -39,27 +39,39 @@ class SubmissionMetrics {
 
     void register(@Observes StartupEvent startup, MeterRegistry registry) {
         Gauge.builder("ltsa.submission.pending", this, m -> m.backlog().pending())
-                .description("Applications not yet handed to the central API").register(registry);
+                .description("Applications not yet handed to the central API")
+                .register(registry);
         Gauge.builder("ltsa.submission.delayed", this, m -> m.backlog().delayed())
-                .description("Applications waiting out an outage").register(registry);
+                .description("Applications waiting out an outage")
+                .register(registry);
         Gauge.builder("ltsa.submission.escalated", this, m -> m.backlog().escalated())
-                .description("Applications pending longer than the escalation age").register(registry);
-        Gauge.builder("ltsa.submission.oldest.pending.age", this, m -> m.backlog().oldestPendingAgeSeconds())
-                .baseUnit("seconds").description("Age of the oldest pending application").register(registry);
+                .description("Applications pending longer than the escalation age")
+                .register(registry);
+        Gauge.builder("ltsa.submission.oldest.pending.age", this, m -> m.backlog()
+                        .oldestPendingAgeSeconds())
+                .baseUnit("seconds")
+                .description("Age of the oldest pending application")
+                .register(registry);
         Gauge.builder("ltsa.central.link.up", this, m -> m.backlog().linkState() == LinkState.UP ? 1 : 0)
-                .description("1 while the central API answers, 0 while the link is down").register(registry);
+                .description("1 while the central API answers, 0 while the link is down")
+                .register(registry);
         for (LinkDiagnosis diagnosis : LinkDiagnosis.values()) {
             Gauge.builder("ltsa.central.link.diagnosis", this, m -> m.backlog().diagnosis() == diagnosis ? 1 : 0)
                     .tag("diagnosis", diagnosis.name())
-                    .description("1 for the likely cause while the link is down (UPLINK_DOWN: the office's own internet)")
+                    .description(
+                            "1 for the likely cause while the link is down (UPLINK_DOWN: the office's own internet)")
                     .register(registry);
         }
         offices = MultiGauge.builder("ltsa.office.pending")
-                .description("Applications of one office not yet handed to the central API").register(registry);
-        officeAges = MultiGauge.builder("ltsa.office.oldest.pending.age").baseUnit("seconds")
-                .description("Age of one office's oldest pending application").register(registry);
+                .description("Applications of one office not yet handed to the central API")
+                .register(registry);
+        officeAges = MultiGauge.builder("ltsa.office.oldest.pending.age")
+                .baseUnit("seconds")
+                .description("Age of one office's oldest pending application")
+                .register(registry);
         Gauge.builder("ltsa.forwarding.paused", this, m -> m.backlog().paused() ? 1 : 0)
-                .description("1 while ops paused forwarding").register(registry);
+                .description("1 while ops paused forwarding")
+                .register(registry);
     }
 
     private Backlog backlog() {
@@ -78,9 +90,16 @@ class SubmissionMetrics {
             return;
         }
         List<Backlog.OfficeBacklog> byOffice = backlog().byOffice();
-        offices.register(byOffice.stream().map(office -> MultiGauge.Row.of(Tags.of("office", office.officeCode()),
-                office.pending())).collect(Collectors.toList()), true);
-        officeAges.register(byOffice.stream().map(office -> MultiGauge.Row.of(Tags.of("office", office.officeCode()),
-                office.oldestPendingAgeSeconds())).collect(Collectors.toList()), true);
+        offices.register(
+                byOffice.stream()
+                        .map(office -> MultiGauge.Row.of(Tags.of("office", office.officeCode()), office.pending()))
+                        .collect(Collectors.toList()),
+                true);
+        officeAges.register(
+                byOffice.stream()
+                        .map(office -> MultiGauge.Row.of(
+                                Tags.of("office", office.officeCode()), office.oldestPendingAgeSeconds()))
+                        .collect(Collectors.toList()),
+                true);
     }
 }

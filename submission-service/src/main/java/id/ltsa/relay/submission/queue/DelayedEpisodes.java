@@ -5,8 +5,7 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 /** One DELAYED per outage episode: entering DELAYED starts an episode; failing again inside it says nothing new. */
 public final class DelayedEpisodes {
 
-    private DelayedEpisodes() {
-    }
+    private DelayedEpisodes() {}
 
     public static void enter(Submission submission, StatusPublisher status, String reason) {
         if (submission.status == ApplicationStatus.DELAYED) {

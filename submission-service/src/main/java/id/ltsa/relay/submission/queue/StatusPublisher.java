@@ -20,9 +20,11 @@ public class StatusPublisher {
     private final Clock clock;
     private final Duration announceAgainAfter;
 
-    StatusPublisher(Outbox outbox, Clock clock,
+    StatusPublisher(
+            Outbox outbox,
+            Clock clock,
             @ConfigProperty(name = "ltsa.submission.announce-again-after", defaultValue = "1m")
-            Duration announceAgainAfter) {
+                    Duration announceAgainAfter) {
         this.outbox = outbox;
         this.clock = clock;
         this.announceAgainAfter = announceAgainAfter;
@@ -33,11 +35,21 @@ public class StatusPublisher {
         ApplicationStatus previous = submission.status;
         submission.status = status;
         submission.updatedAt = clock.instant();
-        outbox.append(submission.applicationId.toString(), new ApplicationStatusChanged(
-                submission.applicationId, submission.trackingCode, submission.officeCode, status, previous, reason,
-                submission.centralReference, submission.attempts,
-                status.isPending() ? submission.nextAttemptAt : null,
-                submission.revision, submission.episode, submission.updatedAt));
+        outbox.append(
+                submission.applicationId.toString(),
+                new ApplicationStatusChanged(
+                        submission.applicationId,
+                        submission.trackingCode,
+                        submission.officeCode,
+                        status,
+                        previous,
+                        reason,
+                        submission.centralReference,
+                        submission.attempts,
+                        status.isPending() ? submission.nextAttemptAt : null,
+                        submission.revision,
+                        submission.episode,
+                        submission.updatedAt));
     }
 
     /**

@@ -19,22 +19,33 @@ public class Submission extends PanacheEntityBase {
     @Id
     @Column(name = "application_id")
     public UUID applicationId;
+
     @Column(name = "tracking_code")
     public String trackingCode;
+
     @Column(name = "office_code")
     public String officeCode;
+
     public int revision;
+
     @Enumerated(EnumType.STRING)
     public ApplicationStatus status;
+
     public String payload;
+
     @Column(name = "central_reference")
     public String centralReference;
+
     public int attempts;
+
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+
     public int episode;
+
     @Column(name = "last_error")
     public String lastError;
+
     @Column(name = "queued_at")
     public Instant queuedAt;
     /** When the office received this revision (the event's time). */
@@ -45,6 +56,7 @@ public class Submission extends PanacheEntityBase {
     public Instant submittedAt;
     /** The W3C traceparent of the event that queued this revision. */
     public String traceparent;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

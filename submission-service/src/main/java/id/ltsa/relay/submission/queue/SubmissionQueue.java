@@ -31,8 +31,8 @@ public class SubmissionQueue {
     private final Event<SubmissionDue> due;
     private final CentralLink link;
 
-    SubmissionQueue(StatusPublisher status, ObjectMapper json, Clock clock, Event<SubmissionDue> due,
-            CentralLink link) {
+    SubmissionQueue(
+            StatusPublisher status, ObjectMapper json, Clock clock, Event<SubmissionDue> due, CentralLink link) {
         this.status = status;
         this.json = json;
         this.clock = clock;

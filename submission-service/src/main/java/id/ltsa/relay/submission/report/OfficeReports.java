@@ -22,7 +22,9 @@ public class OfficeReports {
 
     static final Duration MEDIAN_WINDOW = Duration.ofDays(7);
     private static final List<String> PENDING = Arrays.stream(ApplicationStatus.values())
-            .filter(ApplicationStatus::isPending).map(Enum::name).toList();
+            .filter(ApplicationStatus::isPending)
+            .map(Enum::name)
+            .toList();
 
     private final EntityManager entityManager;
     private final CentralLink link;
@@ -63,21 +65,34 @@ public class OfficeReports {
         for (Object[] row : rows("""
                 SELECT office_code, count(*),
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM submitted_at - received_at))
-                FROM submission WHERE submitted_at >= :since GROUP BY office_code""",
-                Map.of("since", Timestamp.from(now.minus(MEDIAN_WINDOW))))) {
+                FROM submission WHERE submitted_at >= :since GROUP BY office_code""", Map.of("since", Timestamp.from(now.minus(MEDIAN_WINDOW))))) {
             OfficeRow office = offices.computeIfAbsent(((String) row[0]).trim(), code -> new OfficeRow());
             office.submitted = ((Number) row[1]).longValue();
             office.medianSeconds = ((Number) row[2]).doubleValue();
         }
         LinkStatus linkStatus = link.current();
-        return offices.entrySet().stream().map(entry -> {
-            OfficeRow office = entry.getValue();
-            long pending = PENDING.stream().mapToLong(status -> office.counts.get(status)).sum();
-            long oldestAge = office.oldestPending == null ? 0
-                    : Math.max(0, Duration.between(office.oldestPending, now).toSeconds());
-            return new OfficeReport(entry.getKey(), office.counts, pending, oldestAge, office.medianSeconds,
-                    office.submitted, linkStatus.state(), linkStatus.since());
-        }).toList();
+        return offices.entrySet().stream()
+                .map(entry -> {
+                    OfficeRow office = entry.getValue();
+                    long pending = PENDING.stream()
+                            .mapToLong(status -> office.counts.get(status))
+                            .sum();
+                    long oldestAge = office.oldestPending == null
+                            ? 0
+                            : Math.max(
+                                    0,
+                                    Duration.between(office.oldestPending, now).toSeconds());
+                    return new OfficeReport(
+                            entry.getKey(),
+                            office.counts,
+                            pending,
+                            oldestAge,
+                            office.medianSeconds,
+                            office.submitted,
+                            linkStatus.state(),
+                            linkStatus.since());
+                })
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

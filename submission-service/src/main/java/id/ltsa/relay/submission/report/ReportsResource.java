@@ -1,5 +1,6 @@
 package id.ltsa.relay.submission.report;
 
+import id.ltsa.relay.http.ApiLimits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,16 +11,15 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import id.ltsa.relay.http.ApiLimits;
 
 /** The ministry's view across offices: where applications stand and which offices are stuck behind their link. */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
-    public record OfficesReport(Instant generatedAt,
-            @Schema(maxItems = ApiLimits.LIST_MAX) List<OfficeReport> offices) {
-    }
+    public record OfficesReport(
+            Instant generatedAt,
+            @Schema(maxItems = ApiLimits.LIST_MAX) List<OfficeReport> offices) {}
 
     private final OfficeReports reports;
     private final Clock clock;
@@ -32,8 +32,9 @@ public class ReportsResource {
     @GET
     @Path("/offices")
     @RolesAllowed({"ministry", "ops"})
-    @Operation(summary = "Per office: counts by status, oldest pending age, median time RECEIVED to SUBMITTED over"
-            + " the last 7 days, link state and when it last changed")
+    @Operation(
+            summary = "Per office: counts by status, oldest pending age, median time RECEIVED to SUBMITTED over"
+                    + " the last 7 days, link state and when it last changed")
     public OfficesReport offices() {
         return new OfficesReport(clock.instant(), reports.offices());
     }

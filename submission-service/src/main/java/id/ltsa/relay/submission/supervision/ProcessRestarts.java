@@ -1,17 +1,22 @@
 package id.ltsa.relay.submission.supervision;
 
+import id.ltsa.relay.http.ApiLimits;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import id.ltsa.relay.http.ApiLimits;
 
 /**
  * The office server's processes as its supervisor sees them: restarts counted since the supervisor started, and
  * whether each runs now. {@code supervisedBy} is {@code null} when nothing told this service where the supervisor
  * writes (a developer's single service, or a server whose supervisor was not set up).
  */
-public record ProcessRestarts(@Schema(nullable = true, maxLength = ApiLimits.NAME_MAX) String supervisedBy,
-        @Schema(nullable = true, format = "date-time", maxLength = 35) Instant updatedAt,
+public record ProcessRestarts(
+        @Schema(nullable = true, maxLength = ApiLimits.NAME_MAX)
+        String supervisedBy,
+
+        @Schema(nullable = true, format = "date-time", maxLength = 35)
+        Instant updatedAt,
+
         @Schema(maxItems = ApiLimits.LIST_MAX) List<Process> processes) {
 
     public static ProcessRestarts unsupervised() {
@@ -21,8 +26,18 @@ public record ProcessRestarts(@Schema(nullable = true, maxLength = ApiLimits.NAM
     /**
      * @param state RUNNING, WAITING (dead, restart due at nextAttemptAt), RESTARTING or STOPPED (on purpose)
      */
-    public record Process(@Schema(maxLength = ApiLimits.NAME_MAX) String name,
-            @Schema(enumeration = {"RUNNING", "WAITING", "RESTARTING", "STOPPED"}, maxLength = 10) String state,
-            @Schema(format = "int32", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.INT_MAX) int restarts, Instant lastDownAt, Instant lastRestartAt, Instant nextAttemptAt) {
-    }
+    public record Process(
+            @Schema(maxLength = ApiLimits.NAME_MAX) String name,
+
+            @Schema(
+                    enumeration = {"RUNNING", "WAITING", "RESTARTING", "STOPPED"},
+                    maxLength = 10)
+            String state,
+
+            @Schema(format = "int32", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.INT_MAX)
+            int restarts,
+
+            Instant lastDownAt,
+            Instant lastRestartAt,
+            Instant nextAttemptAt) {}
 }

@@ -51,12 +51,16 @@ public class Supervision {
             return;
         }
         ProcessRestarts now = current();
-        restarts.register(now.processes().stream()
-                .map(process -> MultiGauge.Row.of(Tags.of("process", process.name()), process.restarts()))
-                .toList(), true);
-        running.register(now.processes().stream()
-                .map(process -> MultiGauge.Row.of(Tags.of("process", process.name()),
-                        "RUNNING".equals(process.state()) ? 1 : 0))
-                .toList(), true);
+        restarts.register(
+                now.processes().stream()
+                        .map(process -> MultiGauge.Row.of(Tags.of("process", process.name()), process.restarts()))
+                        .toList(),
+                true);
+        running.register(
+                now.processes().stream()
+                        .map(process -> MultiGauge.Row.of(
+                                Tags.of("process", process.name()), "RUNNING".equals(process.state()) ? 1 : 0))
+                        .toList(),
+                true);
     }
 }

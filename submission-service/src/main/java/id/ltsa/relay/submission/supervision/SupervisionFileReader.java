@@ -17,8 +17,7 @@ import java.util.Properties;
  */
 final class SupervisionFileReader {
 
-    private SupervisionFileReader() {
-    }
+    private SupervisionFileReader() {}
 
     /** The restarts in the file, or an empty list under its writer's name when the file is not there yet. */
     static ProcessRestarts read(Path file) throws IOException {
@@ -35,13 +34,16 @@ final class SupervisionFileReader {
                 continue;
             }
             String prefix = "process." + name + ".";
-            processes.add(new ProcessRestarts.Process(name, properties.getProperty(prefix + "state", "UNKNOWN"),
+            processes.add(new ProcessRestarts.Process(
+                    name,
+                    properties.getProperty(prefix + "state", "UNKNOWN"),
                     Integer.parseInt(properties.getProperty(prefix + "restarts", "0")),
-                    instant(properties, prefix + "lastDownAt"), instant(properties, prefix + "lastRestartAt"),
+                    instant(properties, prefix + "lastDownAt"),
+                    instant(properties, prefix + "lastRestartAt"),
                     instant(properties, prefix + "nextAttemptAt")));
         }
-        return new ProcessRestarts(properties.getProperty("supervisedBy", "ltsa up"),
-                instant(properties, "updatedAt"), processes);
+        return new ProcessRestarts(
+                properties.getProperty("supervisedBy", "ltsa up"), instant(properties, "updatedAt"), processes);
     }
 
     private static Instant instant(Properties properties, String key) {

@@ -19,8 +19,8 @@ class CallbackSignatureTest {
 
     static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     static final byte[] BODY = "{\"centralReference\":\"C-1\",\"status\":\"ISSUED\"}".getBytes(StandardCharsets.UTF_8);
-    final CallbackSignature signature = new CallbackSignature("secret", Duration.ofMinutes(5),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    final CallbackSignature signature =
+            new CallbackSignature("secret", Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void a_fresh_callback_signed_over_its_id_time_and_body_is_valid_up_to_the_tolerance_either_way() {

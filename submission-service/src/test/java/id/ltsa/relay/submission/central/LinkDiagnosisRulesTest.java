@@ -19,7 +19,8 @@ class LinkDiagnosisRulesTest {
 
     @Test
     void a_connection_that_never_opened_is_unreachable() {
-        assertEquals(Failure.UNREACHABLE, classify(new ConnectTimeoutException("connection timed out: /10.0.0.2:8090")));
+        assertEquals(
+                Failure.UNREACHABLE, classify(new ConnectTimeoutException("connection timed out: /10.0.0.2:8090")));
         assertEquals(Failure.UNREACHABLE, classify(new UnknownHostException("central.example.go.id")));
         assertEquals(Failure.UNREACHABLE, classify(new NoRouteToHostException("No route to host")));
         assertEquals(Failure.UNREACHABLE, classify(new ConnectException("Network is unreachable")));
@@ -35,7 +36,8 @@ class LinkDiagnosisRulesTest {
 
     @Test
     void a_request_that_went_and_got_no_answer_in_time_is_no_answer() {
-        assertEquals(Failure.NO_ANSWER, classify(new TimeoutException("The timeout period of 1500ms has been exceeded")));
+        assertEquals(
+                Failure.NO_ANSWER, classify(new TimeoutException("The timeout period of 1500ms has been exceeded")));
         assertEquals(Failure.NO_ANSWER, classify(new IllegalStateException("something else entirely")));
     }
 

@@ -50,8 +50,8 @@ class SubmissionRowsTest {
     @AfterEach
     void removeRowsAndResume() throws Exception {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM submission WHERE application_id = ANY (?)")) {
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM submission WHERE application_id = ANY (?)")) {
             delete.setArray(1, connection.createArrayOf("uuid", rows.values().toArray()));
             delete.executeUpdate();
         }
@@ -71,10 +71,14 @@ class SubmissionRowsTest {
         pending("quiet-2", "9102", now.minusSeconds(300), now);
         pending("waiting-1", "9103", now.minusSeconds(9000), now.plusSeconds(3600));
 
-        assertEquals(List.of("busy-1", "quiet-1", "busy-2", "quiet-2"), names(due.claim(4)),
+        assertEquals(
+                List.of("busy-1", "quiet-1", "busy-2", "quiet-2"),
+                names(due.claim(4)),
                 "each office's oldest, then each office's second oldest; the backing-off one is not due");
         assertEquals(List.of("busy-3", "busy-4"), names(due.claim(4)), "claimed rows are not claimed again");
-        assertEquals(List.of("waiting-1"), names(due.claimOldest().stream().toList()),
+        assertEquals(
+                List.of("waiting-1"),
+                names(due.claimOldest().stream().toList()),
                 "the probe takes the oldest pending application, due or not");
     }
 
@@ -120,8 +124,10 @@ class SubmissionRowsTest {
         outcomes.record(rows.get("second"), 1, new CentralOutcome.Accepted("PAS-SAMEREF00001"));
 
         assertEquals("SUBMITTED|PAS-SAMEREF00001|", row("first"));
-        assertEquals("DELAYED||the central API gave a reference that another application already has",
-                row("second"), "still pending, retried later, and ops can read why");
+        assertEquals(
+                "DELAYED||the central API gave a reference that another application already has",
+                row("second"),
+                "still pending, retried later, and ops can read why");
     }
 
     private String row(String name) throws Exception {

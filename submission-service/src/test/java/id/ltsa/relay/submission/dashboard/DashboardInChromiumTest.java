@@ -48,15 +48,25 @@ class DashboardInChromiumTest {
             }
         });
         // the lag monitor has sampled at least once, so the consumer table has rows
-        await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured.given()
-                .auth().oauth2(RealInfrastructure.tokens().token(null, "ops")).get("/api/v1/ops/consumers")
-                .then().extract().path("groups.size()"), groups -> ((Integer) groups) > 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> io.restassured.RestAssured.given()
+                                .auth()
+                                .oauth2(RealInfrastructure.tokens().token(null, "ops"))
+                                .get("/api/v1/ops/consumers")
+                                .then()
+                                .extract()
+                                .path("groups.size()"),
+                        groups -> ((Integer) groups) > 0);
         samplesOfAnOutage();
         Instant restarted = Instant.now().minus(Duration.ofMinutes(5));
-        SupervisionFile.write(Path.of("target/supervision.properties"), List.of(
-                new ProcessStatus("postgresql", ProcessStatus.State.RUNNING, 0, null, null, null),
-                new ProcessStatus("kafka", ProcessStatus.State.RUNNING, 1, restarted.minusSeconds(1), restarted,
-                        null)), restarted);
+        SupervisionFile.write(
+                Path.of("target/supervision.properties"),
+                List.of(
+                        new ProcessStatus("postgresql", ProcessStatus.State.RUNNING, 0, null, null, null),
+                        new ProcessStatus(
+                                "kafka", ProcessStatus.State.RUNNING, 1, restarted.minusSeconds(1), restarted, null)),
+                restarted);
         String url = dashboard + "#token=" + RealInfrastructure.tokens().token(null, "ops");
         Path out = Path.of("target/dashboard");
         Files.createDirectories(out);
@@ -72,20 +82,25 @@ class DashboardInChromiumTest {
         assertTrue(officeRow.contains("4 h"), "oldest pending 4 h: " + officeRow);
         assertTrue(dom.contains("submission-service"), "the consumer groups are drawn");
         assertTrue(dom.matches("(?s).*data-state=\"(UP|DOWN|PAUSED)\".*"), "the link state is drawn");
-        assertTrue(dom.contains("Central link UP since") || dom.contains("Central link DOWN since"),
+        assertTrue(
+                dom.contains("Central link UP since") || dom.contains("Central link DOWN since"),
                 "the link line with its since");
         // no notification-service in this test: the modem line says so instead of breaking the page
         assertTrue(dom.contains("id=\"modemLine\"") && dom.contains("Modem: unknown"), "the modem line is drawn");
         assertTrue(dom.contains("Supervised by ltsa up: 1 restart, all running"), "the restarts line is drawn");
         String kafkaRow = dom.substring(dom.indexOf("<td>kafka</td>"));
         kafkaRow = kafkaRow.substring(0, kafkaRow.indexOf("</tr>"));
-        assertTrue(kafkaRow.contains("<td class=\"number\">1</td>") && kafkaRow.contains("5 min ago"),
+        assertTrue(
+                kafkaRow.contains("<td class=\"number\">1</td>") && kafkaRow.contains("5 min ago"),
                 "kafka's restart and when: " + kafkaRow);
-        assertTrue(dom.matches("(?s).*id=\"chartDay\" data-points=\"([3-9]\\d|\\d{3})\".*"),
+        assertTrue(
+                dom.matches("(?s).*id=\"chartDay\" data-points=\"([3-9]\\d|\\d{3})\".*"),
                 "the 24-hour chart has its points: " + chartTag(dom, "chartDay"));
-        assertTrue(dom.matches("(?s).*id=\"chartFortnight\" data-points=\"([2-9]\\d|\\d{3})\".*"),
+        assertTrue(
+                dom.matches("(?s).*id=\"chartFortnight\" data-points=\"([2-9]\\d|\\d{3})\".*"),
                 "the 14-day chart has its points: " + chartTag(dom, "chartFortnight"));
-        assertTrue(dom.contains("Last 24 hours") && dom.contains("Last 14 days") && dom.contains("<canvas"),
+        assertTrue(
+                dom.contains("Last 24 hours") && dom.contains("Last 14 days") && dom.contains("<canvas"),
                 "both charts drawn on canvas");
         assertTrue(!dom.contains("class=\"problem\">"), "no error banner");
         assertTrue(Files.size(out.resolve("ops-dashboard.png")) > 10_000, "a screenshot with content");
@@ -103,18 +118,25 @@ class DashboardInChromiumTest {
             }
             for (int hours = 96; hours > 4; hours--) {
                 boolean down = hours >= 60 && hours < 84;
-                sample(now.minus(Duration.ofHours(hours)), down ? (84 - hours) * 12 : 2,
-                        down ? (84 - hours) * 3600L : 120, !down);
+                sample(
+                        now.minus(Duration.ofHours(hours)),
+                        down ? (84 - hours) * 12 : 2,
+                        down ? (84 - hours) * 3600L : 120,
+                        !down);
             }
         });
     }
 
     private static void sample(Instant at, int pending, long oldestSeconds, boolean linkUp) {
-        io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery("""
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO backlog_sample (sampled_at, pending, delayed, oldest_pending_age_seconds, link_up)
                 VALUES (?1, ?2, 0, ?3, ?4) ON CONFLICT (sampled_at) DO NOTHING""")
-                .setParameter(1, java.sql.Timestamp.from(at)).setParameter(2, pending).setParameter(3, oldestSeconds)
-                .setParameter(4, linkUp).executeUpdate();
+                .setParameter(1, java.sql.Timestamp.from(at))
+                .setParameter(2, pending)
+                .setParameter(3, oldestSeconds)
+                .setParameter(4, linkUp)
+                .executeUpdate();
     }
 
     private static String chartTag(String dom, String id) {

@@ -1,8 +1,8 @@
 package id.ltsa.relay.submission.heartbeat;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.awaitility.Awaitility.await;
 
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,16 +42,22 @@ class OfficeHeartbeatTest {
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings)) {
             TopicPartition partition = new TopicPartition(OfficeHeartbeat.TOPIC, 0);
-            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.partitionsFor(OfficeHeartbeat.TOPIC).size() == 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> consumer.partitionsFor(OfficeHeartbeat.TOPIC).size() == 1);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             // three written after the test began: one per interval (1 s in tests), each later than the one before
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> read.add(Heartbeat.deserializeRecord(record)));
-                return read.stream().filter(h -> h.timestamp() >= started.toEpochMilli()).count() >= 3;
+                return read.stream()
+                                .filter(h -> h.timestamp() >= started.toEpochMilli())
+                                .count()
+                        >= 3;
             });
         }
-        List<Heartbeat> recent = read.stream().filter(h -> h.timestamp() >= started.toEpochMilli()).toList();
+        List<Heartbeat> recent = read.stream()
+                .filter(h -> h.timestamp() >= started.toEpochMilli())
+                .toList();
         for (Heartbeat heartbeat : recent) {
             assertEquals("5203", heartbeat.sourceClusterAlias());
             assertEquals("ministry", heartbeat.targetClusterAlias());
@@ -62,12 +68,20 @@ class OfficeHeartbeatTest {
         }
 
         try (Admin admin = Admin.create(RealInfrastructure.kafkaAdminConfig())) {
-            TopicDescription topic = admin.describeTopics(Set.of(OfficeHeartbeat.TOPIC)).allTopicNames().get()
+            TopicDescription topic = admin.describeTopics(Set.of(OfficeHeartbeat.TOPIC))
+                    .allTopicNames()
+                    .get()
                     .get(OfficeHeartbeat.TOPIC);
             assertEquals(1, topic.partitions().size());
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, OfficeHeartbeat.TOPIC);
-            assertEquals("compact",
-                    admin.describeConfigs(Set.of(resource)).all().get().get(resource).get("cleanup.policy").value());
+            assertEquals(
+                    "compact",
+                    admin.describeConfigs(Set.of(resource))
+                            .all()
+                            .get()
+                            .get(resource)
+                            .get("cleanup.policy")
+                            .value());
         }
     }
 }

@@ -42,36 +42,49 @@ class ConsumerLagTest {
             try (KafkaConsumer<String, String> consumer = consumer(group)) {
                 consumer.subscribe(List.of(topic));
                 consumeAll(consumer, 5);
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> group(group)
-                        .body("lag", equalTo(0)).body("status", equalTo("OK")));
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(
+                                () -> group(group).body("lag", equalTo(0)).body("status", equalTo("OK")));
 
                 send(producer, topic, 10); // the consumer is connected but does not poll
 
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> group(group)
-                        .body("lag", equalTo(10)).body("status", equalTo("ERR"))
+                        .body("lag", equalTo(10))
+                        .body("status", equalTo("ERR"))
                         .body("partitions[0].status", equalTo("STALL")));
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().port(RealInfrastructure.managementPort()).get("/q/metrics").then()
-                        .body(containsString("ltsa_consumer_lag_records{group=\"" + group + "\",partition=\"0\",topic=\""
-                                + topic + "\"} 10.0")));
+                await().atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> given().port(RealInfrastructure.managementPort())
+                                .get("/q/metrics")
+                                .then()
+                                .body(containsString("ltsa_consumer_lag_records{group=\"" + group
+                                        + "\",partition=\"0\",topic=\"" + topic + "\"} 10.0")));
                 group(group).body("lagSeconds", greaterThanOrEqualTo(0));
             }
             // the consumer left the group: nobody reads what waits
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> group(group)
-                    .body("hasMembers", equalTo(false)).body("partitions[0].status", equalTo("STOP")));
+                    .body("hasMembers", equalTo(false))
+                    .body("partitions[0].status", equalTo("STOP")));
 
             try (KafkaConsumer<String, String> consumer = consumer(group)) {
                 consumer.subscribe(List.of(topic));
                 consumeAll(consumer, 10);
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> group(group)
-                        .body("lag", equalTo(0)).body("status", equalTo("OK")));
-                given().port(RealInfrastructure.managementPort()).get("/q/metrics").then().body(containsString("ltsa_consumer_status{group=\"" + group
-                        + "\",status=\"OK\"} 1.0"));
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(
+                                () -> group(group).body("lag", equalTo(0)).body("status", equalTo("OK")));
+                given().port(RealInfrastructure.managementPort())
+                        .get("/q/metrics")
+                        .then()
+                        .body(containsString("ltsa_consumer_status{group=\"" + group + "\",status=\"OK\"} 1.0"));
             }
         }
     }
 
     private static ValidatableResponse group(String group) {
-        return given().auth().oauth2(RealInfrastructure.tokens().token(null, "ops")).get("/api/v1/ops/consumers").then().statusCode(200)
+        return given().auth()
+                .oauth2(RealInfrastructure.tokens().token(null, "ops"))
+                .get("/api/v1/ops/consumers")
+                .then()
+                .statusCode(200)
                 .rootPath("groups.find { it.group == '" + group + "' }");
     }
 
@@ -91,7 +104,8 @@ class ConsumerLagTest {
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(RealInfrastructure.kafkaAdminConfig(), new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                RealInfrastructure.kafkaAdminConfig(), new StringSerializer(), new StringSerializer());
     }
 
     private static KafkaConsumer<String, String> consumer(String group) {

@@ -2,9 +2,9 @@ package id.ltsa.relay.submission.report;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -38,8 +38,11 @@ class OfficeReportTest {
         });
         String path = "offices.find { it.officeCode == '" + office + "' }";
 
-        given().auth().oauth2(RealInfrastructure.tokens().token(null, "ministry")).get("/api/v1/reports/offices")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(RealInfrastructure.tokens().token(null, "ministry"))
+                .get("/api/v1/reports/offices")
+                .then()
+                .statusCode(200)
                 .body("generatedAt", notNullValue())
                 .body(path + ".countsByStatus.SUBMITTED", equalTo(4))
                 .body(path + ".countsByStatus.QUEUED", equalTo(1))
@@ -47,7 +50,9 @@ class OfficeReportTest {
                 .body(path + ".countsByStatus.RETURNED", equalTo(1))
                 .body(path + ".countsByStatus.ISSUED", equalTo(0))
                 .body(path + ".pending", equalTo(2))
-                .body(path + ".oldestPendingAgeSeconds", both(greaterThanOrEqualTo(7200)).and(lessThan(7260)))
+                .body(
+                        path + ".oldestPendingAgeSeconds",
+                        both(greaterThanOrEqualTo(7200)).and(lessThan(7260)))
                 .body(path + ".medianSecondsToSubmitLast7Days", equalTo(120.0f))
                 .body(path + ".submittedLast7Days", equalTo(3))
                 .body(path + ".linkState", notNullValue())
@@ -59,12 +64,17 @@ class OfficeReportTest {
         String office = "98" + String.format("%02d", (int) (System.nanoTime() % 100));
         QuarkusTransaction.requiringNew().run(() -> row(office, ApplicationStatus.QUEUED, Instant.now(), null));
 
-        given().auth().oauth2(RealInfrastructure.tokens().token(null, "ministry")).get("/api/v1/reports/offices")
-                .then().statusCode(200)
-                .body("offices.find { it.officeCode == '" + office + "' }.medianSecondsToSubmitLast7Days",
-                        nullValue());
-        given().auth().oauth2(RealInfrastructure.tokens().token("5203", "office")).get("/api/v1/reports/offices")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(RealInfrastructure.tokens().token(null, "ministry"))
+                .get("/api/v1/reports/offices")
+                .then()
+                .statusCode(200)
+                .body("offices.find { it.officeCode == '" + office + "' }.medianSecondsToSubmitLast7Days", nullValue());
+        given().auth()
+                .oauth2(RealInfrastructure.tokens().token("5203", "office"))
+                .get("/api/v1/reports/offices")
+                .then()
+                .statusCode(403);
     }
 
     /** The pending rows are not real applications: the forwarder must never pick them up after the test. */

@@ -39,6 +39,7 @@ public @interface AgeBetween {
 
         /** Ages are judged on the office's calendar day. */
         private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Jakarta");
+
         private int min;
         private int max;
 
@@ -57,7 +58,8 @@ public @interface AgeBetween {
             if (birthDate == null) {
                 return false;
             }
-            LocalDate today = LocalDate.now(context.getClockProvider().getClock().withZone(OFFICE_ZONE));
+            LocalDate today =
+                    LocalDate.now(context.getClockProvider().getClock().withZone(OFFICE_ZONE));
             int age = Period.between(birthDate, today).getYears();
             return (age >= min && age <= max)
                     || Violations.say(context, "the applicant must be " + min + " to " + max + " years old");

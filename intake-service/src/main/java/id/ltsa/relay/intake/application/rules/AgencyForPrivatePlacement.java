@@ -28,8 +28,10 @@ public @interface AgencyForPrivatePlacement {
 
         @Override
         public boolean isValid(ApplicationRequest.Placement placement, ConstraintValidatorContext context) {
-            boolean named = placement.p3miName() != null && !placement.p3miName().isBlank();
-            return named || !"P_TO_P".equals(placement.scheme())
+            boolean named =
+                    placement.p3miName() != null && !placement.p3miName().isBlank();
+            return named
+                    || !"P_TO_P".equals(placement.scheme())
                     || Violations.sayOn(context, "p3miName", "is required for the P_TO_P scheme");
         }
     }

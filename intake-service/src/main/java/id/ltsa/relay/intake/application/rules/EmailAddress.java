@@ -37,7 +37,10 @@ public @interface EmailAddress {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.isBlank() || value.length() > MAX_LENGTH || EMAIL.matcher(value).matches();
+            return value == null
+                    || value.isBlank()
+                    || value.length() > MAX_LENGTH
+                    || EMAIL.matcher(value).matches();
         }
     }
 }

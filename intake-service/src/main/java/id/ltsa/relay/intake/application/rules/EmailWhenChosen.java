@@ -29,7 +29,8 @@ public @interface EmailWhenChosen {
         @Override
         public boolean isValid(ApplicationRequest.Applicant applicant, ConstraintValidatorContext context) {
             boolean hasEmail = applicant.email() != null && !applicant.email().isBlank();
-            return hasEmail || !"EMAIL".equals(applicant.preferredChannel())
+            return hasEmail
+                    || !"EMAIL".equals(applicant.preferredChannel())
                     || Violations.sayOn(context, "email", "is required when preferredChannel is EMAIL");
         }
     }

@@ -34,7 +34,9 @@ public @interface Nik {
             if (nik == null || !NikRules.isSixteenDigits(nik)) {
                 return true;
             }
-            return NikRules.problemWith(nik).map(problem -> Violations.say(context, problem)).orElse(true);
+            return NikRules.problemWith(nik)
+                    .map(problem -> Violations.say(context, problem))
+                    .orElse(true);
         }
     }
 }

@@ -33,10 +33,13 @@ public @interface NikAgreesWithBirth {
         @Override
         public boolean isValid(ApplicationRequest.Applicant applicant, ConstraintValidatorContext context) {
             LocalDate birthDate = IsoDates.parse(applicant.birthDate());
-            boolean judged = birthDate != null && ("M".equals(applicant.gender()) || "F".equals(applicant.gender()))
-                    && applicant.nik() != null && NikRules.isSixteenDigits(applicant.nik())
+            boolean judged = birthDate != null
+                    && ("M".equals(applicant.gender()) || "F".equals(applicant.gender()))
+                    && applicant.nik() != null
+                    && NikRules.isSixteenDigits(applicant.nik())
                     && NikRules.problemWith(applicant.nik()).isEmpty();
-            return !judged || NikRules.agreesWith(applicant.nik(), birthDate, applicant.gender())
+            return !judged
+                    || NikRules.agreesWith(applicant.nik(), birthDate, applicant.gender())
                     || Violations.sayOn(context, "nik", "does not match birthDate and gender");
         }
     }

@@ -11,11 +11,10 @@ import java.util.Set;
 public final class NikRules {
 
     private static final Set<Integer> PROVINCES = Set.of(
-            11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53,
-            61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96);
+            11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65, 71, 72, 73,
+            74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96);
 
-    private NikRules() {
-    }
+    private NikRules() {}
 
     /** The shape a NIK has, as the OpenAPI document's pattern. */
     public static final String PATTERN = "\\d{16}";
