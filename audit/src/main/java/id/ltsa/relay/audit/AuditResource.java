@@ -48,7 +48,7 @@ public class AuditResource {
             responseCode = "400",
             description = "A bad filter or page, named in errors[].field",
             content = @Content(mediaType = "application/problem+json"))
-    public Response list(
+    public Response entries(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
                     @QueryParam("applicationId")
                     String applicationId,

@@ -7,8 +7,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.ltsa.relay.client.intake.api.ApplicationResourceApi;
+import id.ltsa.relay.client.intake.api.TrackingResourceApi;
+import id.ltsa.relay.client.intake.model.AmendmentRequest;
+import id.ltsa.relay.client.intake.model.ApplicationRequest;
+import id.ltsa.relay.client.intake.model.ApplicationStatus;
+import id.ltsa.relay.client.intake.model.ApplicationView;
+import id.ltsa.relay.client.intake.model.TrackingView;
+import id.ltsa.relay.client.intake.model.WithdrawalRequest;
+import id.ltsa.relay.client.notification.api.NotificationResourceApi;
+import id.ltsa.relay.client.notification.model.NotificationView;
+import id.ltsa.relay.client.submission.api.OpsResourceApi;
+import id.ltsa.relay.client.submission.model.Backlog;
+import id.ltsa.relay.client.submission.model.LinkState;
 import id.ltsa.relay.localstack.LocalStack;
 import id.ltsa.relay.localstack.PostgresServer;
 import id.ltsa.relay.localstack.Service;
@@ -25,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,6 +183,80 @@ class WalkingSkeletonIT {
                     !dump(database).contains(nik) && !dump(database).contains(phone),
                     database + " still holds the NIK or the phone in a text column");
         }
+    }
+
+    /**
+     * The clients generated from the three published OpenAPI documents (e2e-tests' pom) drive an application through
+     * its whole life: a document that drifts from what the service answers breaks their build or this test.
+     */
+    @Test
+    void the_clients_generated_from_the_published_documents_drive_an_application_through_its_life() throws Exception {
+        String office = stack.tokens().token("5203", "office");
+        String phone = "+6281234500031";
+        ApplicationResourceApi applications =
+                new ApplicationResourceApi(PublishedClients.intake(stack.url(Service.INTAKE), office));
+
+        // the central API finds the data invalid: it answers 422 and the application comes back RETURNED
+        simulatorMode("REJECT_ALL");
+        ApplicationView registered;
+        try {
+            registered = applications.register(
+                    PublishedClients.read(Applicants.body("5203010504950031", phone), ApplicationRequest.class), null);
+            assertEquals(ApplicationStatus.RECEIVED, registered.getStatus());
+            UUID returned = registered.getId();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> applications.get(returned).getStatus(), equalTo(ApplicationStatus.RETURNED));
+        } finally {
+            simulatorMode("UP");
+        }
+        UUID id = registered.getId();
+
+        // the office corrects what the central API returned: the same applicant, the employer's full name
+        ApplicationRequest corrected =
+                PublishedClients.read(Applicants.body("5203010504950031", phone), ApplicationRequest.class);
+        corrected.getPlacement().setEmployerName("Hanil Manufacturing Co.");
+        AmendmentRequest amendment =
+                new AmendmentRequest().applicant(corrected.getApplicant()).placement(corrected.getPlacement());
+        assertEquals(2, applications.amend(id, amendment).getRevision());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> applications.get(id).getStatus(), equalTo(ApplicationStatus.SUBMITTED));
+
+        ApplicationView withdrawn = applications.withdraw(id, new WithdrawalRequest().reason("Berangkat lewat P3MI"));
+        assertEquals(ApplicationStatus.WITHDRAWN, withdrawn.getStatus());
+        assertEquals(
+                id,
+                applications.search(0, 50, ApplicationStatus.WITHDRAWN).getItems().stream()
+                        .map(ApplicationView::getId)
+                        .filter(id::equals)
+                        .findFirst()
+                        .orElse(null));
+
+        TrackingView tracked = new TrackingResourceApi(PublishedClients.intake(stack.url(Service.INTAKE), null))
+                .track(registered.getTrackingCode(), "en");
+        assertEquals("Withdrawn", tracked.getStatusLabel());
+
+        Backlog backlog = new OpsResourceApi(PublishedClients.submission(
+                        stack.url(Service.SUBMISSION), stack.tokens().token(null, "ops")))
+                .backlog();
+        assertEquals(LinkState.UP, backlog.getLinkState());
+
+        NotificationResourceApi notifications =
+                new NotificationResourceApi(PublishedClients.notification(stack.url(Service.NOTIFICATION), office));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> notifications.notifications(id).getItems().stream()
+                                .map(NotificationView::getTransition)
+                                .map(Enum::name)
+                                .toList(),
+                        equalTo(List.of("RECEIVED", "RETURNED", "RECEIVED", "SUBMITTED", "WITHDRAWN")));
+    }
+
+    private static void simulatorMode(String mode) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("mode", mode))
+                .put(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/mode")
+                .then()
+                .statusCode(200);
     }
 
     /** The first column of the first row, as text. */

@@ -64,6 +64,10 @@ public class ProblemDocumentation implements OASFilter {
                                 "No token, or a bad or expired one: no body, and WWW-Authenticate: Bearer");
                         ensure(responses, "403", "The token's role or office may not do this");
                     }
+                    if (operation.getRequestBody() != null) {
+                        // the body limit (HttpApiConfig) holds for every body, before the operation sees it
+                        ensure(responses, "413", "The body is over the size limit");
+                    }
                     ensure(responses, "500", "A fault of ours; the cause is logged, never sent");
                     responses.getAPIResponses().forEach((code, response) -> describe(code, response));
                 }));

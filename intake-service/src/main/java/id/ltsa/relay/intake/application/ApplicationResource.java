@@ -170,7 +170,7 @@ public class ApplicationResource {
             responseCode = "400",
             description = "A bad status, page or size (size is at most 100)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ApplicationSearch.Page list(
+    public ApplicationSearch.Page search(
             @Parameter(schema = @Schema(implementation = ApplicationStatus.class)) @QueryParam("status") String status,
             @Parameter(
                             schema =

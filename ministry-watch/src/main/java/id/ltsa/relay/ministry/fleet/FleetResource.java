@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The ministry's view of every office: which are silent, cut off from central, or never seen. */
 @Path("/api/v1/fleet/offices")
@@ -35,6 +38,14 @@ public class FleetResource {
     @Operation(
             summary = "One office with its history of states and its report (counts by status, median RECEIVED to"
                     + " SUBMITTED over 7 days, applications per day)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The office",
+            content = @Content(schema = @Schema(implementation = FleetView.OfficeDetail.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No office of that code has been heard of or registered",
+            content = @Content(mediaType = "application/problem+json"))
     public Response office(@PathParam("officeCode") String code) {
         return fleet.office(code)
                 .map(detail -> Response.ok(detail).build())

@@ -92,7 +92,7 @@ public class NotificationResource {
             responseCode = "404",
             description = "No message about such an application; another office's " + "application answers the same",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public NotificationLog list(@Parameter(required = true) @QueryParam("applicationId") UUID applicationId) {
+    public NotificationLog notifications(@Parameter(required = true) @QueryParam("applicationId") UUID applicationId) {
         if (applicationId == null) {
             throw new ProblemException(HttpProblems.invalid("applicationId", "is required"));
         }

@@ -26,7 +26,10 @@ public record Backlog(
 
         LinkState linkState,
         Instant linkSince,
+
+        @Schema(nullable = true, description = "While the link is DOWN, its likely cause; null while it is up")
         LinkDiagnosis diagnosis,
+
         boolean paused,
         @Schema(maxItems = ApiLimits.LIST_MAX) List<OfficeBacklog> byOffice) {
 

@@ -1,5 +1,6 @@
 package id.ltsa.relay.submission.ops;
 
+import id.ltsa.relay.http.ApiLimits;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The {@code backlog_sample} table: the backlog once a minute, and the charts' series drawn from it. */
 @ApplicationScoped
@@ -47,9 +49,32 @@ public class BacklogHistory {
      * One point of a chart: the most pending and the oldest pending age seen in its bucket (a chart of the worst, so
      * a spike between two samples' averages is not smoothed away), and whether the link was down at any sample.
      */
-    public record Point(Instant at, int pending, int delayed, long oldestPendingAgeSeconds, boolean linkDown) {}
+    public record Point(
+            Instant at,
 
-    public record Series(String range, long bucketSeconds, Instant from, Instant to, List<Point> points) {}
+            @Schema(format = "int32", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.INT_MAX)
+            int pending,
+
+            @Schema(format = "int32", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.INT_MAX)
+            int delayed,
+
+            @Schema(format = "int64", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.COUNT_MAX)
+            long oldestPendingAgeSeconds,
+
+            boolean linkDown) {}
+
+    public record Series(
+            @Schema(
+                    enumeration = {"24h", "14d"},
+                    maxLength = 3)
+            String range,
+
+            @Schema(format = "int64", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.COUNT_MAX)
+            long bucketSeconds,
+
+            Instant from,
+            Instant to,
+            @Schema(maxItems = ApiLimits.LIST_MAX) List<Point> points) {}
 
     private final AgroalDataSource dataSource;
 

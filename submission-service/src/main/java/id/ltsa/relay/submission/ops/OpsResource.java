@@ -19,13 +19,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** What ops need when the link misbehaves: the backlog, a retry now, and a pause while the centre asks for one. */
 @Path("/api/v1/ops")
@@ -83,7 +84,15 @@ public class OpsResource {
     @Operation(
             summary = "The backlog and its oldest pending age over the last 24 hours (5-minute points) or 14 days "
                     + "(hourly points), the worst of each point, for the dashboard's charts")
-    public Response history(
+    @APIResponse(
+            responseCode = "200",
+            description = "The series, oldest point first",
+            content = @Content(schema = @Schema(implementation = BacklogHistory.Series.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "range is neither 24h nor 14d",
+            content = @Content(mediaType = "application/problem+json"))
+    public BacklogHistory.Series history(
             @Parameter(
                             schema =
                                     @Schema(
@@ -94,8 +103,7 @@ public class OpsResource {
                     @DefaultValue("24h")
                     String range) {
         return BacklogHistory.Range.named(range)
-                .map(named ->
-                        Response.ok(history.series(named, clock.instant())).build())
+                .map(named -> history.series(named, clock.instant()))
                 .orElseThrow(() -> new ProblemException(HttpProblems.invalid("range", "must be 24h or 14d")));
     }
 
@@ -112,14 +120,26 @@ public class OpsResource {
     @Audited(AuditAction.SUBMISSION_RETRY)
     @RolesAllowed("ops")
     @Operation(summary = "Send a pending application now instead of at its next retry")
+    @APIResponse(
+            responseCode = "202",
+            description = "Due now: the forwarder sends it on its next round",
+            content = @Content(schema = @Schema(implementation = RetryAccepted.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No pending submission of that application (unknown, already sent, or returned)",
+            content = @Content(mediaType = "application/problem+json"))
     public Response retry(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
                     @PathParam("applicationId")
                     String applicationId) {
         return retryNow.retry(applicationId)
-                ? Response.accepted(Map.of("applicationId", applicationId)).build()
+                ? Response.accepted(new RetryAccepted(applicationId)).build()
                 : ProblemMappers.answer(HttpProblems.notFound("No pending submission " + applicationId));
     }
+
+    /** The answer to a retry: the application now due. */
+    public record RetryAccepted(
+            @Schema(format = "uuid", maxLength = 36) String applicationId) {}
 
     @POST
     @Path("/link/pause")

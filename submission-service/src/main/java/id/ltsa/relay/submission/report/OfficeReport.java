@@ -23,6 +23,11 @@ public record OfficeReport(
         @Schema(format = "int64", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.COUNT_MAX)
         long oldestPendingAgeSeconds,
 
+        @Schema(
+                nullable = true,
+                minimum = "0",
+                maximum = ApiLimits.COUNT_MAX,
+                description = "null when none was submitted")
         Double medianSecondsToSubmitLast7Days,
 
         @Schema(format = "int64", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.COUNT_MAX)

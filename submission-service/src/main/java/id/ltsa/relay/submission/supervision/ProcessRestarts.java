@@ -37,7 +37,12 @@ public record ProcessRestarts(
             @Schema(format = "int32", minimum = ApiLimits.COUNT_MIN, maximum = ApiLimits.INT_MAX)
             int restarts,
 
+            @Schema(nullable = true, description = "null until it first went down")
             Instant lastDownAt,
+
+            @Schema(nullable = true, description = "null until it was first restarted")
             Instant lastRestartAt,
+
+            @Schema(nullable = true, description = "Only while WAITING")
             Instant nextAttemptAt) {}
 }
