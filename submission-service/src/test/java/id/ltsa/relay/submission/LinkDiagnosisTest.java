@@ -4,6 +4,9 @@ import static id.ltsa.relay.submission.TestEvents.publishReceived;
 import static id.ltsa.relay.submission.TestEvents.simulatorMode;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +60,27 @@ class LinkDiagnosisTest {
         JsonNode up = events.get(events.size() - 1);
         assertEquals("UP", up.get("state").asText());
         assertTrue(up.get("diagnosis").isNull(), up.toString());
+    }
+
+    @Test
+    void the_probe_of_a_down_link_sends_the_oldest_application_in_its_offices_trace() throws Exception {
+        simulatorMode("{\"mode\":\"DOWN\"}");
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        UUID id = UUID.randomUUID();
+        publishReceived(id, UUID.randomUUID().toString(), "00-" + traceId + "-b7ad6b7169203331-01");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "DOWN".equals(backlog().getString("linkState")));
+        assertEquals(1, backlog().getLong("pending"), "the only pending application, so the probe takes it");
+
+        // central answers again: while the link is DOWN only the probe sends, and it takes the oldest application
+        simulatorMode("{\"mode\":\"UP\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(backlog().getString("linkState")));
+        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                .then()
+                .statusCode(200)
+                .body("creates", equalTo(1))
+                .body("revisions[0].traceparent", containsString("-" + traceId + "-"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestEvents.statuses(id), hasItem("SUBMITTED"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the tests of this service do to the outside world: events in, statuses out, the simulator's mode. */
@@ -38,6 +39,11 @@ final class TestEvents {
     }
 
     static void publishReceived(UUID id, String eventId) throws Exception {
+        publishReceived(id, eventId, null);
+    }
+
+    /** @param traceparent the office's trace the event carries (W3C), or null for none */
+    static void publishReceived(UUID id, String eventId, String traceparent) throws Exception {
         ApplicationReceived received = new ApplicationReceived(
                 id,
                 "LT-TEST0001",
@@ -61,7 +67,8 @@ final class TestEvents {
                         id.toString(),
                         eventId,
                         ApplicationReceived.TYPE,
-                        JSON.writeValueAsString(received));
+                        JSON.writeValueAsString(received),
+                        traceparent == null ? Map.of() : Map.of("traceparent", traceparent));
     }
 
     /** The statuses published for an application, in the order they are on the topic. */

@@ -39,7 +39,14 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Sends a record in CloudEvents binary mode, as the services' outboxes do. */
     public void sendCloudEvent(String topic, String key, String id, String type, String json) {
+        sendCloudEvent(topic, key, id, type, json, Map.of());
+    }
+
+    /** ... with more headers, such as the W3C {@code traceparent} an office's outbox adds. */
+    public void sendCloudEvent(
+            String topic, String key, String id, String type, String json, Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        headers.forEach((name, value) -> record.headers().add(name, bytes(value)));
         record.headers()
                 .add("ce_specversion", bytes("1.0"))
                 .add("ce_id", bytes(id))

@@ -4,9 +4,13 @@ import id.ltsa.relay.submission.link.LinkConfig;
 import id.ltsa.relay.trace.TraceParent;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** One claimed submission sent and its outcome recorded; or, once the batch met a dead link, held for the outage. */
+/**
+ * One claimed submission sent and its outcome recorded; or, once the batch met a dead link, held for the outage. The
+ * one path to the central API for an application, whether a batch sends it or the probe of a down link does.
+ */
 @ApplicationScoped
 class Delivery {
 
@@ -22,12 +26,16 @@ class Delivery {
         this.errorsBeforeDown = config.errorsBeforeDown();
     }
 
-    /** @param linkFailure set by the first call that finds the link down; the rest of the batch is held */
-    void deliver(DueSubmissions.Claimed claimed, AtomicReference<CentralOutcome.Failed> linkFailure) {
+    /**
+     * @param linkFailure set by the first call that finds the link down; the rest of the batch is held
+     * @return the central API's answer; empty when the submission was held for the outage instead of sent
+     */
+    Optional<CentralOutcome> deliver(
+            DueSubmissions.Claimed claimed, AtomicReference<CentralOutcome.Failed> linkFailure) {
         CentralOutcome.Failed failure = linkFailure.get();
         if (failure != null) {
             outcomes.heldByOutage(claimed.applicationId(), claimed.revision(), failure.error());
-            return;
+            return Optional.empty();
         }
         // the office's trace, kept with the row through any outage: the central call and the status it leads to join it
         try (Scope trace = TraceParent.resume(claimed.traceparent())) {
@@ -40,6 +48,12 @@ class Delivery {
                 errors.otherAnswer();
             }
             outcomes.record(claimed.applicationId(), claimed.revision(), outcome);
+            return Optional.of(outcome);
         }
+    }
+
+    /** One submission sent on its own, as the probe of a down link: the same trace, streak and recording as a batch. */
+    CentralOutcome deliverAlone(DueSubmissions.Claimed claimed) {
+        return deliver(claimed, new AtomicReference<>()).orElseThrow();
     }
 }

@@ -18,6 +18,7 @@ class LinkProbe {
 
     private final CentralLink link;
     private final DueSubmissions due;
+    private final Delivery delivery;
     private final CentralSender sender;
     private final SubmissionOutcomes outcomes;
     private final LinkConfig config;
@@ -26,12 +27,14 @@ class LinkProbe {
     LinkProbe(
             CentralLink link,
             DueSubmissions due,
+            Delivery delivery,
             CentralSender sender,
             SubmissionOutcomes outcomes,
             LinkConfig config,
             LinkDiagnostician diagnostician) {
         this.link = link;
         this.due = due;
+        this.delivery = delivery;
         this.sender = sender;
         this.outcomes = outcomes;
         this.config = config;
@@ -49,10 +52,9 @@ class LinkProbe {
             report(sender.probe());
             return;
         }
-        DueSubmissions.Claimed probe = oldest.get();
-        CentralOutcome outcome = sender.send(probe.idempotencyKey(), probe.payload());
+        // sent as a batch sends it (Delivery): in its office's trace, its outcome recorded the same way
+        CentralOutcome outcome = delivery.deliverAlone(oldest.get());
         report(outcome instanceof CentralOutcome.Failed failed ? Optional.of(failed) : Optional.empty());
-        outcomes.record(probe.applicationId(), probe.revision(), outcome);
     }
 
     /** A send found the link dead (or central failing everything): report it down, with its likely cause. */
