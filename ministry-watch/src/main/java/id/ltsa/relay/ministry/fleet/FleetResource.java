@@ -1,12 +1,13 @@
 package id.ltsa.relay.ministry.fleet;
 
+import id.ltsa.relay.http.HttpProblems;
+import id.ltsa.relay.http.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,18 +47,7 @@ public class FleetResource {
             responseCode = "404",
             description = "No office of that code has been heard of or registered",
             content = @Content(mediaType = "application/problem+json"))
-    public Response office(@PathParam("officeCode") String code) {
-        return fleet.office(code)
-                .map(detail -> Response.ok(detail).build())
-                .orElse(Response.status(404)
-                        .type("application/problem+json")
-                        .entity(Map.of(
-                                "type",
-                                "https://ltsa-relay.id/problems/not-found",
-                                "title",
-                                "No such office",
-                                "status",
-                                404))
-                        .build());
+    public FleetView.OfficeDetail office(@PathParam("officeCode") String code) {
+        return fleet.office(code).orElseThrow(() -> new ProblemException(HttpProblems.notFound("No such office")));
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Every office as the ministry sees it, red first: what the API, the page and the metrics show. */
 @ApplicationScoped
@@ -20,17 +21,36 @@ public class FleetView {
     /** One office in the list. {@code silentForSeconds} is how long nothing has arrived from it (null: never). */
     public record OfficeLine(
             String officeCode,
+
+            @Schema(nullable = true, description = "null until the office is registered by name")
             String name,
+
             boolean registered,
             OfficeState state,
+
+            @Schema(nullable = true, description = "null until the office is first judged")
             Instant stateSince,
+
+            @Schema(nullable = true, description = "null while NEVER_SEEN")
             Instant lastSeenAt,
+
+            @Schema(nullable = true, description = "null while NEVER_SEEN")
             Long silentForSeconds,
+
+            @Schema(nullable = true, description = "null until a heartbeat told it")
             String linkState,
+
+            @Schema(nullable = true, description = "null until a heartbeat told it")
             Instant linkSince,
+
+            @Schema(nullable = true, description = "null while the link is up")
             String linkDiagnosis,
+
             long pending,
+
+            @Schema(nullable = true, description = "null with nothing pending")
             Long oldestPendingAgeSeconds,
+
             List<FleetApplications.Day> applicationsPerDay) {}
 
     /** One office with its history and its report. */

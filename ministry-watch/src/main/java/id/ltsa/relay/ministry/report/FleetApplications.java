@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The one writer and reader of fleet_application: every office's applications as their status events reach the
@@ -27,8 +28,13 @@ public class FleetApplications {
     public record Report(
             Map<String, Long> countsByStatus,
             long pending,
+
+            @Schema(nullable = true, description = "null with nothing pending")
             Long oldestPendingAgeSeconds,
+
+            @Schema(nullable = true, description = "null when none was submitted in 7 days")
             Long medianSecondsToSubmitLast7Days,
+
             List<Day> applicationsPerDay) {}
 
     /** Applications that reached the office on one day (in the ministry's zone). */

@@ -4,17 +4,14 @@ import id.ltsa.relay.contracts.CentralLinkChanged;
 import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
 import id.ltsa.relay.outbox.Outbox;
-import io.agroal.api.AgroalDataSource;
+import id.ltsa.relay.submission.queue.Submission;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +32,6 @@ public class CentralLink {
      */
     private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final AgroalDataSource dataSource;
     private final Outbox outbox;
     private final LinkConfig config;
     private final Clock clock;
@@ -44,13 +40,11 @@ public class CentralLink {
     private volatile LastRead last;
 
     CentralLink(
-            AgroalDataSource dataSource,
             Outbox outbox,
             LinkConfig config,
             Clock clock,
             Event<LinkRestored> restored,
             TransactionSynchronizationRegistry transactions) {
-        this.dataSource = dataSource;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
@@ -62,7 +56,8 @@ public class CentralLink {
         LastRead read = last;
         long now = System.nanoTime();
         if (read == null || now - read.atNanos() > FRESH_NANOS) {
-            read = new LastRead(read(false), now);
+            read = new LastRead(
+                    QuarkusTransaction.joiningExisting().call(() -> row(false).status()), now);
             last = read;
         }
         return read.status();
@@ -75,10 +70,9 @@ public class CentralLink {
     @Transactional
     public boolean claimProbe(java.time.Duration interval) {
         Instant now = clock.instant();
-        return update(
-                        "UPDATE central_link SET next_probe_at = ? WHERE id = 1 AND next_probe_at <= ?",
-                        Timestamp.from(now.plus(interval)),
-                        Timestamp.from(now))
+        // one statement, so that of two instances asking at once exactly one gets the slot
+        return LinkRow.update(
+                        "nextProbeAt = ?1 where id = ?2 and nextProbeAt <= ?3", now.plus(interval), LinkRow.ID, now)
                 == 1;
     }
 
@@ -89,10 +83,12 @@ public class CentralLink {
     @Transactional
     public void reportDown(String error, LinkDiagnosis diagnosis) {
         forgetLastRead();
-        LinkStatus before = read(true);
+        LinkRow row = row(true);
+        LinkStatus before = row.status();
         Instant now = clock.instant();
+        row.lastError = error;
+        row.diagnosis = diagnosis;
         if (before.isDown()) {
-            update("UPDATE central_link SET last_error = ?, diagnosis = ? WHERE id = 1", error, diagnosis.name());
             if (before.diagnosis() != diagnosis) {
                 LOG.warnf("Central API link still DOWN, now %s: %s", diagnosis, error);
                 outbox.append(
@@ -101,13 +97,9 @@ public class CentralLink {
             }
             return;
         }
-        update(
-                "UPDATE central_link SET state = 'DOWN', since = ?, last_error = ?, diagnosis = ?, next_probe_at = ? "
-                        + "WHERE id = 1",
-                Timestamp.from(now),
-                error,
-                diagnosis.name(),
-                Timestamp.from(now.plus(config.probeInterval())));
+        row.state = LinkState.DOWN;
+        row.since = now;
+        row.nextProbeAt = now.plus(config.probeInterval());
         LOG.warnf("Central API link DOWN (%s): %s", diagnosis, error);
         outbox.append("central-link", new CentralLinkChanged(LinkState.DOWN, now, error, pending(), diagnosis));
     }
@@ -119,15 +111,17 @@ public class CentralLink {
     @Transactional
     public void reportUp() {
         forgetLastRead();
-        LinkStatus before = read(true);
-        if (!before.isDown()) {
+        LinkRow row = row(true);
+        if (row.state != LinkState.DOWN) {
             return;
         }
         Instant now = clock.instant();
-        update(
-                "UPDATE central_link SET state = 'UP', since = ?, last_error = NULL, diagnosis = NULL WHERE id = 1",
-                Timestamp.from(now));
-        LOG.infof("Central API link UP again after %s", java.time.Duration.between(before.since(), now));
+        Instant downSince = row.since;
+        row.state = LinkState.UP;
+        row.since = now;
+        row.lastError = null;
+        row.diagnosis = null;
+        LOG.infof("Central API link UP again after %s", java.time.Duration.between(downSince, now));
         outbox.append("central-link", new CentralLinkChanged(LinkState.UP, now, null, pending(), null));
         restored.fire(new LinkRestored(now));
     }
@@ -135,37 +129,16 @@ public class CentralLink {
     @Transactional
     public void setPaused(boolean paused) {
         forgetLastRead();
-        update("UPDATE central_link SET paused = ? WHERE id = 1", paused);
+        row(true).paused = paused;
     }
 
-    private LinkStatus read(boolean lock) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT state, since, last_error, diagnosis, paused FROM central_link WHERE id = 1"
-                                + (lock ? " FOR UPDATE" : ""));
-                ResultSet row = select.executeQuery()) {
-            row.next();
-            return new LinkStatus(
-                    LinkState.valueOf(row.getString(1)),
-                    row.getTimestamp(2).toInstant(),
-                    row.getString(3),
-                    row.getString(4) == null ? null : LinkDiagnosis.valueOf(row.getString(4)),
-                    row.getBoolean(5));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The row, locked until the transaction ends when this transaction is about to change it. */
+    private static LinkRow row(boolean lock) {
+        return lock ? LinkRow.findById(LinkRow.ID, LockModeType.PESSIMISTIC_WRITE) : LinkRow.findById(LinkRow.ID);
     }
 
-    private long pending() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement count = connection.prepareStatement(
-                        "SELECT count(*) FROM submission WHERE status IN ('RECEIVED', 'QUEUED', 'DELAYED')");
-                ResultSet row = count.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private static long pending() {
+        return Submission.countPending();
     }
 
     /**
@@ -186,16 +159,4 @@ public class CentralLink {
     }
 
     private record LastRead(LinkStatus status, long atNanos) {}
-
-    private int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
