@@ -1,7 +1,7 @@
 package id.ltsa.relay.contracts;
 
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,35 +11,30 @@ final class SampleEvents {
     static final UUID APPLICATION_ID = UUID.fromString("0b6f7a52-3c1e-4a8e-9d8f-2f6c1b7e9a10");
     static final Instant AT = Instant.parse("2026-11-27T03:15:00Z");
 
-    static final ApplicantDetails APPLICANT = new ApplicantDetails(
-            "5203010504950001",
-            "Darwan Hadi",
-            LocalDate.of(1995, 4, 5),
-            "Selong",
-            "M",
-            "+6281234567890",
-            "darwan@example.org",
-            NotificationChannel.WHATSAPP,
-            "id");
-    static final PlacementDetails PLACEMENT =
-            new PlacementDetails("KR", "G_TO_G", "Hanil Manufacturing", "Production operator", null);
+    static final ApplicantDetails APPLICANT = SampleApplicant.details();
+    static final PlacementDetails PLACEMENT = SampleApplicant.PLACEMENT;
 
     static final Map<EventType<?>, Object> BY_TYPE = Map.of(
             EventTypes.APPLICATION_RECEIVED,
-            new ApplicationReceived(APPLICATION_ID, "LT-7K3M9Q2X", "5203", "PASSPORT", 1, APPLICANT, PLACEMENT, AT),
+            new ApplicationReceived(
+                    APPLICATION_ID, "LT-7K3M9Q2X", SampleApplicant.OFFICE, "PASSPORT", 1, APPLICANT, PLACEMENT, AT),
             EventTypes.APPLICATION_AMENDED,
-            new ApplicationAmended(APPLICATION_ID, "LT-7K3M9Q2X", "5203", "PASSPORT", 2, APPLICANT, PLACEMENT, AT),
+            new ApplicationAmended(
+                    APPLICATION_ID, "LT-7K3M9Q2X", SampleApplicant.OFFICE, "PASSPORT", 2, APPLICANT, PLACEMENT, AT),
             EventTypes.APPLICATION_WITHDRAWN,
-            new ApplicationWithdrawn(APPLICATION_ID, "LT-7K3M9Q2X", "5203", 1, "Applicant changed plans", AT),
+            new ApplicationWithdrawn(
+                    APPLICATION_ID, "LT-7K3M9Q2X", SampleApplicant.OFFICE, 1, "Applicant changed plans", AT),
             EventTypes.APPLICATION_ERASED,
-            new ApplicationErased(APPLICATION_ID, "LT-7K3M9Q2X", "5203", 1, ErasureReason.RETENTION, AT),
+            new ApplicationErased(
+                    APPLICATION_ID, "LT-7K3M9Q2X", SampleApplicant.OFFICE, 1, ErasureReason.RETENTION, AT),
             EventTypes.APPLICANT_CONTACT_RECORDED,
-            new ApplicantContactRecorded(APPLICATION_ID, "LT-7K3M9Q2X", "5203", 1, ApplicantContact.of(APPLICANT), AT),
+            new ApplicantContactRecorded(
+                    APPLICATION_ID, "LT-7K3M9Q2X", SampleApplicant.OFFICE, 1, ApplicantContact.of(APPLICANT), AT),
             EventTypes.STATUS_CHANGED,
             new ApplicationStatusChanged(
                     APPLICATION_ID,
                     "LT-7K3M9Q2X",
-                    "5203",
+                    SampleApplicant.OFFICE,
                     ApplicationStatus.DELAYED,
                     ApplicationStatus.QUEUED,
                     "Central API unreachable",
@@ -52,7 +47,8 @@ final class SampleEvents {
             EventTypes.CENTRAL_LINK_CHANGED,
             new CentralLinkChanged(LinkState.DOWN, AT, "connect timed out", 42, LinkDiagnosis.UPLINK_DOWN),
             EventTypes.OFFICE_STATE_CHANGED,
-            new OfficeStateChanged("5203", OfficeState.SILENT, OfficeState.OK, AT.plusSeconds(900), AT, 42));
+            new OfficeStateChanged(
+                    SampleApplicant.OFFICE, OfficeState.SILENT, OfficeState.OK, AT.plusSeconds(900), AT, 42));
 
     private SampleEvents() {}
 }

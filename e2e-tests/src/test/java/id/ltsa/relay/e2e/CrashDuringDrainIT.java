@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.LocalStack;
 import id.ltsa.relay.localstack.Service;
 import id.ltsa.relay.localstack.ServiceProcess;
@@ -51,7 +52,7 @@ class CrashDuringDrainIT {
             ids.add(given().auth()
                     .oauth2(office)
                     .contentType(ContentType.JSON)
-                    .body(Applicants.body(String.format("520301050495%04d", 2000 + i), "+62812345" + (10000 + i)))
+                    .body(Applicants.body(SampleApplicant.nik(2000 + i), "+62812345" + (10000 + i)))
                     .post(stack.url(Service.INTAKE) + "/api/v1/applications")
                     .then()
                     .statusCode(201)

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationWithdrawn;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.LocalStack;
 import id.ltsa.relay.localstack.Processes;
 import id.ltsa.relay.localstack.Service;
@@ -129,7 +130,7 @@ class IntakeRelayIT {
             String id = given().auth()
                     .oauth2(office)
                     .contentType(ContentType.JSON)
-                    .body(Applicants.body(String.format("520301050495%04d", serial), "+62813346" + (10000 + serial)))
+                    .body(Applicants.body(SampleApplicant.nik(serial), "+62813346" + (10000 + serial)))
                     .post(intake.url() + "/api/v1/applications")
                     .then()
                     .statusCode(201)

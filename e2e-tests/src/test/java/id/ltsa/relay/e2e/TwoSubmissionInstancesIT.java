@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.LocalStack;
 import id.ltsa.relay.localstack.Processes;
 import id.ltsa.relay.localstack.Service;
@@ -58,7 +59,7 @@ class TwoSubmissionInstancesIT {
             ids.add(given().auth()
                     .oauth2(office)
                     .contentType(ContentType.JSON)
-                    .body(Applicants.body(String.format("520301050495%04d", 3000 + i), "+62813345" + (10000 + i)))
+                    .body(Applicants.body(SampleApplicant.nik(3000 + i), "+62813345" + (10000 + i)))
                     .post(stack.url(Service.INTAKE) + "/api/v1/applications")
                     .then()
                     .statusCode(201)

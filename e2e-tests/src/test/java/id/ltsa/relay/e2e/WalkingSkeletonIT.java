@@ -23,6 +23,7 @@ import id.ltsa.relay.client.notification.model.NotificationView;
 import id.ltsa.relay.client.submission.api.OpsResourceApi;
 import id.ltsa.relay.client.submission.model.Backlog;
 import id.ltsa.relay.client.submission.model.LinkState;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.LocalStack;
 import id.ltsa.relay.localstack.PostgresServer;
 import id.ltsa.relay.localstack.Service;
@@ -76,7 +77,7 @@ class WalkingSkeletonIT {
         String id = given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
-                .body(Applicants.body("5203010504950017", phone))
+                .body(Applicants.body(SampleApplicant.nik(17), phone))
                 .post(stack.url(Service.INTAKE) + "/api/v1/applications")
                 .then()
                 .statusCode(201)
@@ -114,7 +115,7 @@ class WalkingSkeletonIT {
     @Test
     void the_ministry_erases_an_issued_applicant_s_personal_data_in_every_service_of_the_office() throws Exception {
         String token = stack.tokens().token("5203", "office");
-        String nik = "5203010504950029";
+        String nik = SampleApplicant.nik(29);
         String phone = "+6281234500029";
         String id = given().auth()
                 .oauth2(token)
@@ -201,7 +202,8 @@ class WalkingSkeletonIT {
         ApplicationView registered;
         try {
             registered = applications.register(
-                    PublishedClients.read(Applicants.body("5203010504950031", phone), ApplicationRequest.class), null);
+                    PublishedClients.read(Applicants.body(SampleApplicant.nik(31), phone), ApplicationRequest.class),
+                    null);
             assertEquals(ApplicationStatus.RECEIVED, registered.getStatus());
             UUID returned = registered.getId();
             await().atMost(Duration.ofSeconds(60))
@@ -213,8 +215,8 @@ class WalkingSkeletonIT {
 
         // the office corrects what the central API returned: the same applicant, the employer's full name
         ApplicationRequest corrected =
-                PublishedClients.read(Applicants.body("5203010504950031", phone), ApplicationRequest.class);
-        corrected.getPlacement().setEmployerName("Hanil Manufacturing Co.");
+                PublishedClients.read(Applicants.body(SampleApplicant.nik(31), phone), ApplicationRequest.class);
+        corrected.getPlacement().setEmployerName(SampleApplicant.PLACEMENT.employerName() + " Co.");
         AmendmentRequest amendment =
                 new AmendmentRequest().applicant(corrected.getApplicant()).placement(corrected.getPlacement());
         assertEquals(2, applications.amend(id, amendment).getRevision());
@@ -310,7 +312,7 @@ class WalkingSkeletonIT {
                 .oauth2(token)
                 .contentType(ContentType.JSON)
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .body(Applicants.body("5203010504950018", phone))
+                .body(Applicants.body(SampleApplicant.nik(18), phone))
                 .post(stack.url(Service.INTAKE) + "/api/v1/applications")
                 .then()
                 .statusCode(201)

@@ -1,8 +1,10 @@
 package id.ltsa.relay.intake;
 
+import id.ltsa.relay.contracts.ApplicantDetails;
+import id.ltsa.relay.contracts.NotificationChannel;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,41 +15,29 @@ public final class SampleApplications {
 
     private SampleApplications() {}
 
-    /** A man from Lombok Timur, born 5 April 1995, going to Korea under G to G. */
+    /** Darwan Hadi ({@link SampleApplicant}) with a fresh NIK and phone, and an email. */
     public static Map<String, Object> valid() {
-        return of(LocalDate.of(1995, 4, 5), "M");
+        return of(SampleApplicant.BIRTH_DATE, SampleApplicant.GENDER);
     }
 
+    /** Someone like Darwan born on that day, of that gender, with a fresh NIK that agrees with both. */
     public static Map<String, Object> of(LocalDate birthDate, String gender) {
-        Map<String, Object> applicant = new LinkedHashMap<>();
-        applicant.put("nik", nik(birthDate, gender));
-        applicant.put("fullName", "Darwan Hadi");
-        applicant.put("birthDate", birthDate.toString());
-        applicant.put("birthPlace", "Selong");
-        applicant.put("gender", gender);
-        applicant.put("phone", "+628123" + String.format("%07d", SERIAL.incrementAndGet()));
-        applicant.put("email", "darwan@example.org");
-        applicant.put("preferredChannel", "WHATSAPP");
-        applicant.put("language", "id");
-        Map<String, Object> placement = new LinkedHashMap<>();
-        placement.put("destinationCountry", "KR");
-        placement.put("scheme", "G_TO_G");
-        placement.put("employerName", "Hanil Manufacturing");
-        placement.put("jobTitle", "Production operator");
-        placement.put("p3miName", null);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("documentType", "PASSPORT");
-        body.put("applicant", applicant);
-        body.put("placement", placement);
-        return body;
+        ApplicantDetails applicant = new ApplicantDetails(
+                nik(birthDate, gender),
+                SampleApplicant.FULL_NAME,
+                birthDate,
+                SampleApplicant.BIRTH_PLACE,
+                gender,
+                "+628123" + String.format("%07d", SERIAL.incrementAndGet()),
+                SampleApplicant.EMAIL,
+                NotificationChannel.WHATSAPP,
+                "id");
+        return SampleApplicant.registration(applicant, SampleApplicant.PLACEMENT);
     }
 
-    /** Province 52 (NTB), regency 03 (Lombok Timur), district 01, the birth date (+40 on the day for women). */
+    /** A NIK of Darwan's district for that birth day and gender, with a serial no other test here has used. */
     public static String nik(LocalDate birthDate, String gender) {
-        int day = birthDate.getDayOfMonth() + ("F".equals(gender) ? 40 : 0);
-        return String.format(
-                "520301%02d%02d%02d%04d",
-                day, birthDate.getMonthValue(), birthDate.getYear() % 100, SERIAL.incrementAndGet() % 10_000);
+        return SampleApplicant.nik(birthDate, gender, SERIAL.incrementAndGet() % 10_000);
     }
 
     @SuppressWarnings("unchecked")

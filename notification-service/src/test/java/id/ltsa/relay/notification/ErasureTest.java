@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import id.ltsa.relay.contracts.ApplicantContact;
 import id.ltsa.relay.contracts.ApplicantContactRecorded;
 import id.ltsa.relay.contracts.ApplicationErased;
 import id.ltsa.relay.contracts.ErasureReason;
 import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.notification.decision.Recipient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +49,12 @@ class ErasureTest {
                         UUID.randomUUID().toString(),
                         ApplicationErased.TYPE,
                         JSON.writeValueAsString(new ApplicationErased(
-                                id, "LT-TEST0001", "5203", 1, ErasureReason.RETENTION, Instant.now())));
+                                id,
+                                NotificationEvents.TRACKING_CODE,
+                                NotificationEvents.OFFICE,
+                                1,
+                                ErasureReason.RETENTION,
+                                Instant.now())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertNotNull(recipient(id).erasedAt));
         Recipient erased = recipient(id);
         assertNull(erased.fullName);
@@ -60,10 +65,10 @@ class ErasureTest {
         String replay = UUID.randomUUID().toString();
         ApplicantContactRecorded again = new ApplicantContactRecorded(
                 id,
-                "LT-TEST0001",
-                "5203",
+                NotificationEvents.TRACKING_CODE,
+                NotificationEvents.OFFICE,
                 1,
-                new ApplicantContact("Darwan Hadi", phone, "darwan@example.org", NotificationChannel.SMS, "id"),
+                SampleApplicant.contact(phone, SampleApplicant.EMAIL, NotificationChannel.SMS, "id"),
                 Instant.now());
         kafka().sendCloudEvent(
                         Topics.APPLICANT_CONTACTS,

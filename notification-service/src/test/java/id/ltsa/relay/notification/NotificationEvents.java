@@ -14,6 +14,7 @@ import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
 import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.restassured.http.ContentType;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Publishes the events notification-service consumes, and reads what the simulated gateway and SMTP sink got. */
 final class NotificationEvents {
 
-    static final String OFFICE = "5203";
+    static final String OFFICE = SampleApplicant.OFFICE;
     static final String TRACKING_CODE = "LT-TEST0001";
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -54,7 +55,7 @@ final class NotificationEvents {
 
     static void publishReceived(UUID id, String phone, String email, NotificationChannel channel, String language)
             throws Exception {
-        publishReceived(id, "Darwan Hadi", phone, email, channel, language);
+        publishReceived(id, SampleApplicant.FULL_NAME, phone, email, channel, language);
     }
 
     static void publishReceived(

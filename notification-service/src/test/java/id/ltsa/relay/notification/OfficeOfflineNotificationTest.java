@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.Processes;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import id.ltsa.relay.notification.decision.Notification;
@@ -176,7 +177,7 @@ class OfficeOfflineNotificationTest {
         recipient.applicationId = id;
         recipient.trackingCode = "LT-INFL2345";
         recipient.officeCode = NotificationEvents.OFFICE;
-        recipient.fullName = "Darwan Hadi";
+        recipient.fullName = SampleApplicant.FULL_NAME;
         recipient.phone = phone;
         recipient.channel = NotificationChannel.SMS;
         recipient.language = "id";

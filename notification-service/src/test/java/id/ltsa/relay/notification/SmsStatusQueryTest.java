@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class SmsStatusQueryTest {
     void status_with_the_lt_prefix_in_bahasa_indonesia_and_an_unknown_code_gets_a_polite_answer() throws Exception {
         UUID id = UUID.randomUUID();
         String code = newTrackingCode();
-        publishReceived(id, code, "Darwan Hadi", newPhone(), null, NotificationChannel.SMS, "id");
+        publishReceived(id, code, SampleApplicant.FULL_NAME, newPhone(), null, NotificationChannel.SMS, "id");
         awaitStatusKnown(id, "RECEIVED");
 
         String asker = newPhone();

@@ -8,18 +8,16 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import id.ltsa.relay.contracts.ApplicantDetails;
 import id.ltsa.relay.contracts.ApplicationAmended;
 import id.ltsa.relay.contracts.ApplicationWithdrawn;
-import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.contracts.PlacementDetails;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,20 +45,11 @@ class ApplicationChangesTest {
 
         ApplicationAmended amended = new ApplicationAmended(
                 id,
-                "LT-TEST0001",
-                "5203",
+                TestEvents.TRACKING_CODE,
+                SampleApplicant.OFFICE,
                 "PASSPORT",
                 2,
-                new ApplicantDetails(
-                        "5203010504950001",
-                        "Darwan Hadi",
-                        LocalDate.of(1995, 4, 5),
-                        "Selong",
-                        "M",
-                        "+6281234567890",
-                        null,
-                        NotificationChannel.WHATSAPP,
-                        "id"),
+                SampleApplicant.details(SampleApplicant.NIK, SampleApplicant.PHONE, null),
                 new PlacementDetails("JP", "G_TO_G", "Toyota Boshoku", "Operator", null),
                 Instant.now());
         TestEvents.kafka()
@@ -86,8 +75,8 @@ class ApplicationChangesTest {
         publishReceived(id, UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(id).contains("DELAYED"));
 
-        ApplicationWithdrawn withdrawn =
-                new ApplicationWithdrawn(id, "LT-TEST0001", "5203", 1, "changed plans", Instant.now());
+        ApplicationWithdrawn withdrawn = new ApplicationWithdrawn(
+                id, TestEvents.TRACKING_CODE, SampleApplicant.OFFICE, 1, "changed plans", Instant.now());
         TestEvents.kafka()
                 .sendCloudEvent(
                         Topics.APPLICATIONS,

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.ltsa.relay.contracts.ApplicationErased;
 import id.ltsa.relay.contracts.ErasureReason;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.submission.queue.Submission;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,8 +31,8 @@ class ErasureTest {
                 .until(() -> TestEvents.statuses(id).contains("SUBMITTED"));
         assertTrue(payload(id).contains("5203010504950001"), "the snapshot holds the NIK until then");
 
-        ApplicationErased erased =
-                new ApplicationErased(id, "LT-TEST0001", "5203", 1, ErasureReason.REQUEST, Instant.now());
+        ApplicationErased erased = new ApplicationErased(
+                id, TestEvents.TRACKING_CODE, SampleApplicant.OFFICE, 1, ErasureReason.REQUEST, Instant.now());
         kafka().sendCloudEvent(
                         Topics.APPLICATIONS,
                         id.toString(),

@@ -5,16 +5,13 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import id.ltsa.relay.contracts.ApplicantDetails;
 import id.ltsa.relay.contracts.ApplicationReceived;
-import id.ltsa.relay.contracts.NotificationChannel;
-import id.ltsa.relay.contracts.PlacementDetails;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.restassured.http.ContentType;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +23,7 @@ final class TestEvents {
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final String TRACKING_CODE = "LT-TEST0001";
     private static KafkaTestClient kafka;
 
     private TestEvents() {}
@@ -46,21 +44,12 @@ final class TestEvents {
     static void publishReceived(UUID id, String eventId, String traceparent) throws Exception {
         ApplicationReceived received = new ApplicationReceived(
                 id,
-                "LT-TEST0001",
-                "5203",
+                TRACKING_CODE,
+                SampleApplicant.OFFICE,
                 "PASSPORT",
                 1,
-                new ApplicantDetails(
-                        "5203010504950001",
-                        "Darwan Hadi",
-                        LocalDate.of(1995, 4, 5),
-                        "Selong",
-                        "M",
-                        "+6281234567890",
-                        null,
-                        NotificationChannel.WHATSAPP,
-                        "id"),
-                new PlacementDetails("KR", "G_TO_G", "Hanil Manufacturing", "Production operator", null),
+                SampleApplicant.details(SampleApplicant.NIK, SampleApplicant.PHONE, null),
+                SampleApplicant.PLACEMENT,
                 Instant.now());
         kafka().sendCloudEvent(
                         Topics.APPLICATIONS,

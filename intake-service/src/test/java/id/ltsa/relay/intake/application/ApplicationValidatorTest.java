@@ -3,6 +3,8 @@ package id.ltsa.relay.intake.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.ltsa.relay.contracts.PlacementDetails;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.http.FieldError;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,22 +27,31 @@ class ApplicationValidatorTest {
     static ApplicationRequest.Applicant applicant(String nik, String birthDate, String gender) {
         return new ApplicationRequest.Applicant(
                 nik,
-                "Darwan Hadi",
+                SampleApplicant.FULL_NAME,
                 birthDate,
-                "Selong",
+                SampleApplicant.BIRTH_PLACE,
                 gender,
-                "+6281234567890",
-                "darwan@example.org",
+                SampleApplicant.PHONE,
+                SampleApplicant.EMAIL,
                 "WHATSAPP",
                 "id");
     }
 
     static ApplicationRequest.Placement placement() {
-        return new ApplicationRequest.Placement("KR", "G_TO_G", "Hanil Manufacturing", "Production operator", null);
+        PlacementDetails placement = SampleApplicant.PLACEMENT;
+        return new ApplicationRequest.Placement(
+                placement.destinationCountry(),
+                placement.scheme(),
+                placement.employerName(),
+                placement.jobTitle(),
+                placement.p3miName());
     }
 
     static ApplicationRequest valid() {
-        return new ApplicationRequest("PASSPORT", applicant("5203010504950001", "1995-04-05", "M"), placement());
+        return new ApplicationRequest(
+                "PASSPORT",
+                applicant(SampleApplicant.NIK, SampleApplicant.BIRTH_DATE.toString(), SampleApplicant.GENDER),
+                placement());
     }
 
     @Test

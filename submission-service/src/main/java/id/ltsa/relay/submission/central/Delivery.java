@@ -1,6 +1,7 @@
 package id.ltsa.relay.submission.central;
 
 import id.ltsa.relay.submission.link.LinkConfig;
+import id.ltsa.relay.submission.queue.DueSubmissions;
 import id.ltsa.relay.trace.TraceParent;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;

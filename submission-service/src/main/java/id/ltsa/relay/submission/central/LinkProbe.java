@@ -3,6 +3,7 @@ package id.ltsa.relay.submission.central;
 import id.ltsa.relay.submission.link.CentralLink;
 import id.ltsa.relay.submission.link.LinkConfig;
 import id.ltsa.relay.submission.link.LinkStatus;
+import id.ltsa.relay.submission.queue.DueSubmissions;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import id.ltsa.relay.drain.DrainLoop;
 import id.ltsa.relay.submission.link.CentralLink;
 import id.ltsa.relay.submission.link.LinkRestored;
 import id.ltsa.relay.submission.link.LinkStatus;
+import id.ltsa.relay.submission.queue.DueSubmissions;
 import id.ltsa.relay.submission.queue.SubmissionDue;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;

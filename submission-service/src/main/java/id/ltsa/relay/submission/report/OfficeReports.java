@@ -3,10 +3,9 @@ package id.ltsa.relay.submission.report;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.submission.link.CentralLink;
 import id.ltsa.relay.submission.link.LinkStatus;
+import id.ltsa.relay.submission.queue.SubmissionTotals;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Builds the per-office report from the submission table with two grouped queries, whatever the table's size. */
+/** Builds the per-office report from the submission table's totals: two grouped queries, whatever the table's size. */
 @ApplicationScoped
 public class OfficeReports {
 
@@ -26,12 +25,12 @@ public class OfficeReports {
             .map(Enum::name)
             .toList();
 
-    private final EntityManager entityManager;
+    private final SubmissionTotals totals;
     private final CentralLink link;
     private final Clock clock;
 
-    OfficeReports(EntityManager entityManager, CentralLink link, Clock clock) {
-        this.entityManager = entityManager;
+    OfficeReports(SubmissionTotals totals, CentralLink link, Clock clock) {
+        this.totals = totals;
         this.link = link;
         this.clock = clock;
     }
@@ -51,24 +50,18 @@ public class OfficeReports {
     public List<OfficeReport> offices() {
         Instant now = clock.instant();
         Map<String, OfficeRow> offices = new TreeMap<>();
-        for (Object[] row : rows("""
-                SELECT office_code, status, count(*),
-                       min(received_at) FILTER (WHERE status IN (:pending))
-                FROM submission GROUP BY office_code, status""", Map.of("pending", PENDING))) {
-            OfficeRow office = offices.computeIfAbsent(((String) row[0]).trim(), code -> new OfficeRow());
-            office.counts.put((String) row[1], ((Number) row[2]).longValue());
-            Instant oldest = instant(row[3]);
+        for (SubmissionTotals.StatusAtOffice row : totals.byOfficeAndStatus()) {
+            OfficeRow office = offices.computeIfAbsent(row.officeCode(), code -> new OfficeRow());
+            office.counts.put(row.status().name(), row.count());
+            Instant oldest = row.oldestReceivedAt();
             if (oldest != null && (office.oldestPending == null || oldest.isBefore(office.oldestPending))) {
                 office.oldestPending = oldest;
             }
         }
-        for (Object[] row : rows("""
-                SELECT office_code, count(*),
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM submitted_at - received_at))
-                FROM submission WHERE submitted_at >= :since GROUP BY office_code""", Map.of("since", Timestamp.from(now.minus(MEDIAN_WINDOW))))) {
-            OfficeRow office = offices.computeIfAbsent(((String) row[0]).trim(), code -> new OfficeRow());
-            office.submitted = ((Number) row[1]).longValue();
-            office.medianSeconds = ((Number) row[2]).doubleValue();
+        for (SubmissionTotals.SubmittedAtOffice row : totals.submittedSince(now.minus(MEDIAN_WINDOW))) {
+            OfficeRow office = offices.computeIfAbsent(row.officeCode(), code -> new OfficeRow());
+            office.submitted = row.submitted();
+            office.medianSeconds = row.medianSecondsToSubmit();
         }
         LinkStatus linkStatus = link.current();
         return offices.entrySet().stream()
@@ -93,25 +86,5 @@ public class OfficeReports {
                             linkStatus.since());
                 })
                 .toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Map<String, Object> parameters) {
-        var query = entityManager.createNativeQuery(sql);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

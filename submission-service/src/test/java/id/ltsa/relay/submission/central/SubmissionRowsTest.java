@@ -3,6 +3,7 @@ package id.ltsa.relay.submission.central;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.ltsa.relay.submission.OpsCalls;
+import id.ltsa.relay.submission.queue.DueSubmissions;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

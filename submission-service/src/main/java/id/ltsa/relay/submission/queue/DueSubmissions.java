@@ -1,7 +1,7 @@
-package id.ltsa.relay.submission.central;
+package id.ltsa.relay.submission.queue;
 
+import id.ltsa.relay.submission.central.ForwardingConfig;
 import id.ltsa.relay.submission.link.LinkRestored;
-import id.ltsa.relay.submission.queue.Submission;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,9 +25,10 @@ import java.util.UUID;
  * claiming at once take different rows.
  */
 @ApplicationScoped
-class DueSubmissions {
+public class DueSubmissions {
 
-    record Claimed(
+    /** A claimed submission, with what its send needs: the payload, the key, the trace, its turn in the batch. */
+    public record Claimed(
             UUID applicationId, int revision, String idempotencyKey, String payload, int rank, String traceparent) {}
 
     private final AgroalDataSource dataSource;
@@ -76,7 +77,7 @@ class DueSubmissions {
      * as with 10 (ranking every pending row made each claim a scan of the whole backlog).
      */
     @Transactional
-    List<Claimed> claim(int limit) throws SQLException {
+    public List<Claimed> claim(int limit) throws SQLException {
         Instant now = clock.instant();
         return claimWhere(OFFICES_WITH_PENDING + """
                 SELECT firsts.application_id,
@@ -92,7 +93,7 @@ class DueSubmissions {
 
     /** The oldest pending submission whatever its own retry time: the probe of a link that is down. */
     @Transactional
-    Optional<Claimed> claimOldest() throws SQLException {
+    public Optional<Claimed> claimOldest() throws SQLException {
         return claimWhere(OFFICES_WITH_PENDING + """
                 SELECT oldest.application_id, 1 AS turn, oldest.queued_at
                 FROM office CROSS JOIN LATERAL (
