@@ -1,5 +1,8 @@
 package id.ltsa.relay.contracts;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The lifecycle of an application as the outside world sees it (CONTRACT.md, "Status lifecycle").
  *
@@ -18,6 +21,9 @@ public enum ApplicationStatus {
     REJECTED(6),
     WITHDRAWN(7);
 
+    private static final List<ApplicationStatus> PENDING =
+            Arrays.stream(values()).filter(ApplicationStatus::isPending).toList();
+
     private final int rank;
 
     ApplicationStatus(int rank) {
@@ -31,6 +37,11 @@ public enum ApplicationStatus {
     /** Counted in the backlog: not yet handed over to the central API and not final. */
     public boolean isPending() {
         return this == RECEIVED || this == QUEUED || this == DELAYED;
+    }
+
+    /** The statuses {@link #isPending} holds for, in lifecycle order: what backlog queries filter on. */
+    public static List<ApplicationStatus> pending() {
+        return PENDING;
     }
 
     public int rank() {

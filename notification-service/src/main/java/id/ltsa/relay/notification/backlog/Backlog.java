@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,10 +21,8 @@ public class Backlog {
     /** Pending applications of one office and how long the oldest has waited. */
     public record OfficeBacklog(String officeCode, long pending, Duration oldestPendingAge) {}
 
-    private static final List<String> PENDING = Arrays.stream(ApplicationStatus.values())
-            .filter(ApplicationStatus::isPending)
-            .map(Enum::name)
-            .toList();
+    private static final List<String> PENDING =
+            ApplicationStatus.pending().stream().map(Enum::name).toList();
 
     private final EntityManager entityManager;
     private final Clock clock;

@@ -9,8 +9,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 /** One application on its way to the central API, with its retry state. */
@@ -64,12 +62,8 @@ public class Submission extends PanacheEntityBase {
 
     /** Applications not yet handed over to the central API and not final ({@link ApplicationStatus#isPending}). */
     public static long countPending() {
-        return count("status in ?1", PENDING);
+        return count("status in ?1", ApplicationStatus.pending());
     }
-
-    private static final List<ApplicationStatus> PENDING = Arrays.stream(ApplicationStatus.values())
-            .filter(ApplicationStatus::isPending)
-            .toList();
 
     /** The key the central API deduplicates on: one per application revision, the same on every retry. */
     public String idempotencyKey() {

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -35,10 +34,8 @@ public class SubmissionTotals {
     /** How many of an office's applications central accepted in a window, and their median time from receipt. */
     public record SubmittedAtOffice(String officeCode, long submitted, double medianSecondsToSubmit) {}
 
-    private static final List<String> PENDING = Arrays.stream(ApplicationStatus.values())
-            .filter(ApplicationStatus::isPending)
-            .map(Enum::name)
-            .toList();
+    private static final List<String> PENDING =
+            ApplicationStatus.pending().stream().map(Enum::name).toList();
 
     private final EntityManager entityManager;
 

@@ -20,10 +20,8 @@ import java.util.TreeMap;
 public class OfficeReports {
 
     static final Duration MEDIAN_WINDOW = Duration.ofDays(7);
-    private static final List<String> PENDING = Arrays.stream(ApplicationStatus.values())
-            .filter(ApplicationStatus::isPending)
-            .map(Enum::name)
-            .toList();
+    private static final List<String> PENDING =
+            ApplicationStatus.pending().stream().map(Enum::name).toList();
 
     private final SubmissionTotals totals;
     private final CentralLink link;
