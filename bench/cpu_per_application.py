@@ -64,6 +64,24 @@ def psql(sql):
     return float(out.strip() or 0)
 
 
+def psql_rows(sql):
+    return subprocess.run(["psql", "-X", "-q", "-t", "-A", "-F", "\t", "-h", "127.0.0.1", "-p", PG_PORT, "-U",
+                           "postgres", "postgres", "-c", sql], capture_output=True, text=True, check=True).stdout
+
+
+def statements_of_last_run(created, elapsed, top=30):
+    """Where the last run's statements went: the most called, per application (idle's share included)."""
+    dbs = ",".join("'%s'" % d for d in DATABASES)
+    rows = psql_rows("SELECT d.datname, s.calls, CASE WHEN s.toplevel THEN '' ELSE '(nested) ' END"
+                     " || regexp_replace(left(s.query, 110), '\\s+', ' ', 'g')"
+                     " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid"
+                     " WHERE d.datname IN (%s) ORDER BY s.calls DESC LIMIT %d" % (dbs, top))
+    print("\nthe last run's most called statements, per application (over %.0f s, idle included):" % elapsed)
+    for line in rows.splitlines():
+        db, calls, query = line.split("\t", 2)
+        print("  %-13s %6.2f  %s" % (db, int(calls) / created, query))
+
+
 def metric_sum(url, name, exclude=None):
     text = urllib.request.urlopen(url, timeout=5).read().decode()
     total = 0.0
@@ -81,6 +99,11 @@ def counters():
         "commits": psql("SELECT sum(xact_commit) FROM pg_stat_database WHERE datname IN (%s)" % dbs),
         "statements": psql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s JOIN pg_database d"
                            " ON d.oid = s.dbid WHERE d.datname IN (%s)" % dbs),
+        # what the services send (nested statements such as foreign-key checks are not round trips); PgJDBC sends a
+        # BEGIN with the statement after it, so a BEGIN stands for its transaction's COMMIT
+        "round trips": psql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s JOIN pg_database d"
+                            " ON d.oid = s.dbid WHERE d.datname IN (%s) AND s.toplevel"
+                            " AND upper(s.query) NOT IN ('COMMIT', 'ROLLBACK')" % dbs),
         "kafka requests": sum(metric_sum("http://127.0.0.1:%d/q/metrics" % (port + 1000), "kafka_producer_request_total")
                               for port in SERVICES.values()),
         "http upstream": metric_sum(SIM + "/q/metrics", "http_server_requests_seconds_count", r'uri="/(sim|q)/'),
@@ -140,6 +163,8 @@ def main():
         return  # idle only (bench/cpu-per-application.sh 0 30 0)
     runs = []
     for run in range(RUNS):
+        if run == RUNS - 1:
+            psql("SELECT pg_stat_statements_reset(); SELECT 0")  # the last run's own breakdown, printed at the end
         c0, n0, t0 = cpu(procs), counters(), time.time()
         created, out = load(COUNT, 10 + run)
         expected += created
@@ -153,11 +178,13 @@ def main():
         print("run %d: %d created, %.0f s until quiet; %s" % (run + 1, created, elapsed,
                                                                latency.group(0) if latency else ""))
         runs.append({**per, **counts})
+        last = (created, elapsed)
     print("\nper application (median of %d runs [range]), idle subtracted:" % RUNS)
     for key in runs[0]:
         values = [r[key] for r in runs]
         unit = "ms CPU" if key in idle or key == "total" else "count"
         print("  %-16s %8.2f  [%.2f – %.2f]  %s" % (key, statistics.median(values), min(values), max(values), unit))
+    statements_of_last_run(*last)
 
 
 main()

@@ -4,7 +4,6 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.LifecyclePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,21 +34,20 @@ public class Backlog {
     /** Records a status, ignoring one older than what is known (a late or repeated event). Call inside a transaction. */
     public void track(UUID applicationId, String officeCode, ApplicationStatus status, int revision, Instant at) {
         // both consumers (applications and statuses) may meet a new application at the same moment: insert or lock,
-        // never find-then-insert
-        int inserted = entityManager
+        // never find-then-insert. One statement does either and returns the row as it now is, locked: the no-op
+        // update is what takes the lock, and a fresh row already holds this status (nothing below changes it).
+        ApplicationProgress progress = (ApplicationProgress) entityManager
                 .createNativeQuery("""
-                INSERT INTO application_progress (application_id, office_code, status, revision, received_at,
-                    updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (application_id) DO NOTHING""")
+                        INSERT INTO application_progress (application_id, office_code, status, revision, received_at,
+                            updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+                        ON CONFLICT (application_id) DO UPDATE SET application_id = EXCLUDED.application_id
+                        RETURNING *""", ApplicationProgress.class)
                 .setParameter(1, applicationId)
                 .setParameter(2, officeCode)
                 .setParameter(3, status.name())
                 .setParameter(4, revision)
                 .setParameter(5, at)
-                .executeUpdate();
-        if (inserted == 1) {
-            return;
-        }
-        ApplicationProgress progress = ApplicationProgress.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
+                .getSingleResult();
         // waiting starts at RECEIVED of the newest revision, which may arrive after a later status of that revision
         if (status == ApplicationStatus.RECEIVED
                 && (revision > progress.revision

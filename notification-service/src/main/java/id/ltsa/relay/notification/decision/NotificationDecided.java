@@ -1,4 +1,11 @@
 package id.ltsa.relay.notification.decision;
 
-/** Fired when a message was decided; observed after commit to wake the sender at once. */
-public record NotificationDecided() {}
+import java.util.List;
+
+/**
+ * Fired in the transaction that decided a message, so the sender can claim it right there (see NotificationSender).
+ *
+ * @param notification the message just decided, not yet written
+ * @param others the application's messages decided before it, as the decision read them
+ */
+public record NotificationDecided(Notification notification, List<Notification> others) {}

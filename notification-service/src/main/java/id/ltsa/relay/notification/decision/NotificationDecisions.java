@@ -102,6 +102,6 @@ public class NotificationDecisions {
         notification.createdAt = now;
         notification.traceparent = TraceParent.current();
         notification.persist();
-        decided.fire(new NotificationDecided());
+        decided.fire(new NotificationDecided(notification, earlier));
     }
 }

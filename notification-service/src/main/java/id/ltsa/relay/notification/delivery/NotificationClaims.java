@@ -2,6 +2,7 @@ package id.ltsa.relay.notification.delivery;
 
 import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.decision.Notification;
+import id.ltsa.relay.notification.decision.NotificationDecided;
 import id.ltsa.relay.notification.decision.NotificationStatus;
 import id.ltsa.relay.notification.decision.Recipient;
 import id.ltsa.relay.notification.modem.ModemConfig;
@@ -11,12 +12,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Takes one due message for sending, in one transaction: renders it for the way it goes, and either hands it to the
- * office modem right there (gammu's outbox row and the MODEM status commit together) or claims it for a while for a
- * call made outside any transaction.
+ * Takes one message for sending, in one transaction (its own, or the one that decides it): renders it for the way it
+ * goes, and either hands it to the office modem right there (gammu's outbox row and the MODEM status commit together)
+ * or claims it for a while for a call made outside any transaction.
  */
 @ApplicationScoped
 class NotificationClaims {
@@ -25,6 +27,9 @@ class NotificationClaims {
     private static final Duration CLAIM = Duration.ofSeconds(60);
     /** How soon to look again at a message waiting for contact details or for an earlier message. */
     private static final Duration WAIT = Duration.ofSeconds(1);
+    /** A message not yet out: an application's later messages wait for these. */
+    private static final List<NotificationStatus> WAITING =
+            List.of(NotificationStatus.PENDING, NotificationStatus.MODEM);
 
     private final ChannelRoutes routes;
     private final MessageRenderer renderer;
@@ -50,8 +55,27 @@ class NotificationClaims {
                 || notification.nextAttemptAt.isAfter(clock.instant())) {
             return null;
         }
+        return claim(
+                notification,
+                Notification.list(
+                        "applicationId = ?1 and status in ?2 and id <> ?3",
+                        notification.applicationId,
+                        WAITING,
+                        notification.id));
+    }
+
+    /**
+     * Claims a message in the transaction that decides it. No other sender can see it before that commits, so it needs
+     * no lock, and the application's other messages are the ones the decision read.
+     */
+    Channels.Outgoing claimDecided(NotificationDecided decided) {
+        return claim(decided.notification(), decided.others());
+    }
+
+    private Channels.Outgoing claim(Notification notification, List<Notification> others) {
+        UUID id = notification.id;
         Recipient recipient = Recipient.findById(notification.applicationId);
-        if (recipient == null || earlierOneWaits(notification)) {
+        if (recipient == null || earlierOneWaits(notification, others)) {
             // the status arrived before the contact details, or an earlier message must reach the applicant first
             notification.nextAttemptAt = clock.instant().plus(WAIT);
             return null;
@@ -101,13 +125,10 @@ class NotificationClaims {
     }
 
     /** An earlier message of the same application not yet out (waiting, or still at the modem) goes first. */
-    private static boolean earlierOneWaits(Notification notification) {
-        return Notification.<Notification>list(
-                        "applicationId = ?1 and status in ?2 and id <> ?3",
-                        notification.applicationId,
-                        java.util.List.of(NotificationStatus.PENDING, NotificationStatus.MODEM),
-                        notification.id)
-                .stream()
-                .anyMatch(other -> notification.position().isAfter(other.position()));
+    private static boolean earlierOneWaits(Notification notification, List<Notification> others) {
+        return others.stream()
+                .anyMatch(other -> WAITING.contains(other.status)
+                        && !other.id.equals(notification.id)
+                        && notification.position().isAfter(other.position()));
     }
 }
