@@ -26,19 +26,37 @@ class DeliveryOutcomes {
     private final Backoff backoff;
     private final UpstreamReachability upstream;
     private final MeterRegistry metrics;
+    private final NotificationClaims claims;
     private final Clock clock;
 
-    DeliveryOutcomes(DeliveryConfig settings, UpstreamReachability upstream, MeterRegistry metrics, Clock clock) {
+    DeliveryOutcomes(
+            DeliveryConfig settings,
+            UpstreamReachability upstream,
+            MeterRegistry metrics,
+            NotificationClaims claims,
+            Clock clock) {
         this.settings = settings;
+        this.claims = claims;
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());
         this.upstream = upstream;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** @return whether the message should be looked at again at once (a fallback or a new route) */
+    /**
+     * What recording an outcome leaves the sender to do.
+     *
+     * @param lookAgain the message should be looked at again at once (a fallback or a new route)
+     * @param next the application's next message, claimed in the same transaction once this one was sent; or null
+     */
+    record Recorded(boolean lookAgain, Channels.Outgoing next) {
+
+        static final Recorded DONE = new Recorded(false, null);
+        static final Recorded LOOK_AGAIN = new Recorded(true, null);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean record(Channels.Outgoing call, Channels.Result result) {
+    Recorded record(Channels.Outgoing call, Channels.Result result) {
         Notification notification = Notification.findById(call.notificationId(), LockModeType.PESSIMISTIC_WRITE);
         if (notification == null
                 || notification.status != NotificationStatus.PENDING
@@ -47,7 +65,7 @@ class DeliveryOutcomes {
             LOG.warnf(
                     "Notification %s: the outcome of a call that outlived its claim is ignored (%s)",
                     call.notificationId(), result.outcome());
-            return false;
+            return Recorded.DONE;
         }
         notification.callInFlight = false;
         DeliveryChannel channel = call.channel();
@@ -59,7 +77,7 @@ class DeliveryOutcomes {
                 notification.sentAt = clock.instant();
                 notification.lastError = null;
                 count(channel, "sent");
-                return false;
+                return new Recorded(false, claims.claimNext(notification));
             }
             case NEVER_ARRIVED -> {
                 upstream.silent(way);
@@ -70,7 +88,7 @@ class DeliveryOutcomes {
                 LOG.warnf(
                         "Notification %s (%s): %s is silent (%s); routed again",
                         notification.id, notification.transition, way, result.failure());
-                return true;
+                return Recorded.LOOK_AGAIN;
             }
             case PERMANENT -> {
                 upstream.answered(way);
@@ -84,10 +102,10 @@ class DeliveryOutcomes {
                     LOG.infof(
                             "Notification %s (%s): WhatsApp refused (%s), falling back to SMS",
                             notification.id, notification.transition, result.failure());
-                    return true;
+                    return Recorded.LOOK_AGAIN;
                 }
                 fail(notification, channel, result);
-                return false;
+                return Recorded.DONE;
             }
             default -> {
                 if (result.outcome() == Channels.Outcome.MAYBE_ARRIVED) {
@@ -98,14 +116,14 @@ class DeliveryOutcomes {
                 notification.lastError = result.failure();
                 if (notification.attempts >= settings.maxAttempts()) {
                     fail(notification, channel, result);
-                    return false;
+                    return Recorded.DONE;
                 }
                 notification.nextAttemptAt = clock.instant().plus(backoff.after(notification.attempts));
                 count(channel, "retried");
                 LOG.warnf(
                         "Notification %s (%s) not delivered on %s, attempt %d: %s",
                         notification.id, notification.transition, channel, notification.attempts, result.failure());
-                return false;
+                return Recorded.DONE;
             }
         }
     }

@@ -12,6 +12,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -70,6 +72,26 @@ class NotificationClaims {
      */
     Channels.Outgoing claimDecided(NotificationDecided decided) {
         return claim(decided.notification(), decided.others());
+    }
+
+    /**
+     * The application's next message, claimed in the transaction that records this one as sent: it was waiting for
+     * exactly that (an earlier message goes first), and would otherwise wait for the next poll and a transaction of its
+     * own. A message waiting for another reason (a backoff, an upstream) or claimed elsewhere is left alone.
+     */
+    Channels.Outgoing claimNext(Notification sent) {
+        List<Notification> others = Notification.<Notification>find(
+                        "applicationId = ?1 and status in ?2", sent.applicationId, WAITING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        Instant soon = clock.instant().plus(WAIT);
+        return others.stream()
+                .filter(other -> other.status == NotificationStatus.PENDING
+                        && !other.callInFlight
+                        && !other.nextAttemptAt.isAfter(soon))
+                .min(Comparator.comparing(Notification::position))
+                .map(next -> claim(next, others))
+                .orElse(null);
     }
 
     private Channels.Outgoing claim(Notification notification, List<Notification> others) {

@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Sends decided messages: claimed (or handed to the office modem) in a transaction, sent outside any, recorded in
  * another. Messages of one application go out in lifecycle order.
  *
- * <p>A message is claimed in the transaction that decides it, and sent once that commits: a message of its own, claimed
- * in a transaction of its own after a query for due messages, cost two more transactions and four more statements each
- * (the performance issue). Messages that wait (for contact details, an earlier message, an upstream), retries and
- * fallbacks are found by the query for due messages, run each poll interval.
+ * <p>A message is claimed in the transaction that decides it and sent once that commits; one that waited for an earlier
+ * message of its application is claimed in the transaction that records that one as sent. Claimed on its own, after a
+ * query for due messages, a message cost two more transactions and four more statements (the performance issue).
+ * Messages that wait for anything else (contact details, an upstream, a backoff), retries and fallbacks are found by
+ * the query for due messages, run each poll interval.
  */
 @ApplicationScoped
 class NotificationSender {
@@ -118,7 +119,12 @@ class NotificationSender {
     private void send(Channels.Outgoing outgoing) {
         // sent outside any transaction: a channel call never holds a database transaction open
         Channels.Result result = channels.deliver(outgoing);
-        if (outcomes.record(outgoing, result)) {
+        DeliveryOutcomes.Recorded recorded = outcomes.record(outgoing, result);
+        if (recorded.next() != null) {
+            ready.add(recorded.next());
+            loop.wake();
+        }
+        if (recorded.lookAgain()) {
             lookForDue.set(true);
             loop.wake();
         }
