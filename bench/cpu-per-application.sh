@@ -9,7 +9,8 @@
 # their range. Not a test: a measurement (the performance issue's targets: 10 ms in all, 2.5 ms in intake, 25
 # statements, 15 ms/s idle).
 #   bench/cpu-per-application.sh [count, default 900] [rate, default 30] [runs, default 3; 0: the idle rates only]
-#   (environment: WARMUP applications before measuring, default 600; IDLE_SECONDS measured idle, default 60)
+#   (environment: WARMUP applications before measuring, default 600; IDLE_SECONDS measured idle, default 60;
+#   PROFILE="intake notification" records those services' last run with JFR and prints where their CPU went)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export COUNT=${1:-900} RATE=${2:-30} RUNS=${3:-3}

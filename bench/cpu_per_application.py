@@ -9,6 +9,9 @@ PG_PORT = os.environ.get("LTSA_POSTGRES_PORT", "5432")
 DATABASES = ("intake", "submission", "notification")
 SERVICES = {"intake": 8081, "submission": 8082, "notification": 8083}
 INTAKE = "http://127.0.0.1:%s/api/v1/applications" % os.environ.get("INTAKE_PORT", "8081")
+# services whose last run is recorded by JFR and summarised by bench/jfr_hot.py (PROFILE="intake notification");
+# the recording costs a little CPU of its own, so the last run's figures are then a little high
+PROFILE = os.environ.get("PROFILE", "").split()
 
 
 def simulator_url():
@@ -165,6 +168,9 @@ def main():
     for run in range(RUNS):
         if run == RUNS - 1:
             psql("SELECT pg_stat_statements_reset(); SELECT 0")  # the last run's own breakdown, printed at the end
+            for name in PROFILE:
+                jcmd(procs[name], "JFR.start", "name=bench", "settings=profile",
+                     "filename=%s/%s.jfr" % (HOME, name))
         c0, n0, t0 = cpu(procs), counters(), time.time()
         created, out = load(COUNT, 10 + run)
         expected += created
@@ -185,6 +191,15 @@ def main():
         unit = "ms CPU" if key in idle or key == "total" else "count"
         print("  %-16s %8.2f  [%.2f – %.2f]  %s" % (key, statistics.median(values), min(values), max(values), unit))
     statements_of_last_run(*last)
+    for name in PROFILE:
+        jcmd(procs[name], "JFR.stop", "name=bench")
+        print("\n== %s, the last run (JFR)" % name)
+        sys.stdout.flush()
+        subprocess.run(["python3", "bench/jfr_hot.py", "%s/%s.jfr" % (HOME, name), "20"], check=True)
+
+
+def jcmd(pid, *command):
+    subprocess.run(["jcmd", str(pid)] + list(command), capture_output=True, check=True)
 
 
 main()

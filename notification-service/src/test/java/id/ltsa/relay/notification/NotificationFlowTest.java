@@ -188,6 +188,15 @@ class NotificationFlowTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("applicationId"));
         given().auth()
+                .oauth2(RealInfrastructure.tokens().token("5201", "office"))
+                .queryParam("applicationId", "LT-7K3M9Q2X") // a tracking code where the id belongs
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("applicationId"))
+                .body("errors[0].message", containsString("UUID"));
+        given().auth()
                 .oauth2(RealInfrastructure.tokens().token("0000", "ministry"))
                 .queryParam("applicationId", id.toString())
                 .get("/api/v1/notifications")

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -86,15 +87,25 @@ public class NotificationResource {
             content = @Content(schema = @Schema(implementation = NotificationLog.class)))
     @APIResponse(
             responseCode = "400",
-            description = "No applicationId",
+            description = "No applicationId, or one that is not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
             description = "No message about such an application; another office's " + "application answers the same",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public NotificationLog notifications(@Parameter(required = true) @QueryParam("applicationId") UUID applicationId) {
-        if (applicationId == null) {
+    public NotificationLog notifications(
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
+                    @QueryParam("applicationId")
+                    String application) {
+        if (application == null) {
             throw new ProblemException(HttpProblems.invalid("applicationId", "is required"));
+        }
+        UUID applicationId;
+        try {
+            // read here rather than by JAX-RS, whose answer to a query parameter it cannot convert is a bare 404
+            applicationId = UUID.fromString(application);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpProblems.invalid("applicationId", "must be an application id (a UUID)"));
         }
         // in lifecycle order, whatever order the events arrived in (two topics do not keep order between them)
         List<Notification> notifications = Notification.<Notification>list("applicationId", applicationId).stream()

@@ -40,7 +40,7 @@ class SubmissionOutcomes {
         if (submission == null || submission.revision != revision || !submission.status.isPending()) {
             return; // amended or withdrawn while the call was in flight: this answer is about the past
         }
-        submission.attempts++;
+        // asked before the row changes: the query would flush a change made before it as an UPDATE of its own
         if (outcome instanceof CentralOutcome.Accepted accepted && heldByAnother(accepted, applicationId)) {
             // Callbacks name applications by this reference, so two cannot share it. The application waits in view of
             // ops (lastError, then the escalation after 7 days) and is retried: the central API replays its answer to
@@ -55,6 +55,7 @@ class SubmissionOutcomes {
                     Duration.ZERO,
                     CentralOutcome.Failure.ERROR_ANSWER);
         }
+        submission.attempts++;
         metrics.counter("ltsa.central.attempts", "outcome", outcomeName(outcome))
                 .increment();
         if (outcome instanceof CentralOutcome.Accepted accepted) {
