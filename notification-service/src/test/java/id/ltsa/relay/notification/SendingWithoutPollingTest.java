@@ -1,7 +1,6 @@
 package id.ltsa.relay.notification;
 
 import static id.ltsa.relay.notification.NotificationEvents.messagesTo;
-import static id.ltsa.relay.notification.NotificationEvents.newPhone;
 import static id.ltsa.relay.notification.NotificationEvents.notificationLog;
 import static id.ltsa.relay.notification.NotificationEvents.publishReceived;
 import static id.ltsa.relay.notification.NotificationEvents.publishStatus;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,8 +53,9 @@ class SendingWithoutPollingTest {
     void each_applicant_hears_every_status_in_order_without_the_poll() throws Exception {
         // several applicants at once, each with three statuses in quick succession: a later message often finds the
         // earlier one still at the gateway, so it waits for it and goes once that one is recorded as sent
-        List<UUID> applications = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        List<String> phones = List.of(newPhone(), newPhone(), newPhone());
+        List<UUID> applications = Stream.generate(UUID::randomUUID).limit(8).toList();
+        List<String> phones =
+                Stream.generate(NotificationEvents::newPhone).limit(8).toList();
         for (int i = 0; i < applications.size(); i++) {
             publishReceived(applications.get(i), phones.get(i), null, NotificationChannel.SMS, "id");
             publishStatus(

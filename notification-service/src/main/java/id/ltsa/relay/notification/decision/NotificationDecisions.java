@@ -7,6 +7,7 @@ import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.trace.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +43,8 @@ public class NotificationDecisions {
     }
 
     void remember(UUID applicationId, String trackingCode, String officeCode, ApplicantContact applicant) {
-        Recipient recipient = Recipient.findById(applicationId);
+        // locked, as every decision for the application locks it (see decide)
+        Recipient recipient = Recipient.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
         if (recipient != null && recipient.erasedAt != null) {
             return; // erased for good: an event replayed from before the erasure must not bring the details back
         }
@@ -72,6 +74,10 @@ public class NotificationDecisions {
         if (!NOTIFIED.contains(transition)) {
             return;
         }
+        // The recipient's row is the application's lock: a decision and the recording of an earlier message as sent
+        // (which claims the next one) take it in turn, so one of them always sees the other's message. Without it, a
+        // message decided while the one before it was recorded as sent waited for the poll for due messages.
+        Recipient.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
         List<Notification> earlier = Notification.list("applicationId", applicationId);
         LifecyclePosition position = new LifecyclePosition(revision, transition);
         boolean decidedBefore = earlier.stream()

@@ -80,6 +80,8 @@ class NotificationClaims {
      * own. A message waiting for another reason (a backoff, an upstream) or claimed elsewhere is left alone.
      */
     Channels.Outgoing claimNext(Notification sent) {
+        // the application's lock, taken before the list: a message decided meanwhile is committed, and seen here
+        Recipient.findById(sent.applicationId, LockModeType.PESSIMISTIC_WRITE);
         List<Notification> others = Notification.<Notification>find(
                         "applicationId = ?1 and status in ?2", sent.applicationId, WAITING)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
