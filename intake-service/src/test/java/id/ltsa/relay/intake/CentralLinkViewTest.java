@@ -5,20 +5,15 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.ltsa.relay.contracts.CentralLinkChanged;
 import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
-import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,10 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class CentralLinkViewTest {
-
-    final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Test
     void an_application_carries_the_link_state_since_and_diagnosis_as_last_announced() throws Exception {
@@ -70,11 +61,6 @@ class CentralLinkViewTest {
     }
 
     private void announce(KafkaTestClient kafka, CentralLinkChanged event) throws Exception {
-        kafka.sendCloudEvent(
-                Topics.CENTRAL_LINK,
-                "central-link",
-                UUID.randomUUID().toString(),
-                CentralLinkChanged.TYPE,
-                json.writeValueAsString(event));
+        kafka.publish("central-link", event);
     }
 }

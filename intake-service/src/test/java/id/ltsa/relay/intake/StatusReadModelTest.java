@@ -6,9 +6,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.Topics;
@@ -24,10 +21,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class StatusReadModelTest {
-
-    final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Test
     void follows_status_events_and_ignores_duplicates_and_stale_ones() throws Exception {
@@ -94,11 +87,6 @@ class StatusReadModelTest {
                 1,
                 status == ApplicationStatus.DELAYED ? 1 : 0,
                 Instant.now());
-        kafka.sendCloudEvent(
-                Topics.APPLICATION_STATUS,
-                id,
-                UUID.randomUUID().toString(),
-                ApplicationStatusChanged.TYPE,
-                json.writeValueAsString(event));
+        kafka.publish(id, event);
     }
 }

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
@@ -49,9 +46,6 @@ class UnseenApplicationsTest {
     }
 
     static KafkaTestClient kafka;
-    final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @BeforeAll
     static void connect() {
@@ -95,12 +89,7 @@ class UnseenApplicationsTest {
                 1,
                 0,
                 Instant.now());
-        kafka.sendCloudEvent(
-                Topics.APPLICATION_STATUS,
-                id,
-                UUID.randomUUID().toString(),
-                ApplicationStatusChanged.TYPE,
-                json.writeValueAsString(queued));
+        kafka.publish(id, queued);
         await().atMost(Duration.ofSeconds(30)).until(() -> "QUEUED".equals(status(id)));
 
         // a third application, registered after this one and still RECEIVED, is republished: by then this one

@@ -8,9 +8,6 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.ltsa.relay.contracts.ApplicationAmended;
 import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
@@ -34,9 +31,6 @@ import org.junit.jupiter.api.Test;
 class WithdrawalAndAmendmentTest {
 
     static final String OFFICE = "5203";
-    final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Test
     void a_withdrawal_is_final_and_announced_after_the_received_event() {
@@ -136,18 +130,13 @@ class WithdrawalAndAmendmentTest {
                     1,
                     0,
                     Instant.now());
-            kafka.sendCloudEvent(
-                    Topics.APPLICATION_STATUS,
-                    id,
-                    UUID.randomUUID().toString(),
-                    ApplicationStatusChanged.TYPE,
-                    json.writeValueAsString(returned));
+            kafka.publish(id, returned);
         }
     }
 
     private int revision(String event) {
         try {
-            return json.readTree(event).get("revision").asInt();
+            return KafkaTestClient.JSON.readTree(event).get("revision").asInt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -57,7 +57,7 @@ class FleetStatesTest {
 
         List<String> announced = new ArrayList<>();
         for (var record : OfficeTraffic.events().recordsWithKey(Topics.FLEET_OFFICE_STATE, office)) {
-            JsonNode event = OfficeTraffic.JSON.readTree(record.value());
+            JsonNode event = KafkaTestClient.JSON.readTree(record.value());
             JsonNode previous = event.path("previousState");
             announced.add((previous.isMissingNode() || previous.isNull() ? "-" : previous.asText()) + ">"
                     + event.path("state").asText());

@@ -1,8 +1,5 @@
 package id.ltsa.relay.ministry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.CentralLinkChanged;
@@ -30,9 +27,6 @@ import org.apache.kafka.connect.mirror.Heartbeat;
  */
 final class OfficeTraffic {
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static KafkaTestClient events;
     private static KafkaProducer<byte[], byte[]> bytes;
 
@@ -107,12 +101,11 @@ final class OfficeTraffic {
                 state == LinkState.DOWN ? "HTTP 503" : null,
                 0,
                 state == LinkState.DOWN ? LinkDiagnosis.CENTRAL_ERRORS : null);
-        events().sendCloudEvent(
+        events().publishOn(
                         office + ".ltsa.central-link",
                         "central-link",
                         UUID.randomUUID().toString(),
-                        CentralLinkChanged.TYPE,
-                        JSON.writeValueAsString(change));
+                        change);
     }
 
     /** A status event of an application of the office; {@code eventId} is its ce_id (the same on a replay). */
@@ -131,11 +124,6 @@ final class OfficeTraffic {
                 1,
                 status == ApplicationStatus.DELAYED ? 1 : 0,
                 at);
-        events().sendCloudEvent(
-                        office + ".ltsa.application-status",
-                        application.toString(),
-                        eventId,
-                        ApplicationStatusChanged.TYPE,
-                        JSON.writeValueAsString(change));
+        events().publishOn(office + ".ltsa.application-status", application.toString(), eventId, change);
     }
 }

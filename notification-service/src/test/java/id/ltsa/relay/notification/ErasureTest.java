@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.ltsa.relay.contracts.ApplicantContactRecorded;
 import id.ltsa.relay.contracts.ApplicationErased;
 import id.ltsa.relay.contracts.ErasureReason;
@@ -30,10 +28,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ErasureTest {
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     @Test
     void the_recipient_s_name_phone_and_email_are_erased_and_a_replayed_contact_does_not_bring_them_back()
             throws Exception {
@@ -43,18 +37,17 @@ class ErasureTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> messagesTo(phone).body("items", hasSize(1)));
 
-        kafka().sendCloudEvent(
+        kafka().publishOn(
                         Topics.APPLICANT_CONTACTS,
                         id.toString(),
                         UUID.randomUUID().toString(),
-                        ApplicationErased.TYPE,
-                        JSON.writeValueAsString(new ApplicationErased(
+                        new ApplicationErased(
                                 id,
                                 NotificationEvents.TRACKING_CODE,
                                 NotificationEvents.OFFICE,
                                 1,
                                 ErasureReason.RETENTION,
-                                Instant.now())));
+                                Instant.now()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertNotNull(recipient(id).erasedAt));
         Recipient erased = recipient(id);
         assertNull(erased.fullName);
@@ -70,12 +63,7 @@ class ErasureTest {
                 1,
                 SampleApplicant.contact(phone, SampleApplicant.EMAIL, NotificationChannel.SMS, "id"),
                 Instant.now());
-        kafka().sendCloudEvent(
-                        Topics.APPLICANT_CONTACTS,
-                        id.toString(),
-                        replay,
-                        ApplicantContactRecorded.TYPE,
-                        JSON.writeValueAsString(again));
+        kafka().publish(id.toString(), replay, again);
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(replay));
         assertNull(recipient(id).phone);
         assertNull(recipient(id).fullName);

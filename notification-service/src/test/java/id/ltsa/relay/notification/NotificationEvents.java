@@ -2,9 +2,6 @@ package id.ltsa.relay.notification;
 
 import static io.restassured.RestAssured.given;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.ltsa.relay.contracts.ApplicantContact;
 import id.ltsa.relay.contracts.ApplicantContactRecorded;
 import id.ltsa.relay.contracts.ApplicationStatus;
@@ -13,7 +10,6 @@ import id.ltsa.relay.contracts.CentralLinkChanged;
 import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
 import id.ltsa.relay.contracts.NotificationChannel;
-import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
@@ -30,9 +26,6 @@ final class NotificationEvents {
 
     static final String OFFICE = SampleApplicant.OFFICE;
     static final String TRACKING_CODE = "LT-TEST0001";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final AtomicInteger NUMBERS = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
     private static KafkaTestClient kafka;
 
@@ -91,12 +84,7 @@ final class NotificationEvents {
                 1,
                 new ApplicantContact(fullName, phone, email, channel, language),
                 Instant.now());
-        kafka().sendCloudEvent(
-                        Topics.APPLICANT_CONTACTS,
-                        id.toString(),
-                        UUID.randomUUID().toString(),
-                        ApplicantContactRecorded.TYPE,
-                        JSON.writeValueAsString(recorded));
+        kafka().publish(id.toString(), recorded);
     }
 
     static void publishStatus(UUID id, ApplicationStatus status, String eventId) throws Exception {
@@ -119,12 +107,7 @@ final class NotificationEvents {
                 1,
                 episode,
                 Instant.now());
-        kafka().sendCloudEvent(
-                        Topics.APPLICATION_STATUS,
-                        id.toString(),
-                        eventId,
-                        ApplicationStatusChanged.TYPE,
-                        JSON.writeValueAsString(changed));
+        kafka().publish(id.toString(), eventId, changed);
     }
 
     static void publishLink(LinkState state, Instant since, String eventId) throws Exception {
@@ -134,12 +117,7 @@ final class NotificationEvents {
     static void publishLink(LinkState state, Instant since, LinkDiagnosis diagnosis, String eventId) throws Exception {
         CentralLinkChanged changed =
                 new CentralLinkChanged(state, since, state == LinkState.DOWN ? "connection reset" : null, 0, diagnosis);
-        kafka().sendCloudEvent(
-                        Topics.CENTRAL_LINK,
-                        "central-link",
-                        eventId,
-                        CentralLinkChanged.TYPE,
-                        JSON.writeValueAsString(changed));
+        kafka().publish("central-link", eventId, changed);
     }
 
     static ValidatableResponse messagesTo(String phone) {

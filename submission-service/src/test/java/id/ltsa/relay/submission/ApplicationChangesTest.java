@@ -52,13 +52,7 @@ class ApplicationChangesTest {
                 SampleApplicant.details(SampleApplicant.NIK, SampleApplicant.PHONE, null),
                 new PlacementDetails("JP", "G_TO_G", "Toyota Boshoku", "Operator", null),
                 Instant.now());
-        TestEvents.kafka()
-                .sendCloudEvent(
-                        Topics.APPLICATIONS,
-                        id.toString(),
-                        UUID.randomUUID().toString(),
-                        ApplicationAmended.TYPE,
-                        TestEvents.JSON.writeValueAsString(amended));
+        TestEvents.kafka().publish(id.toString(), amended);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(id).contains("SUBMITTED"));
         assertEquals(List.of("QUEUED", "RETURNED", "QUEUED", "SUBMITTED"), statuses(id));
@@ -77,13 +71,7 @@ class ApplicationChangesTest {
 
         ApplicationWithdrawn withdrawn = new ApplicationWithdrawn(
                 id, TestEvents.TRACKING_CODE, SampleApplicant.OFFICE, 1, "changed plans", Instant.now());
-        TestEvents.kafka()
-                .sendCloudEvent(
-                        Topics.APPLICATIONS,
-                        id.toString(),
-                        UUID.randomUUID().toString(),
-                        ApplicationWithdrawn.TYPE,
-                        TestEvents.JSON.writeValueAsString(withdrawn));
+        TestEvents.kafka().publish(id.toString(), withdrawn);
         UUID later = UUID.randomUUID(); // queued after the withdrawal on the same partition order: a marker
         publishReceived(later, UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(later).contains("DELAYED"));

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -105,7 +106,7 @@ class CentralFailureModesTest {
 
     private static JsonNode event(UUID id, String status) throws Exception {
         for (var record : TestEvents.kafka().recordsWithKey(Topics.APPLICATION_STATUS, id.toString())) {
-            JsonNode event = TestEvents.JSON.readTree(record.value());
+            JsonNode event = KafkaTestClient.JSON.readTree(record.value());
             if (status.equals(event.get("status").asText())) {
                 return event;
             }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.contracts.ApplicationErased;
 import id.ltsa.relay.contracts.ErasureReason;
-import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.submission.queue.Submission;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,12 +32,7 @@ class ErasureTest {
 
         ApplicationErased erased = new ApplicationErased(
                 id, TestEvents.TRACKING_CODE, SampleApplicant.OFFICE, 1, ErasureReason.REQUEST, Instant.now());
-        kafka().sendCloudEvent(
-                        Topics.APPLICATIONS,
-                        id.toString(),
-                        UUID.randomUUID().toString(),
-                        ApplicationErased.TYPE,
-                        TestEvents.JSON.writeValueAsString(erased));
+        kafka().publish(id.toString(), erased);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("{}", payload(id)));
         assertEquals("SUBMITTED", QuarkusTransaction.requiringNew().call(() -> Submission.<Submission>findById(id)

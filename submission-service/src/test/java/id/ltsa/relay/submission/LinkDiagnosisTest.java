@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -140,7 +141,7 @@ class LinkDiagnosisTest {
     private static List<JsonNode> linkEventsSince(Instant cut) throws Exception {
         List<JsonNode> events = new ArrayList<>();
         for (var record : TestEvents.kafka().records(Topics.CENTRAL_LINK, record -> true)) {
-            JsonNode event = TestEvents.JSON.readTree(record.value());
+            JsonNode event = KafkaTestClient.JSON.readTree(record.value());
             if (!Instant.parse(event.get("since").asText()).isBefore(cut)) {
                 events.add(event);
             }

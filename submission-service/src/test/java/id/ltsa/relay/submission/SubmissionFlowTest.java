@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -81,7 +82,8 @@ class SubmissionFlowTest {
         var returned = TestEvents.kafka()
                 .recordsWithKey(Topics.APPLICATION_STATUS, id.toString())
                 .get(1);
-        String reason = TestEvents.JSON.readTree(returned.value()).get("reason").asText();
+        String reason =
+                KafkaTestClient.JSON.readTree(returned.value()).get("reason").asText();
         assertTrue(
                 reason.contains("applicant.nik") && reason.contains("Dukcapil"),
                 "the central API's reason, so the office knows what to correct: " + reason);

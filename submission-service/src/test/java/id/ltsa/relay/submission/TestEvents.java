@@ -2,9 +2,6 @@ package id.ltsa.relay.submission;
 
 import static io.restassured.RestAssured.given;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.contracts.testing.SampleApplicant;
@@ -20,9 +17,6 @@ import java.util.UUID;
 /** What the tests of this service do to the outside world: events in, statuses out, the simulator's mode. */
 final class TestEvents {
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     static final String TRACKING_CODE = "LT-TEST0001";
     private static KafkaTestClient kafka;
 
@@ -51,12 +45,10 @@ final class TestEvents {
                 SampleApplicant.details(SampleApplicant.NIK, SampleApplicant.PHONE, null),
                 SampleApplicant.PLACEMENT,
                 Instant.now());
-        kafka().sendCloudEvent(
-                        Topics.APPLICATIONS,
+        kafka().publish(
                         id.toString(),
                         eventId,
-                        ApplicationReceived.TYPE,
-                        JSON.writeValueAsString(received),
+                        received,
                         traceparent == null ? Map.of() : Map.of("traceparent", traceparent));
     }
 
@@ -65,7 +57,10 @@ final class TestEvents {
         List<String> statuses = new ArrayList<>();
         for (var record : kafka().recordsWithKey(Topics.APPLICATION_STATUS, id.toString())) {
             try {
-                statuses.add(JSON.readTree(record.value()).get("status").asText());
+                statuses.add(KafkaTestClient.JSON
+                        .readTree(record.value())
+                        .get("status")
+                        .asText());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -91,7 +86,10 @@ final class TestEvents {
         for (var record : kafka().records(Topics.APPLICATION_STATUS, record -> true)) {
             try {
                 byId.computeIfAbsent(record.key(), key -> new ArrayList<>())
-                        .add(JSON.readTree(record.value()).get("status").asText());
+                        .add(KafkaTestClient.JSON
+                                .readTree(record.value())
+                                .get("status")
+                                .asText());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -112,7 +110,7 @@ final class TestEvents {
         List<String> states = new ArrayList<>();
         for (var record : kafka().records(Topics.CENTRAL_LINK, record -> true)) {
             try {
-                var event = JSON.readTree(record.value());
+                var event = KafkaTestClient.JSON.readTree(record.value());
                 if (!Instant.parse(event.get("since").asText()).isBefore(cut)) {
                     states.add(event.get("state").asText());
                 }

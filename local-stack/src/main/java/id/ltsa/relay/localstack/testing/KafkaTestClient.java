@@ -1,5 +1,11 @@
 package id.ltsa.relay.localstack.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.ltsa.relay.contracts.EventTypes;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +27,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** A plain Kafka client for tests: puts CloudEvents on a topic the way a producer service would, and reads topics. */
 public final class KafkaTestClient implements AutoCloseable {
+
+    /** Events' JSON as the services write and read it: times as ISO-8601 strings. */
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Map<String, Object> connection;
     private final KafkaProducer<String, String> producer;
@@ -37,7 +49,38 @@ public final class KafkaTestClient implements AutoCloseable {
         return all;
     }
 
-    /** Sends a record in CloudEvents binary mode, as the services' outboxes do. */
+    /** Publishes an event of the contracts on its type's own topic, with a new {@code ce_id}. */
+    public void publish(String key, Object event) {
+        publish(key, UUID.randomUUID().toString(), event);
+    }
+
+    /** ... with the given {@code ce_id}: the same id twice is a redelivery. */
+    public void publish(String key, String id, Object event) {
+        publish(key, id, event, Map.of());
+    }
+
+    /** ... with more headers, such as a {@code traceparent}. */
+    public void publish(String key, String id, Object event, Map<String, String> headers) {
+        publishOn(EventTypes.of(event).topic(), key, id, event, headers);
+    }
+
+    /**
+     * Publishes an event of the contracts on another topic: one of the further topics its type travels on, or a topic
+     * MirrorMaker 2 names after an office.
+     */
+    public void publishOn(String topic, String key, String id, Object event) {
+        publishOn(topic, key, id, event, Map.of());
+    }
+
+    private void publishOn(String topic, String key, String id, Object event, Map<String, String> headers) {
+        try {
+            sendCloudEvent(topic, key, id, EventTypes.of(event).name(), JSON.writeValueAsString(event), headers);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a record in CloudEvents binary mode, as the services' outboxes do; any value, even an unreadable one. */
     public void sendCloudEvent(String topic, String key, String id, String type, String json) {
         sendCloudEvent(topic, key, id, type, json, Map.of());
     }
