@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.contracts.testing.SampleStatusChange;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,19 +74,8 @@ class StatusReadModelTest {
 
     private void publish(KafkaTestClient kafka, String id, ApplicationStatus status, String reference)
             throws Exception {
-        ApplicationStatusChanged event = new ApplicationStatusChanged(
-                UUID.fromString(id),
-                "LT-TEST",
-                "5203",
-                status,
-                null,
-                null,
-                reference,
-                1,
-                null,
-                1,
-                status == ApplicationStatus.DELAYED ? 1 : 0,
-                Instant.now());
+        ApplicationStatusChanged event =
+                SampleStatusChange.of(id, status).centralReference(reference).build();
         kafka.publish(id, event);
     }
 }

@@ -9,6 +9,7 @@ import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.contracts.testing.SampleStatusChange;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,11 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -76,19 +75,10 @@ class UnseenApplicationsTest {
     @Test
     void an_application_whose_status_moved_on_is_left_alone() throws Exception {
         String id = ApplicationRegistrationTest.register(ApplicationRegistrationTest.LOMBOK_TIMUR);
-        ApplicationStatusChanged queued = new ApplicationStatusChanged(
-                UUID.fromString(id),
-                "LT-TEST",
-                "5203",
-                ApplicationStatus.QUEUED,
-                ApplicationStatus.RECEIVED,
-                null,
-                null,
-                0,
-                null,
-                1,
-                0,
-                Instant.now());
+        ApplicationStatusChanged queued = SampleStatusChange.of(id, ApplicationStatus.QUEUED)
+                .from(ApplicationStatus.RECEIVED)
+                .attempt(0)
+                .build();
         kafka.publish(id, queued);
         await().atMost(Duration.ofSeconds(30)).until(() -> "QUEUED".equals(status(id)));
 

@@ -14,6 +14,7 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.ApplicationWithdrawn;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.contracts.testing.SampleStatusChange;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,10 +22,8 @@ import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -117,19 +116,10 @@ class WithdrawalAndAmendmentTest {
 
     private void returnedByTheCentralApi(String id) throws Exception {
         try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
-            ApplicationStatusChanged returned = new ApplicationStatusChanged(
-                    UUID.fromString(id),
-                    "LT-TEST",
-                    OFFICE,
-                    ApplicationStatus.RETURNED,
-                    ApplicationStatus.QUEUED,
-                    "applicant.nik: not in the register",
-                    null,
-                    1,
-                    null,
-                    1,
-                    0,
-                    Instant.now());
+            ApplicationStatusChanged returned = SampleStatusChange.of(id, ApplicationStatus.RETURNED)
+                    .from(ApplicationStatus.QUEUED)
+                    .reason("applicant.nik: not in the register")
+                    .build();
             kafka.publish(id, returned);
         }
     }

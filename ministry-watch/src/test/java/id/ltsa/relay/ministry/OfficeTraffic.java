@@ -5,6 +5,7 @@ import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.CentralLinkChanged;
 import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
+import id.ltsa.relay.contracts.testing.SampleStatusChange;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import java.nio.ByteBuffer;
@@ -111,19 +112,11 @@ final class OfficeTraffic {
     /** A status event of an application of the office; {@code eventId} is its ce_id (the same on a replay). */
     static void status(String office, UUID application, ApplicationStatus status, Instant at, String eventId)
             throws Exception {
-        ApplicationStatusChanged change = new ApplicationStatusChanged(
-                application,
-                "LT-FLEET234",
-                office,
-                status,
-                null,
-                null,
-                status == ApplicationStatus.SUBMITTED ? "PAS-" + application : null,
-                1,
-                null,
-                1,
-                status == ApplicationStatus.DELAYED ? 1 : 0,
-                at);
+        ApplicationStatusChanged change = SampleStatusChange.of(application, status)
+                .trackingCode("LT-FLEET234")
+                .office(office)
+                .at(at)
+                .build();
         events().publishOn(office + ".ltsa.application-status", application.toString(), eventId, change);
     }
 }

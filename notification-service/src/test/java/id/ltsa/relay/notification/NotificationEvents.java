@@ -11,6 +11,7 @@ import id.ltsa.relay.contracts.LinkDiagnosis;
 import id.ltsa.relay.contracts.LinkState;
 import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.contracts.testing.SampleApplicant;
+import id.ltsa.relay.contracts.testing.SampleStatusChange;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.restassured.http.ContentType;
@@ -94,19 +95,13 @@ final class NotificationEvents {
     static void publishStatus(
             UUID id, ApplicationStatus status, int attempt, int episode, String reason, String eventId)
             throws Exception {
-        ApplicationStatusChanged changed = new ApplicationStatusChanged(
-                id,
-                TRACKING_CODE,
-                OFFICE,
-                status,
-                ApplicationStatus.QUEUED,
-                reason,
-                status == ApplicationStatus.SUBMITTED ? "PAS-1" : null,
-                attempt,
-                null,
-                1,
-                episode,
-                Instant.now());
+        ApplicationStatusChanged changed = SampleStatusChange.of(id, status)
+                .trackingCode(TRACKING_CODE)
+                .from(ApplicationStatus.QUEUED)
+                .reason(reason)
+                .attempt(attempt)
+                .episode(episode)
+                .build();
         kafka().publish(id.toString(), eventId, changed);
     }
 
