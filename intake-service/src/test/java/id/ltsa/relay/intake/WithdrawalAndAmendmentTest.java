@@ -114,6 +114,41 @@ class WithdrawalAndAmendmentTest {
                                 .toList()));
     }
 
+    @Test
+    void an_amendment_to_a_nik_with_another_open_application_is_a_409_that_changes_nothing() throws Exception {
+        Map<String, Object> other = SampleApplications.valid();
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
+                .body(other)
+                .post("/api/v1/applications")
+                .then()
+                .statusCode(201);
+        String id = ApplicationRegistrationTest.register(OFFICE);
+        returnedByTheCentralApi(id);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(officeToken(OFFICE))
+                .get("/api/v1/applications/" + id)
+                .then()
+                .body("status", equalTo("RETURNED")));
+
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .contentType(ContentType.JSON)
+                .body(Map.of("applicant", other.get("applicant")))
+                .post("/api/v1/applications/" + id + "/amendments")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/duplicate-application"));
+        given().auth()
+                .oauth2(officeToken(OFFICE))
+                .get("/api/v1/applications/" + id)
+                .then()
+                .body("revision", equalTo(1))
+                .body("status", equalTo("RETURNED"));
+    }
+
     private void returnedByTheCentralApi(String id) throws Exception {
         try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
             ApplicationStatusChanged returned = SampleStatusChange.of(id, ApplicationStatus.RETURNED)

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 /** What an office may do to an application after registering it: withdraw it, or amend it once it was RETURNED. */
@@ -82,7 +81,7 @@ public class ApplicationChanges {
         try {
             application.flush();
         } catch (PersistenceException e) {
-            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
+            if (ApplicationService.opensASecond(e)) {
                 throw ApplicationService.duplicate(); // the corrected NIK has another open application
             }
             throw e;

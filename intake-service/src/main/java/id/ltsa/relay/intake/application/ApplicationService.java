@@ -10,7 +10,6 @@ import id.ltsa.relay.intake.application.rules.IsoDates;
 import id.ltsa.relay.intake.idempotency.Claim;
 import id.ltsa.relay.intake.idempotency.IdempotencyKeys;
 import id.ltsa.relay.intake.link.CentralLinks;
-import id.ltsa.relay.intake.personaldata.PersonalDataCipher;
 import id.ltsa.relay.intake.web.Problems;
 import id.ltsa.relay.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +29,8 @@ import org.jboss.logging.Logger;
 public class ApplicationService {
 
     private static final Logger LOG = Logger.getLogger(ApplicationService.class);
-    private static final List<ApplicationStatus> FINAL =
-            List.of(ApplicationStatus.ISSUED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN);
+    /** The unique index that keeps one open application per NIK and document type (V5). */
+    private static final String ONE_OPEN_PER_NIK = "application_one_open_per_nik";
 
     private final ApplicationValidator validator;
     private final TrackingCodes trackingCodes;
@@ -86,22 +85,15 @@ public class ApplicationService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        if (Application.count(
-                        "nikIndex = ?1 and documentType = ?2 and status not in ?3",
-                        PersonalDataCipher.current()
-                                .blindIndex(request.applicant().nik()),
-                        request.documentType(),
-                        FINAL)
-                > 0) {
-            throw duplicate();
-        }
         Instant now = clock.instant();
         Application application = newApplication(officeCode, request, now);
         try {
             application.persistAndFlush();
         } catch (PersistenceException e) {
-            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
-                throw duplicate(); // another request for the same NIK committed first
+            // No look before the insert: the index answers a duplicate in the same round trip, and also for a request
+            // racing this one. A transaction that fails here is rolled back whole.
+            if (opensASecond(e)) {
+                throw duplicate();
             }
             throw e;
         }
@@ -170,6 +162,14 @@ public class ApplicationService {
         application.employerName = placement.employerName();
         application.jobTitle = placement.jobTitle();
         application.p3miName = placement.p3miName();
+    }
+
+    /** Whether the write failed because the NIK already has an open application of that document type. */
+    static boolean opensASecond(PersistenceException e) {
+        ConstraintViolationException violation = e instanceof ConstraintViolationException direct
+                ? direct
+                : e.getCause() instanceof ConstraintViolationException cause ? cause : null;
+        return violation != null && ONE_OPEN_PER_NIK.equals(violation.getConstraintName());
     }
 
     static ProblemException duplicate() {

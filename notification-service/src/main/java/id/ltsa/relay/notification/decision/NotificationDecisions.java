@@ -107,7 +107,8 @@ public class NotificationDecisions {
         notification.nextAttemptAt = now;
         notification.createdAt = now;
         notification.traceparent = TraceParent.current();
-        notification.persist();
+        // the sender claims it first, then it is written: persisted before, its claim would be an INSERT and an UPDATE
         decided.fire(new NotificationDecided(notification, earlier));
+        notification.persist();
     }
 }

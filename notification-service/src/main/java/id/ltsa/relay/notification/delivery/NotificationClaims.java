@@ -29,7 +29,10 @@ class NotificationClaims {
     private static final Duration CLAIM = Duration.ofSeconds(60);
     /** How soon to look again at a message waiting for contact details or for an earlier message. */
     private static final Duration WAIT = Duration.ofSeconds(1);
-    /** A message not yet out: an application's later messages wait for these. */
+    /**
+     * A message not yet out: an application's later messages wait for these. The queries spell them out as literals:
+     * Hibernate caches no translation of a query with a list parameter, and would redo it on every call.
+     */
     private static final List<NotificationStatus> WAITING =
             List.of(NotificationStatus.PENDING, NotificationStatus.MODEM);
 
@@ -60,9 +63,8 @@ class NotificationClaims {
         return claim(
                 notification,
                 Notification.list(
-                        "applicationId = ?1 and status in ?2 and id <> ?3",
+                        "applicationId = ?1 and status in (PENDING, MODEM) and id <> ?2",
                         notification.applicationId,
-                        WAITING,
                         notification.id));
     }
 
@@ -83,7 +85,7 @@ class NotificationClaims {
         // the application's lock, taken before the list: a message decided meanwhile is committed, and seen here
         Recipient.findById(sent.applicationId, LockModeType.PESSIMISTIC_WRITE);
         List<Notification> others = Notification.<Notification>find(
-                        "applicationId = ?1 and status in ?2", sent.applicationId, WAITING)
+                        "applicationId = ?1 and status in (PENDING, MODEM)", sent.applicationId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
         Instant soon = clock.instant().plus(WAIT);

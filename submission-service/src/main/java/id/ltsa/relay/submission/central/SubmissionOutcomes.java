@@ -72,9 +72,15 @@ class SubmissionOutcomes {
     }
 
     private static boolean heldByAnother(CentralOutcome.Accepted accepted, UUID applicationId) {
-        return Submission.count(
-                        "centralReference = ?1 and applicationId <> ?2", accepted.centralReference(), applicationId)
-                > 0;
+        // not Panache's count(): Hibernate caches no translation of it, and would redo it on every call
+        return !Submission.getEntityManager()
+                .createQuery(
+                        "select 1 from Submission where centralReference = ?1 and applicationId <> ?2", Integer.class)
+                .setParameter(1, accepted.centralReference())
+                .setParameter(2, applicationId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     /**

@@ -57,9 +57,10 @@ public class SubmissionQueue {
         submission.receivedAt = received.occurredAt();
         submission.traceparent = TraceParent.current();
         submission.updatedAt = now;
-        submission.persist();
         status.transition(submission, ApplicationStatus.QUEUED, null);
         holdIfLinkDown(submission);
+        // written as it ends up: persisted before the transitions, it would be an INSERT and an UPDATE
+        submission.persist();
         due.fire(new SubmissionDue());
     }
 
