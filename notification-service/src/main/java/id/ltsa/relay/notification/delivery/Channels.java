@@ -23,6 +23,7 @@ class Channels {
     /** A rendered message on its way to one applicant. Personal data: never log it. */
     record Outgoing(
             UUID notificationId,
+            UUID applicationId,
             DeliveryChannel channel,
             String phone,
             String email,

@@ -6,9 +6,9 @@ import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,7 +57,11 @@ class DeliveryOutcomes {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Recorded record(Channels.Outgoing call, Channels.Result result) {
-        Notification notification = Notification.findById(call.notificationId(), LockModeType.PESSIMISTIC_WRITE);
+        List<Notification> locked = claims.lockForOutcome(call.applicationId(), call.notificationId());
+        Notification notification = locked.stream()
+                .filter(message -> message.id.equals(call.notificationId()))
+                .findFirst()
+                .orElse(null);
         if (notification == null
                 || notification.status != NotificationStatus.PENDING
                 || notification.attempts != call.attempt()) {
@@ -77,7 +81,7 @@ class DeliveryOutcomes {
                 notification.sentAt = clock.instant();
                 notification.lastError = null;
                 count(channel, "sent");
-                return new Recorded(false, claims.claimNext(notification));
+                return new Recorded(false, claims.claimNext(notification, locked));
             }
             case NEVER_ARRIVED -> {
                 upstream.silent(way);

@@ -77,24 +77,36 @@ class NotificationClaims {
     }
 
     /**
+     * Locks, for recording a call's outcome, the application (its recipient row, as a decision does) and then, in one
+     * query, the message called about and the application's messages not yet out, which {@link #claimNext} needs.
+     *
+     * @return those messages; the one called about is missing if it is gone
+     */
+    List<Notification> lockForOutcome(UUID applicationId, UUID notificationId) {
+        Recipient.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
+        return Notification.<Notification>find(
+                        "applicationId = ?1 and (id = ?2 or status in (PENDING, MODEM))", applicationId, notificationId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /**
      * The application's next message, claimed in the transaction that records this one as sent: it was waiting for
      * exactly that (an earlier message goes first), and would otherwise wait for the next poll and a transaction of its
      * own. A message waiting for another reason (a backoff, an upstream) or claimed elsewhere is left alone.
+     *
+     * @param locked what {@link #lockForOutcome} returned in this transaction: a message decided meanwhile is committed
+     *     and among them, since the application's lock was taken before they were read
      */
-    Channels.Outgoing claimNext(Notification sent) {
-        // the application's lock, taken before the list: a message decided meanwhile is committed, and seen here
-        Recipient.findById(sent.applicationId, LockModeType.PESSIMISTIC_WRITE);
-        List<Notification> others = Notification.<Notification>find(
-                        "applicationId = ?1 and status in (PENDING, MODEM)", sent.applicationId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
+    Channels.Outgoing claimNext(Notification sent, List<Notification> locked) {
         Instant soon = clock.instant().plus(WAIT);
-        return others.stream()
-                .filter(other -> other.status == NotificationStatus.PENDING
+        return locked.stream()
+                .filter(other -> other != sent
+                        && other.status == NotificationStatus.PENDING
                         && !other.callInFlight
                         && !other.nextAttemptAt.isAfter(soon))
                 .min(Comparator.comparing(Notification::position))
-                .map(next -> claim(next, others))
+                .map(next -> claim(next, locked))
                 .orElse(null);
     }
 
@@ -142,6 +154,7 @@ class NotificationClaims {
         notification.nextAttemptAt = clock.instant().plus(CLAIM);
         return new Channels.Outgoing(
                 id,
+                notification.applicationId,
                 channel,
                 recipient.phone,
                 recipient.email,
