@@ -72,13 +72,7 @@ class WithdrawalAndAmendmentTest {
 
     @Test
     void a_returned_application_is_amended_to_a_new_revision_and_sent_again() throws Exception {
-        String id = ApplicationRegistrationTest.register(OFFICE);
-        returnedByTheCentralApi(id);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
-                .oauth2(officeToken(OFFICE))
-                .get("/api/v1/applications/" + id)
-                .then()
-                .body("status", equalTo("RETURNED")));
+        String id = registeredAndReturned();
 
         given().auth()
                 .oauth2(officeToken(OFFICE))
@@ -124,13 +118,7 @@ class WithdrawalAndAmendmentTest {
                 .post("/api/v1/applications")
                 .then()
                 .statusCode(201);
-        String id = ApplicationRegistrationTest.register(OFFICE);
-        returnedByTheCentralApi(id);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
-                .oauth2(officeToken(OFFICE))
-                .get("/api/v1/applications/" + id)
-                .then()
-                .body("status", equalTo("RETURNED")));
+        String id = registeredAndReturned();
 
         given().auth()
                 .oauth2(officeToken(OFFICE))
@@ -147,6 +135,18 @@ class WithdrawalAndAmendmentTest {
                 .then()
                 .body("revision", equalTo(1))
                 .body("status", equalTo("RETURNED"));
+    }
+
+    /** An application of this office that the central API has returned, as intake now shows it. */
+    private String registeredAndReturned() throws Exception {
+        String id = ApplicationRegistrationTest.register(OFFICE);
+        returnedByTheCentralApi(id);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(officeToken(OFFICE))
+                .get("/api/v1/applications/" + id)
+                .then()
+                .body("status", equalTo("RETURNED")));
+        return id;
     }
 
     private void returnedByTheCentralApi(String id) throws Exception {
