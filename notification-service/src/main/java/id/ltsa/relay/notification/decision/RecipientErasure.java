@@ -3,6 +3,7 @@ package id.ltsa.relay.notification.decision;
 import id.ltsa.relay.contracts.ApplicationErased;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -27,6 +28,9 @@ class RecipientErasure {
 
     void erase(ApplicationErased erased) {
         Instant now = clock.instant();
+        // the application's lock first, as a decision and the recording of an outcome take it: locking its messages
+        // first (the UPDATE below) and the recipient at commit would deadlock with a call's outcome being recorded
+        Recipient recipient = Recipient.findById(erased.applicationId(), LockModeType.PESSIMISTIC_WRITE);
         int failed = entityManager
                 .createNativeQuery("""
                 UPDATE notification SET status = 'FAILED', last_error = 'personal data erased before it was sent'
@@ -42,7 +46,6 @@ class RecipientErasure {
                     .setParameter(1, erased.applicationId())
                     .executeUpdate();
         }
-        Recipient recipient = Recipient.findById(erased.applicationId());
         if (recipient != null) {
             recipient.fullName = null;
             recipient.phone = null;
