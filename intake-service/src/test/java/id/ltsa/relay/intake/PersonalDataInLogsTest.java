@@ -60,8 +60,8 @@ class PersonalDataInLogsTest {
     }
 
     /**
-     * The same NIK registered many times at once: the check before the insert lets several through, and PostgreSQL's
-     * unique index refuses all but one. Its error detail would quote the NIK ({@code Key (nik)=(...)}) into the
+     * The same NIK registered many times at once: PostgreSQL's unique index, the only check, refuses all but one. Its
+     * error detail would quote the NIK ({@code Key (nik)=(...)}) into the
      * exception and Hibernate's log line; {@code logServerErrorDetail=false} keeps it out.
      */
     @Test
