@@ -99,8 +99,6 @@ log.segment.bytes=67108864
 log.flush.interval.messages=1
 # the log cleaner's dedupe buffer is allocated whole on the heap (128 MiB by default); a few thousand keys here
 log.cleaner.dedupe.buffer.size=8388608
-# an idle controller appends a flushed no-op record to the metadata log every 500 ms by default; one node needs fewer
-metadata.max.idle.interval.ms=5000
 ENV
 write_once "$etc/kafka-log4j2.properties" 0644 <<ENV
 rootLogger.level=WARN

@@ -156,10 +156,6 @@ public final class KafkaBroker implements StackProcess {
                 // the log cleaner allocates its whole dedupe buffer on the heap at start (128 MiB by default); what
                 // it compacts here (consumer offsets, MirrorMaker's offsets and configs) is a few thousand keys
                 "log.cleaner.dedupe.buffer.size=8388608",
-                // an idle controller appends a no-op record to the metadata log this often (500 ms by default), and
-                // flushes each one; a single node has no other node that needs them so often. A quarter less CPU
-                // idle (docs/benchmarks.md)
-                "metadata.max.idle.interval.ms=5000",
                 "");
         Path file = home.resolve("server.properties");
         Files.writeString(file, config);
