@@ -3,8 +3,9 @@ package id.ltsa.relay.intake.link;
 import id.ltsa.relay.contracts.CentralLinkChanged;
 import id.ltsa.relay.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -24,8 +25,8 @@ public class CentralLinkConsumer {
 
     @Incoming("central-link")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
+    public void consume(List<String> values, IncomingKafkaRecordBatchMetadata<String, String> batch) {
         // the topic carries link changes alone: the inbox dead-letters anything else
-        inbox.receive(record, event -> links.apply((CentralLinkChanged) event));
+        inbox.receive(batch, event -> links.apply((CentralLinkChanged) event));
     }
 }

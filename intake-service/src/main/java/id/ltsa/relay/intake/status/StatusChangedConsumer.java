@@ -3,8 +3,9 @@ package id.ltsa.relay.intake.status;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -24,8 +25,8 @@ public class StatusChangedConsumer {
 
     @Incoming("application-status")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
+    public void consume(List<String> values, IncomingKafkaRecordBatchMetadata<String, String> batch) {
         // the topic carries status changes alone: the inbox dead-letters anything else
-        inbox.receive(record, event -> readModel.apply((ApplicationStatusChanged) event));
+        inbox.receive(batch, event -> readModel.apply((ApplicationStatusChanged) event));
     }
 }

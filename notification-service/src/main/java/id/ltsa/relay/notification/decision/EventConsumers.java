@@ -11,12 +11,13 @@ import id.ltsa.relay.inbox.InboxHandler;
 import id.ltsa.relay.notification.alert.LinkAlerts;
 import id.ltsa.relay.notification.backlog.Backlog;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads, through the {@link Inbox} (once per event, in one transaction with its id, retried in place while the
+ * Reads, through the {@link Inbox} (once per event, a poll at a time in one transaction with the ids, retried in place while the
  * database is away, an unreadable record to {@code ltsa.notification-service.dlq}): the applicant-contact events (who
  * to tell, RECEIVED, WITHDRAWN, erasure; never the application's snapshot, which this service has no business
  * reading), status changes (everything else) and central link changes (outage alerts).
@@ -60,20 +61,20 @@ public class EventConsumers {
 
     @Incoming("applicant-contacts")
     @Blocking
-    public void onApplicantContact(ConsumerRecord<String, String> record) {
-        inbox.receive(record, this::applyApplicantContact);
+    public void onApplicantContact(List<String> values, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        inbox.receive(batch, this::applyApplicantContact);
     }
 
     @Incoming("application-status")
     @Blocking
-    public void onStatus(ConsumerRecord<String, String> record) {
-        inbox.receive(record, statusHandler);
+    public void onStatus(List<String> values, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        inbox.receive(batch, statusHandler);
     }
 
     @Incoming("central-link")
     @Blocking
-    public void onLinkChanged(ConsumerRecord<String, String> record) {
-        inbox.receive(record, event -> linkAlerts.linkChanged((CentralLinkChanged) event));
+    public void onLinkChanged(List<String> values, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        inbox.receive(batch, event -> linkAlerts.linkChanged((CentralLinkChanged) event));
     }
 
     private void applyApplicantContact(Object event) {

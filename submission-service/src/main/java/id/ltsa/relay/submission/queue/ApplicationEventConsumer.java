@@ -8,12 +8,13 @@ import id.ltsa.relay.contracts.ApplicationWithdrawn;
 import id.ltsa.relay.inbox.Inbox;
 import id.ltsa.relay.inbox.InboxHandler;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads {@code ltsa.applications} through the {@link Inbox}: each event applied once, in one transaction with its id,
+ * Reads {@code ltsa.applications} through the {@link Inbox}: each event applied once, in one transaction with its id (a poll at a time),
  * before its offset is committed; retried in place while the database is away, so a valid application is never set
  * aside; an unreadable record to {@code ltsa.applications.dlq}.
  */
@@ -32,8 +33,8 @@ public class ApplicationEventConsumer implements InboxHandler {
 
     @Incoming("applications")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, this);
+    public void consume(List<String> values, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        inbox.receive(batch, this);
     }
 
     @Override

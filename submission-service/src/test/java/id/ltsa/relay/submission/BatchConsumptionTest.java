@@ -1,0 +1,77 @@
+package id.ltsa.relay.submission;
+
+import static id.ltsa.relay.submission.TestEvents.publishReceived;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.localstack.testing.KafkaTestClient;
+import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inbox applies what one poll brings in one transaction. A burst of application events, with an unreadable record
+ * and a redelivered event among them, still leaves each application queued once and sent to central once, the
+ * unreadable record on the dead-letter topic, and the redelivery changing nothing.
+ */
+@QuarkusTest
+class BatchConsumptionTest {
+
+    private static final int BURST = 40;
+
+    @BeforeEach
+    void linkUp() {
+        TestEvents.linkBackUp();
+    }
+
+    @Test
+    void a_burst_with_a_poison_record_and_a_redelivery_in_it_is_applied_once_each() throws Exception {
+        List<UUID> ids = Stream.generate(UUID::randomUUID).limit(BURST).toList();
+        String redelivered = UUID.randomUUID().toString();
+        String poison = UUID.randomUUID().toString();
+        for (int i = 0; i < BURST; i++) {
+            publishReceived(ids.get(i), i == 5 ? redelivered : UUID.randomUUID().toString());
+            if (i == 10) {
+                TestEvents.kafka()
+                        .sendCloudEvent(
+                                Topics.APPLICATIONS,
+                                poison,
+                                UUID.randomUUID().toString(),
+                                "id.ltsa.application.received.v1",
+                                "{\"applicationId\": ");
+            }
+            if (i == 20) {
+                publishReceived(ids.get(5), redelivered);
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, List<String>> statuses = TestEvents.statusesByApplication();
+            for (UUID id : ids) {
+                assertEquals(List.of("QUEUED", "SUBMITTED"), statuses.get(id.toString()), id.toString());
+            }
+        });
+        for (UUID id : ids) {
+            given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                    .then()
+                    .body("creates", equalTo(1));
+        }
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TestEvents.kafka().recordsWithKey(Topics.APPLICATIONS_DLQ, poison),
+                        records -> !records.isEmpty());
+        String reason = KafkaTestClient.header(dead.get(0), "dead-letter-reason");
+        assertTrue(reason != null && reason.contains("not a valid"), reason);
+    }
+}
