@@ -26,7 +26,8 @@ export LTSA_SERVICE_JAVA_OPTS=${LTSA_SERVICE_JAVA_OPTS:-"-Xms96m -Xmx1g -Xss512k
 ./ltsa up > "$LTSA_HOME/up.log" 2>&1 &
 until grep -q "is up after" "$LTSA_HOME/up.log"; do kill -0 $! 2>/dev/null || { cat "$LTSA_HOME/up.log"; exit 1; }; sleep 0.5; done
 ops=$(./ltsa token - ops)
-sim=http://127.0.0.1:${CENTRAL_API_SIMULATOR_PORT:-8090}
+# the office's upstream simulator, where `ltsa up` put it (behind the office's uplink, not on a fixed port)
+sim=$(sed -n 's/^simulatorControlUrl=//p' "$LTSA_HOME/offices/5203/run/uplink.properties" | sed 's/\\:/:/g')
 backlog() { curl -s --max-time 10 "http://127.0.0.1:${SUBMISSION_PORT:-8082}/api/v1/ops/backlog" -H "Authorization: Bearer $ops"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 mode() { curl -s -X PUT "$sim/sim/mode" -H 'Content-Type: application/json' -d "{\"mode\":\"$1\"}" > /dev/null; }
