@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -24,7 +23,7 @@ import org.jboss.logging.Logger;
  * it takes ({@link InboxTransaction}): skipping a record would lose a message, and failing the channel would stop all
  * of them;</li>
  * <li>an unreadable record is not retried: once the others are committed, it is nacked on its own, and the connector's
- * {@code failure-strategy=dead-letter-queue} puts it on the service's dead-letter topic.</li>
+ * {@code failure-strategy=dead-letter-queue} puts it on the service's dead-letter topic ({@link DeadLetters}).</li>
  * </ul>
  * One transaction per poll rather than per record: a quiet office polls one record at a time and sees no difference,
  * and an office catching up after an outage, or a busy one, commits once per hundred records instead of once per
@@ -44,10 +43,12 @@ public class Inbox {
             Comparator.comparing(ReceivedEvent::key, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final InboxTransaction transaction;
+    private final DeadLetters deadLetters;
     private final ObjectMapper json;
 
-    Inbox(InboxTransaction transaction, ObjectMapper json) {
+    Inbox(InboxTransaction transaction, DeadLetters deadLetters, ObjectMapper json) {
         this.transaction = transaction;
+        this.deadLetters = deadLetters;
         this.json = json;
     }
 
@@ -72,20 +73,10 @@ public class Inbox {
         }
         // Only now: the dead-lettered record is acknowledged, and if it is the newest of its partition in this batch
         // its offset is committed, which must not pass records not yet applied.
-        deadLetter(unreadable);
+        unreadable.forEach(each -> deadLetters.setAside(each.message(), each.reason()));
         LOG.debugf(
                 "Applied %d of a poll's %d records, %d dead-lettered",
                 readable.size(), batch.count(), unreadable.size());
-    }
-
-    private static void deadLetter(List<Unreadable> unreadable) {
-        if (unreadable.isEmpty()) {
-            return;
-        }
-        CompletableFuture.allOf(unreadable.stream()
-                        .map(each -> each.message().nack(each.reason()).toCompletableFuture())
-                        .toArray(CompletableFuture[]::new))
-                .join();
     }
 
     @SuppressWarnings("unchecked")

@@ -23,14 +23,15 @@ class ProcessedEvents {
 
     /**
      * Records the ids in one statement and returns those not recorded before. {@code ON CONFLICT DO NOTHING} is also
-     * safe when two consumers race for one id, and an id given twice is recorded once. In the caller's transaction
+     * safe when two consumers race for one id (in id order, so two racing batches cannot deadlock on the key), and
+     * an id given twice is recorded once. In the caller's transaction
      * (the connection is the one enlisted in it), so a failed application of the events forgets the ids again.
      */
     Set<String> firstTimes(Collection<String> eventIds) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO processed_event"
                         + " (event_id, processed_at) SELECT DISTINCT id, now() FROM unnest(?::text[]) AS id"
-                        + " ON CONFLICT DO NOTHING RETURNING event_id")) {
+                        + " ORDER BY id ON CONFLICT DO NOTHING RETURNING event_id")) {
             insert.setArray(1, connection.createArrayOf("text", eventIds.toArray()));
             Set<String> recorded = new HashSet<>(eventIds.size() * 2);
             try (ResultSet rows = insert.executeQuery()) {

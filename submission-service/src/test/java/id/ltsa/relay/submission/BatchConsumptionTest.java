@@ -17,13 +17,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inbox applies what one poll brings in one transaction. A burst of application events, with an unreadable record
- * and a redelivered event among them, still leaves each application queued once and sent to central once, the
- * unreadable record on the dead-letter topic, and the redelivery changing nothing.
+ * The inbox applies what one poll brings in one transaction. A burst of application events sent together, with an
+ * unreadable record and a redelivered event among them, still leaves each application queued once and sent to central
+ * once, the unreadable record alone on the dead-letter topic, the redelivery changing nothing, and the group's offsets
+ * past all of it.
  */
 @QuarkusTest
 class BatchConsumptionTest {
@@ -40,21 +42,26 @@ class BatchConsumptionTest {
         List<UUID> ids = Stream.generate(UUID::randomUUID).limit(BURST).toList();
         String redelivered = UUID.randomUUID().toString();
         String poison = UUID.randomUUID().toString();
-        for (int i = 0; i < BURST; i++) {
-            publishReceived(ids.get(i), i == 5 ? redelivered : UUID.randomUUID().toString());
-            if (i == 10) {
-                TestEvents.kafka()
-                        .sendCloudEvent(
-                                Topics.APPLICATIONS,
-                                poison,
-                                UUID.randomUUID().toString(),
-                                "id.ltsa.application.received.v1",
-                                "{\"applicationId\": ");
+        // sent together, so the service's next poll brings them as one batch
+        TestEvents.kafka().together(() -> {
+            for (int i = 0; i < BURST; i++) {
+                publishReceived(
+                        ids.get(i), i == 5 ? redelivered : UUID.randomUUID().toString());
+                if (i == 10) {
+                    TestEvents.kafka()
+                            .sendCloudEvent(
+                                    Topics.APPLICATIONS,
+                                    poison,
+                                    UUID.randomUUID().toString(),
+                                    "id.ltsa.application.received.v1",
+                                    "{\"applicationId\": ");
+                }
+                if (i == 20) {
+                    publishReceived(ids.get(5), redelivered);
+                }
             }
-            if (i == 20) {
-                publishReceived(ids.get(5), redelivered);
-            }
-        }
+        });
+        Map<TopicPartition, Long> end = TestEvents.kafka().endOffsets(Topics.APPLICATIONS);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, List<String>> statuses = TestEvents.statusesByApplication();
@@ -73,5 +80,15 @@ class BatchConsumptionTest {
                         records -> !records.isEmpty());
         String reason = KafkaTestClient.header(dead.get(0), "dead-letter-reason");
         assertTrue(reason != null && reason.contains("not a valid"), reason);
+        // only the unreadable record was set aside: none of the burst's applied records followed it
+        List<String> burst = ids.stream().map(UUID::toString).toList();
+        assertEquals(
+                List.of(), TestEvents.kafka().records(Topics.APPLICATIONS_DLQ, record -> burst.contains(record.key())));
+        // and the group's offsets moved past the whole burst, the unreadable record included
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<TopicPartition, Long> committed = TestEvents.kafka().committedOffsets("submission-service");
+            end.forEach((partition, offset) ->
+                    assertTrue(committed.getOrDefault(partition, 0L) >= offset, partition + " at " + committed));
+        });
     }
 }

@@ -14,11 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -35,6 +39,8 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private final Map<String, Object> connection;
     private final KafkaProducer<String, String> producer;
+    /** The sends not yet acknowledged while {@link #together} runs; null otherwise. */
+    private List<Future<RecordMetadata>> gathered;
 
     /** @param connection bootstrap.servers and, for a closed broker, the login ({@code KafkaBroker#adminConfig}) */
     public KafkaTestClient(Map<String, Object> connection) {
@@ -101,10 +107,67 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     public void send(ProducerRecord<String, String> record) {
+        Future<RecordMetadata> sent = producer.send(record);
+        if (gathered != null) {
+            gathered.add(sent);
+        } else {
+            acknowledged(sent, record.topic());
+        }
+    }
+
+    /** Sends made by a test, which may throw. */
+    @FunctionalInterface
+    public interface Sends {
+        void run() throws Exception;
+    }
+
+    /**
+     * Makes the sends without waiting for each: the producer gathers them into one request, so they reach the topic
+     * together and a consumer's next poll brings them as one batch. Returns once the broker has them all.
+     */
+    public synchronized void together(Sends sends) throws Exception {
+        gathered = new ArrayList<>();
         try {
-            producer.send(record).get();
+            sends.run();
+            producer.flush();
+            for (Future<RecordMetadata> sent : gathered) {
+                acknowledged(sent, "a topic");
+            }
+        } finally {
+            gathered = null;
+        }
+    }
+
+    private static void acknowledged(Future<RecordMetadata> sent, String topic) {
+        try {
+            sent.get();
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot send to " + record.topic(), e);
+            throw new IllegalStateException("Cannot send to " + topic, e);
+        }
+    }
+
+    /** The committed offsets of a consumer group, by partition. */
+    public Map<TopicPartition, Long> committedOffsets(String group) {
+        try (Admin admin = Admin.create(connection)) {
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> offsets.put(partition, offset == null ? 0 : offset.offset()));
+            return offsets;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the offsets of " + group, e);
+        }
+    }
+
+    /** The end offset of each partition of a topic. */
+    public Map<TopicPartition, Long> endOffsets(String topic) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(with(Map.of()), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions);
         }
     }
 

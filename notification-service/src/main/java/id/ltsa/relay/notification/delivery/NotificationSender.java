@@ -17,6 +17,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends decided messages: claimed (or handed to the office modem) in a transaction, sent outside any, recorded in
@@ -46,6 +47,12 @@ class NotificationSender {
     private final Event<HandOver> handOver;
     private final Clock clock;
     private final Queue<Channels.Outgoing> ready = new ConcurrentLinkedQueue<>();
+    /**
+     * Claimed by decisions whose transaction has not ended yet: counted with {@link #ready}, since the inbox decides a
+     * whole poll's messages in one transaction and none of them reaches {@code ready} before it commits.
+     */
+    private final AtomicInteger claimedNotCommitted = new AtomicInteger();
+
     private final AtomicBoolean lookForDue = new AtomicBoolean(true);
     private final DrainLoop loop = new DrainLoop("notification-sender", this::sendDue);
 
@@ -64,11 +71,21 @@ class NotificationSender {
 
     /** In the deciding transaction: the message is claimed with it, unless many claimed ones still wait. */
     void onDecided(@Observes NotificationDecided decided) {
-        if (ready.size() >= READY_AT_MOST) {
+        if (ready.size() + claimedNotCommitted.get() >= READY_AT_MOST) {
             handOver.fire(new HandOver(null));
             return;
         }
-        handOver.fire(new HandOver(claims.claimDecided(decided)));
+        Channels.Outgoing claimed = claims.claimDecided(decided);
+        if (claimed != null) {
+            claimedNotCommitted.incrementAndGet();
+        }
+        handOver.fire(new HandOver(claimed));
+    }
+
+    void onCompleted(@Observes(during = TransactionPhase.AFTER_COMPLETION) HandOver handed) {
+        if (handed.claimed() != null) {
+            claimedNotCommitted.decrementAndGet();
+        }
     }
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) HandOver handed) {

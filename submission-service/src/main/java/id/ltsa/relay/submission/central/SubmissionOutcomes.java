@@ -6,6 +6,7 @@ import id.ltsa.relay.submission.queue.DelayedEpisodes;
 import id.ltsa.relay.submission.queue.StatusPublisher;
 import id.ltsa.relay.submission.queue.Submission;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -90,7 +91,9 @@ class SubmissionOutcomes {
      */
     @Transactional
     void holdQueued(String error) {
-        List<Submission> queued = Submission.<Submission>find("status", ApplicationStatus.QUEUED)
+        // locked in key order, as the inbox's batches lock them, so the two cannot deadlock
+        List<Submission> queued = Submission.<Submission>find(
+                        "status", Sort.by("applicationId"), ApplicationStatus.QUEUED)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .page(0, 500)
                 .list();
