@@ -13,7 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The consumer side, the same in every office service. A consumer's {@code @Incoming} method receives one poll's
- * records at a time ({@code batch=true}) and hands them here:
+ * records at a time ({@code batch=true}) as {@code (List<String> values, IncomingKafkaRecordBatchMetadata batch)} and
+ * hands the batch here; the values go unused (SmallRye wants the payload first), since the records, headers and all,
+ * are in the batch:
  * <ul>
  * <li>each is read as a CloudEvent of a type published on its topic ({@link CloudEventRecord});</li>
  * <li>the readable ones are applied, and their {@code ce_id}s recorded, in one new transaction, before the connector

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Applies a batch's readable events in one new transaction, their ids recorded in one statement, and tries again in a fresh
- * transaction until that commits. A bean of its own so that SmallRye Fault Tolerance's retry wraps the call.
+ * Applies a batch's readable events in one new transaction, their ids recorded in one statement, and tries again in a
+ * fresh transaction until that commits. A bean of its own so that SmallRye Fault Tolerance's retry wraps the call.
  */
 @ApplicationScoped
 class InboxTransaction {

@@ -24,8 +24,8 @@ class ProcessedEvents {
     /**
      * Records the ids in one statement and returns those not recorded before. {@code ON CONFLICT DO NOTHING} is also
      * safe when two consumers race for one id (in id order, so two racing batches cannot deadlock on the key), and
-     * an id given twice is recorded once. In the caller's transaction
-     * (the connection is the one enlisted in it), so a failed application of the events forgets the ids again.
+     * an id given twice is recorded once. In the caller's transaction (the connection is the one enlisted in it), so a
+     * failed application of the events forgets the ids again.
      */
     Set<String> firstTimes(Collection<String> eventIds) throws SQLException {
         try (Connection connection = dataSource.getConnection();

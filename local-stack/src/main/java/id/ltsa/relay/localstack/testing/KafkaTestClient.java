@@ -131,7 +131,7 @@ public final class KafkaTestClient implements AutoCloseable {
             sends.run();
             producer.flush();
             for (Future<RecordMetadata> sent : gathered) {
-                acknowledged(sent, "a topic");
+                acknowledged(sent, "the topics of the sends");
             }
         } finally {
             gathered = null;
@@ -164,10 +164,7 @@ public final class KafkaTestClient implements AutoCloseable {
     public Map<TopicPartition, Long> endOffsets(String topic) {
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(with(Map.of()), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            return consumer.endOffsets(partitions);
+            return consumer.endOffsets(partitionsOf(consumer, topic));
         }
     }
 
@@ -179,13 +176,10 @@ public final class KafkaTestClient implements AutoCloseable {
                 with(Map.of("enable.auto.commit", "false", "isolation.level", "read_committed")),
                 new StringDeserializer(),
                 new StringDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (partitions == null || partitions.isEmpty()) {
+            List<TopicPartition> assigned = partitionsOf(consumer, topic);
+            if (assigned.isEmpty()) {
                 return List.of();
             }
-            List<TopicPartition> assigned = partitions.stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
@@ -201,6 +195,15 @@ public final class KafkaTestClient implements AutoCloseable {
             }
             return matching;
         }
+    }
+
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, String> consumer, String topic) {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+        return partitions == null
+                ? List.of()
+                : partitions.stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
     }
 
     public List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key) {

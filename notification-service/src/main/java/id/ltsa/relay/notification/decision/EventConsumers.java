@@ -17,10 +17,12 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads, through the {@link Inbox} (once per event, a poll at a time in one transaction with the ids, retried in place while the
- * database is away, an unreadable record to {@code ltsa.notification-service.dlq}): the applicant-contact events (who
- * to tell, RECEIVED, WITHDRAWN, erasure; never the application's snapshot, which this service has no business
- * reading), status changes (everything else) and central link changes (outage alerts).
+ * Reads, through the {@link Inbox} (a poll's events in one transaction with their ids, once each, retried in place
+ * while the database is away, an unreadable record to {@code ltsa.notification-service.dlq}): the applicant-contact
+ * events (who to tell, RECEIVED, WITHDRAWN, erasure; never the application's snapshot, which this service has no
+ * business reading), status changes (everything else) and central link changes (outage alerts). Each method's first
+ * parameter, the poll's values, is unused: SmallRye wants the payload first, and the inbox reads the records, headers
+ * and all, from the batch's metadata.
  */
 @ApplicationScoped
 public class EventConsumers {

@@ -14,9 +14,9 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads {@code ltsa.applications} through the {@link Inbox}: each event applied once, in one transaction with its id (a poll at a time),
- * before its offset is committed; retried in place while the database is away, so a valid application is never set
- * aside; an unreadable record to {@code ltsa.applications.dlq}.
+ * Reads {@code ltsa.applications} through the {@link Inbox}: a poll's events applied once each, in one transaction with
+ * their ids, before their offsets are committed; retried in place while the database is away, so a valid application
+ * is never set aside; an unreadable record to {@code ltsa.applications.dlq}.
  */
 @ApplicationScoped
 public class ApplicationEventConsumer implements InboxHandler {
