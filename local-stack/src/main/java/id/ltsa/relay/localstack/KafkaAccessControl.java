@@ -12,6 +12,7 @@ import static org.apache.kafka.common.acl.AclOperation.WRITE;
 
 import id.ltsa.relay.contracts.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.TopicConfig;
@@ -35,6 +37,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.awaitility.Awaitility;
 
 /**
  * Who may do what on an office broker (KRaft's StandardAuthorizer denies everything not allowed here): each service
@@ -118,7 +121,9 @@ public final class KafkaAccessControl {
             }
             admin.alterUserScramCredentials(users).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             createTopics(admin);
-            admin.createAcls(bindings()).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<AclBinding> bindings = bindings();
+            admin.createAcls(bindings).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            awaitInForce(admin, bindings);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -126,6 +131,21 @@ public final class KafkaAccessControl {
             throw new IllegalStateException(
                     "Cannot set up the broker's users and ACLs at " + bootstrapServers + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Waits until the broker itself lists the ACLs. The controller acknowledges them once they are in the metadata
+     * log; the broker's authorizer enforces them only after it has read that far, a moment later, and a client that
+     * comes in between (a service started right after, a test) is refused a topic it is allowed.
+     */
+    private static void awaitInForce(Admin admin, List<AclBinding> bindings) {
+        Awaitility.await("the broker enforcing its ACLs")
+                .atMost(Duration.ofSeconds(TIMEOUT_SECONDS))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> admin.describeAcls(AclBindingFilter.ANY)
+                        .values()
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .containsAll(bindings));
     }
 
     private static void createTopics(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
