@@ -11,6 +11,8 @@ import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -90,5 +92,17 @@ class BatchConsumptionTest {
             end.forEach((partition, offset) ->
                     assertTrue(committed.getOrDefault(partition, 0L) >= offset, partition + " at " + committed));
         });
+    }
+
+    @Inject
+    KafkaClientService kafkaClients;
+
+    @Test
+    void the_inbox_module_sets_how_every_channel_consumes() {
+        // from the inbox module's microprofile-config.properties, which the service's own configuration does not repeat
+        Map<String, ?> consumer = kafkaClients.getConsumer("applications").configuration();
+        assertEquals("100", String.valueOf(consumer.get("max.poll.records")), "a poll's records, one transaction");
+        assertEquals("5000", String.valueOf(consumer.get("fetch.max.wait.ms")), "an empty fetch waits 5 s");
+        assertEquals("10000", String.valueOf(consumer.get("heartbeat.interval.ms")), "a heartbeat every 10 s");
     }
 }
