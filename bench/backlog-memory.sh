@@ -7,13 +7,11 @@
 #   bench/backlog-memory.sh [backlog, default 100000] [max-rate per second, default 500] [wait cap minutes, default 30]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/stack.sh
 count=${1:-100000}
 rate=${2:-500}
 cap=$(( ${3:-30} * 60 ))
 target_mb=50
-export LTSA_HOME=$(mktemp -d /tmp/ltsa-bench-XXXX)
-chmod 755 "$LTSA_HOME"
-trap './ltsa down >/dev/null 2>&1 || true; rm -rf "$LTSA_HOME"' EXIT
 # The launcher's environment reaches every service (ProcessBuilder inherits it): this sets ltsa.forwarding.max-rate of
 # submission-service, so the backlog drains in minutes instead of count/20 seconds at the default 20/s.
 export LTSA_FORWARDING_MAX_RATE=$rate
@@ -23,11 +21,9 @@ export LTSA_FORWARDING_MAX_RATE=$rate
 # -Xmx96m a backlog held in memory ends in OutOfMemoryError; at 1 GB it shows as RSS growth.
 export LTSA_SERVICE_JAVA_OPTS=${LTSA_SERVICE_JAVA_OPTS:-"-Xms96m -Xmx1g -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
 -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=32m -XX:CICompilerCount=1"}
-./ltsa up > "$LTSA_HOME/up.log" 2>&1 &
-until grep -q "is up after" "$LTSA_HOME/up.log"; do kill -0 $! 2>/dev/null || { cat "$LTSA_HOME/up.log"; exit 1; }; sleep 0.5; done
+start_stack
 ops=$(./ltsa token - ops)
-# the office's upstream simulator, where `ltsa up` put it (behind the office's uplink, not on a fixed port)
-sim=$(sed -n 's/^simulatorControlUrl=//p' "$LTSA_HOME/offices/5203/run/uplink.properties" | sed 's/\\:/:/g')
+sim=$(simulator_url)
 backlog() { curl -s --max-time 10 "http://127.0.0.1:${SUBMISSION_PORT:-8082}/api/v1/ops/backlog" -H "Authorization: Bearer $ops"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 mode() { curl -s -X PUT "$sim/sim/mode" -H 'Content-Type: application/json' -d "{\"mode\":\"$1\"}" > /dev/null; }

@@ -7,12 +7,9 @@
 #   bench/broker-flush-cost.sh [records per run, default 20000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/stack.sh
 records=${1:-20000}
-export LTSA_HOME=$(mktemp -d /tmp/ltsa-bench-XXXX)
-chmod 755 "$LTSA_HOME"
-trap './ltsa down >/dev/null 2>&1 || true; rm -rf "$LTSA_HOME"' EXIT
-./ltsa up --offices 5203 > "$LTSA_HOME/up.log" 2>&1 &
-until grep -q "is up after" "$LTSA_HOME/up.log"; do kill -0 $! 2>/dev/null || { cat "$LTSA_HOME/up.log"; exit 1; }; sleep 0.5; done
+start_stack --offices 5203
 bootstrap=127.0.0.1:${LTSA_KAFKA_PORT:-9092}
 # the broker is closed: log in as its admin, with the password ltsa up made
 login="$LTSA_HOME/kafka-admin.properties"

@@ -13,12 +13,9 @@
 #   PROFILE="intake notification" records those services' last run with JFR and prints where their CPU went)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/stack.sh
 export COUNT=${1:-900} RATE=${2:-30} RUNS=${3:-3}
-export LTSA_HOME=$(mktemp -d /tmp/ltsa-bench-XXXX)
-chmod 755 "$LTSA_HOME"
-trap './ltsa down >/dev/null 2>&1 || true; rm -rf "$LTSA_HOME"' EXIT
 # pg_stat_statements loaded in the bench's throwaway PostgreSQL only (see PostgresServer)
-LTSA_POSTGRES_STATEMENT_STATS=on ./ltsa up > "$LTSA_HOME/up.log" 2>&1 &
-until grep -q "is up after" "$LTSA_HOME/up.log"; do kill -0 $! 2>/dev/null || { cat "$LTSA_HOME/up.log"; exit 1; }; sleep 0.5; done
+LTSA_POSTGRES_STATEMENT_STATS=on start_stack
 export OFFICE_TOKEN=$(./ltsa token 5203 office)
 python3 bench/cpu_per_application.py

@@ -5,12 +5,9 @@
 #   bench/intake-throughput.sh [seconds per run, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/stack.sh
 secs=${1:-20}
-export LTSA_HOME=$(mktemp -d /tmp/ltsa-bench-XXXX)
-chmod 755 "$LTSA_HOME"
-trap './ltsa down >/dev/null 2>&1 || true; rm -rf "$LTSA_HOME"' EXIT
-./ltsa up > "$LTSA_HOME/up.log" 2>&1 &
-until grep -q "is up after" "$LTSA_HOME/up.log"; do kill -0 $! 2>/dev/null || { cat "$LTSA_HOME/up.log"; exit 1; }; sleep 0.5; done
+start_stack
 token=$(./ltsa token 5203 office)
 url=http://127.0.0.1:${INTAKE_PORT:-8081}/api/v1/applications
 psql_intake() { psql -X -q -t -A -h 127.0.0.1 -p "${LTSA_POSTGRES_PORT:-5432}" -U postgres intake "$@"; }

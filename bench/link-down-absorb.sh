@@ -7,13 +7,10 @@
 #   DRAIN=0 skips waiting for the drain (it runs at the forwarding max-rate, 20/s by default: 18,000 take 15 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/stack.sh
 rate=${1:-300}
 seconds=${2:-60}
-export LTSA_HOME=$(mktemp -d /tmp/ltsa-bench-XXXX)
-chmod 755 "$LTSA_HOME"
-trap './ltsa down >/dev/null 2>&1 || true; rm -rf "$LTSA_HOME"' EXIT
-./ltsa up > "$LTSA_HOME/up.log" 2>&1 &
-until grep -q "is up after" "$LTSA_HOME/up.log"; do kill -0 $! 2>/dev/null || { cat "$LTSA_HOME/up.log"; exit 1; }; sleep 0.5; done
+start_stack
 office=$(./ltsa token 5203 office)
 ops=$(./ltsa token - ops)
 intake=http://127.0.0.1:${INTAKE_PORT:-8081}/api/v1/applications

@@ -5,17 +5,13 @@
 #   bench/outage-drain.sh [applications, default 400] [outage seconds, default 60]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/stack.sh
 count=${1:-400}
 outage=${2:-60}
-export LTSA_HOME=$(mktemp -d /tmp/ltsa-bench-XXXX)
-chmod 755 "$LTSA_HOME"
-trap './ltsa down >/dev/null 2>&1 || true; rm -rf "$LTSA_HOME"' EXIT
-./ltsa up > "$LTSA_HOME/up.log" 2>&1 &
-until grep -q "is up after" "$LTSA_HOME/up.log"; do kill -0 $! 2>/dev/null || { cat "$LTSA_HOME/up.log"; exit 1; }; sleep 0.5; done
+start_stack
 office=$(./ltsa token 5203 office)
 ops=$(./ltsa token - ops)
-# the office's upstream simulator, where `ltsa up` put it (behind the office's uplink, not on a fixed port)
-sim=$(sed -n 's/^simulatorControlUrl=//p' "$LTSA_HOME/offices/5203/run/uplink.properties" | sed 's/\\:/:/g')
+sim=$(simulator_url)
 backlog() { curl -s "http://127.0.0.1:${SUBMISSION_PORT:-8082}/api/v1/ops/backlog" -H "Authorization: Bearer $ops"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 mode() { curl -s -X PUT "$sim/sim/mode" -H 'Content-Type: application/json' -d "{\"mode\":\"$1\"}" > /dev/null; }

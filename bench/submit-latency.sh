@@ -5,18 +5,14 @@
 #   bench/submit-latency.sh [applications, default 300] [rate per second, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/stack.sh
 count=${1:-300}
 rate=${2:-10}
 target_ms=100
-export LTSA_HOME=$(mktemp -d /tmp/ltsa-bench-XXXX)
-chmod 755 "$LTSA_HOME"
-trap './ltsa down >/dev/null 2>&1 || true; rm -rf "$LTSA_HOME"' EXIT
-./ltsa up > "$LTSA_HOME/up.log" 2>&1 &
-until grep -q "is up after" "$LTSA_HOME/up.log"; do kill -0 $! 2>/dev/null || { cat "$LTSA_HOME/up.log"; exit 1; }; sleep 0.5; done
+start_stack
 office=$(./ltsa token 5203 office)
 url=http://127.0.0.1:${INTAKE_PORT:-8081}/api/v1/applications
-# the office's upstream simulator, where `ltsa up` put it (behind the office's uplink, not on a fixed port)
-sim=$(sed -n 's/^simulatorControlUrl=//p' "$LTSA_HOME/offices/5203/run/uplink.properties" | sed 's/\\:/:/g')
+sim=$(simulator_url)
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 psql_intake() { psql -X -q -t -A -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "${LTSA_POSTGRES_PORT:-5432}" -U postgres intake "$@"; }
 load() { java -XX:+UseSerialGC bench/IntakeLoad.java "$url" "$office" "$rate" "$1" "$2"; }
