@@ -28,9 +28,9 @@ backlog() { curl -s --max-time 10 "http://127.0.0.1:${SUBMISSION_PORT:-8082}/api
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 mode() { curl -s -X PUT "$sim/sim/mode" -H 'Content-Type: application/json' -d "{\"mode\":\"$1\"}" > /dev/null; }
 psql_db() { local db=$1; shift; psql -X -q -t -A -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "${LTSA_POSTGRES_PORT:-5432}" -U postgres "$db" "$@"; }
-pid=$(cat "$LTSA_HOME/run/submission-service.pid")
+pid=$(cat "$(office_dir)/run/submission-service.pid")
 kb() { # VmRSS or VmHWM (the peak since start) of submission-service, in kB
-  [ -r "/proc/$pid/status" ] || { echo "submission-service (pid $pid) is gone:" >&2; tail -20 "$LTSA_HOME/logs/submission-service.log" >&2; exit 1; }
+  [ -r "/proc/$pid/status" ] || { echo "submission-service (pid $pid) is gone:" >&2; tail -20 "$(office_dir)/logs/submission-service.log" >&2; exit 1; }
   awk -v key="$1:" '$1 == key {print $2}' "/proc/$pid/status"
 }
 mb() { echo "scale=1; $1 / 1024" | bc; }

@@ -16,7 +16,7 @@ ops=$(./ltsa token - ops)
 intake=http://127.0.0.1:${INTAKE_PORT:-8081}/api/v1/applications
 backlog() { curl -s "http://127.0.0.1:${SUBMISSION_PORT:-8082}/api/v1/ops/backlog" -H "Authorization: Bearer $ops"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-run=$LTSA_HOME/offices/5203/run
+run=$(office_dir)/run
 # CPU seconds (utime+stime, children included) of the office server's processes, from /proc
 cpu() {
   local pids pg total=0

@@ -18,5 +18,10 @@ start_stack() {
 # The control URL of an office's upstream simulator (default 5203), where `ltsa up` put it: behind the office's
 # uplink, not on a fixed port.
 simulator_url() {
-  sed -n 's/^simulatorControlUrl=//p' "$LTSA_HOME/offices/${1:-5203}/run/uplink.properties" | sed 's/\\:/:/g'
+  sed -n 's/^simulatorControlUrl=//p' "$(office_dir "${1:-5203}")/run/uplink.properties" | sed 's/\\:/:/g'
+}
+
+# An office's folder under LTSA_HOME (default 5203): its run/ (pid files) and logs/.
+office_dir() {
+  echo "$LTSA_HOME/offices/${1:-5203}"
 }

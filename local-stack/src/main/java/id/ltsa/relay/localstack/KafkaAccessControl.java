@@ -38,6 +38,7 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Who may do what on an office broker (KRaft's StandardAuthorizer denies everything not allowed here): each service
@@ -127,7 +128,7 @@ public final class KafkaAccessControl {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | ConditionTimeoutException e) {
             throw new IllegalStateException(
                     "Cannot set up the broker's users and ACLs at " + bootstrapServers + ": " + e.getMessage(), e);
         }
