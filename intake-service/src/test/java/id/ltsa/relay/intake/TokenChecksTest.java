@@ -1,10 +1,14 @@
 package id.ltsa.relay.intake;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.ltsa.relay.http.tokens.VerifiedTokens;
 import id.ltsa.relay.localstack.DevTokens;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -58,5 +62,22 @@ class TokenChecksTest {
                 .get(LIST)
                 .then()
                 .statusCode(401);
+    }
+
+    @Inject
+    VerifiedTokens verifiedTokens;
+
+    @Test
+    void a_token_the_parser_accepted_is_kept_for_the_next_request_and_a_refused_one_is_not() {
+        String accepted = tokens().token("5203", "office", Duration.ofHours(1), DevTokens.AUDIENCE, Instant.now());
+        String refused = tokens().token("5203", "office", Duration.ofHours(1), "sisko-p2mi", Instant.now());
+
+        given().auth().oauth2(accepted).get(LIST).then().statusCode(200);
+        given().auth().oauth2(refused).get(LIST).then().statusCode(401);
+
+        assertTrue(verifiedTokens.keeps(accepted), "verified once, then kept (TokenVerificationCache)");
+        assertFalse(verifiedTokens.keeps(refused));
+        given().auth().oauth2(accepted).get(LIST).then().statusCode(200);
+        given().auth().oauth2(refused).get(LIST).then().statusCode(401);
     }
 }
