@@ -3,10 +3,13 @@ package id.ltsa.relay.http.tokens;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -20,6 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * other text, a single character changed, is a different key and verified on its own. Caffeine (already in every
  * service) bounds how many are kept.
  */
+@Singleton // no client proxy needed: one instance, thread-safe
 public final class VerifiedTokens {
 
     /** The longest a verified token is trusted without being verified again. */
@@ -40,9 +44,11 @@ public final class VerifiedTokens {
     private final Clock clock;
     private final Optional<Duration> maxAge;
 
-    public VerifiedTokens(Clock clock, Optional<Duration> maxAge) {
+    /** @param maxAgeSeconds the parser's maximum age of a token (RFC 8725), which a kept token must respect too */
+    @Inject
+    VerifiedTokens(Clock clock, @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maxAgeSeconds) {
         this.clock = clock;
-        this.maxAge = maxAge;
+        this.maxAge = maxAgeSeconds.map(Duration::ofSeconds);
     }
 
     public JsonWebToken verified(String token, Verifier verifier) throws ParseException {

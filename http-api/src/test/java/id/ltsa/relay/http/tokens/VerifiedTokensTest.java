@@ -24,7 +24,8 @@ class VerifiedTokensTest {
     private static final Instant START = Instant.parse("2026-12-07T08:00:00Z");
 
     private final MovableClock clock = new MovableClock(START);
-    private final VerifiedTokens tokens = new VerifiedTokens(clock, Optional.of(Duration.ofHours(8)));
+    private final VerifiedTokens tokens =
+            new VerifiedTokens(clock, Optional.of(Duration.ofHours(8).toSeconds()));
     private final AtomicInteger checks = new AtomicInteger();
 
     @Test
