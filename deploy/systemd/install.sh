@@ -99,6 +99,10 @@ log.segment.bytes=67108864
 log.flush.interval.messages=1
 # the log cleaner's dedupe buffer is allocated whole on the heap (128 MiB by default); a few thousand keys here
 log.cleaner.dedupe.buffer.size=8388608
+# a handful of clients: one network thread per listener and two request handlers (3 and 8 by default), each of which
+# wakes about three times a second when idle (as in local-stack's KafkaBroker)
+num.network.threads=1
+num.io.threads=2
 ENV
 write_once "$etc/kafka-log4j2.properties" 0644 <<ENV
 rootLogger.level=WARN

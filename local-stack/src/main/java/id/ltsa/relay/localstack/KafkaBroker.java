@@ -156,6 +156,11 @@ public final class KafkaBroker implements StackProcess {
                 // the log cleaner allocates its whole dedupe buffer on the heap at start (128 MiB by default); what
                 // it compacts here (consumer offsets, MirrorMaker's offsets and configs) is a few thousand keys
                 "log.cleaner.dedupe.buffer.size=8388608",
+                // an office's broker serves a handful of clients: one network thread per listener and two request
+                // handlers instead of three and eight. Each idle one wakes about three times a second to look for work
+                // (docs/benchmarks.md, CPU per application: idle)
+                "num.network.threads=1",
+                "num.io.threads=2",
                 "");
         Path file = home.resolve("server.properties");
         Files.writeString(file, config);

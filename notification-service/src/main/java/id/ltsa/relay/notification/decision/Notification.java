@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One message decided for one transition of one application; its id is the gateway's idempotency key. */
@@ -83,5 +84,13 @@ public class Notification extends PanacheEntityBase {
 
     public LifecyclePosition position() {
         return new LifecyclePosition(revision, transition);
+    }
+
+    /** When the earliest message waiting to be sent is due (read from the index of pending ones); empty if none waits. */
+    public static Optional<Instant> earliestPending() {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select min(n.nextAttemptAt) from Notification n where n.status = :pending", Instant.class)
+                .setParameter("pending", NotificationStatus.PENDING)
+                .getSingleResult());
     }
 }

@@ -4,6 +4,7 @@ import id.ltsa.relay.drain.DrainLoop;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationDecided;
 import id.ltsa.relay.notification.decision.NotificationStatus;
+import id.ltsa.relay.notification.decision.NotificationsRequeued;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -12,6 +13,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -38,6 +41,15 @@ class NotificationSender {
      */
     private static final int READY_AT_MOST = 8;
 
+    /** Due messages taken per look. */
+    private static final int PAGE = 50;
+
+    /**
+     * How often the poll looks for due messages even when the last look said none could be due yet: for messages made
+     * due by another instance, which wakes this one by no event.
+     */
+    private static final Duration LOOK_AT_LEAST_EVERY = Duration.ofSeconds(30);
+
     /** What a decision's transaction hands the sender once it commits: the message claimed, or null. */
     record HandOver(Channels.Outgoing claimed) {}
 
@@ -54,6 +66,16 @@ class NotificationSender {
     private final AtomicInteger claimedNotCommitted = new AtomicInteger();
 
     private final AtomicBoolean lookForDue = new AtomicBoolean(true);
+    /**
+     * When the earliest message waiting for its time (a retry's backoff, a wait for an earlier message or for contact
+     * details, a claim running out) is due, as the last look found it; {@link Instant#MAX} when none waits, null when
+     * not known. Until then the poll does not look: an idle office asked its database every second for messages that
+     * could not be due yet (the performance issue: idle). Whatever makes a message due sooner without a look (a send's
+     * outcome) forgets it; a decision, a fallback and a message back from the modem ask for a look themselves.
+     */
+    private volatile Instant nextDue;
+
+    private volatile Instant lastLook = Instant.MIN;
     private final DrainLoop loop = new DrainLoop("notification-sender", this::sendDue);
 
     NotificationSender(
@@ -101,6 +123,17 @@ class NotificationSender {
             every = "${ltsa.notification.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
+        Instant now = clock.instant();
+        Instant due = nextDue;
+        if (due != null && now.isBefore(due) && now.isBefore(lastLook.plus(LOOK_AT_LEAST_EVERY))) {
+            return; // nothing can be due before then
+        }
+        lookForDue.set(true);
+        loop.wake();
+    }
+
+    /** Messages made due again outside a decision (the modem gave them back): looked for at once. */
+    void onRequeued(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationsRequeued requeued) {
         lookForDue.set(true);
         loop.wake();
     }
@@ -116,15 +149,20 @@ class NotificationSender {
         if (!lookForDue.getAndSet(false)) {
             return;
         }
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
-                        "status = ?1 and nextAttemptAt <= ?2 order by createdAt",
-                        NotificationStatus.PENDING,
-                        clock.instant())
-                .page(0, 50)
-                .list()
-                .stream()
-                .map(notification -> notification.id)
-                .toList());
+        Instant now = clock.instant();
+        lastLook = now;
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> ids = Notification.<Notification>find(
+                            "status = ?1 and nextAttemptAt <= ?2 order by createdAt", NotificationStatus.PENDING, now)
+                    .page(0, PAGE)
+                    .list()
+                    .stream()
+                    .map(notification -> notification.id)
+                    .toList();
+            // known only when nothing is due: sending the due ones would change it (and cost a query under load)
+            nextDue = ids.isEmpty() ? Notification.earliestPending().orElse(Instant.MAX) : null;
+            return ids;
+        });
         for (UUID id : due) {
             Channels.Outgoing outgoing = claims.claim(id);
             if (outgoing != null) {
@@ -137,6 +175,8 @@ class NotificationSender {
         // sent outside any transaction: a channel call never holds a database transaction open
         Channels.Result result = channels.deliver(outgoing);
         DeliveryOutcomes.Recorded recorded = outcomes.record(outgoing, result);
+        // the outcome may have set a retry sooner than the next due time known
+        nextDue = null;
         if (recorded.next() != null) {
             ready.add(recorded.next());
             loop.wake();

@@ -16,6 +16,6 @@ public class ModemAbsent implements Scheduled.SkipPredicate {
 
     @Override
     public boolean test(ScheduledExecution execution) {
-        return !health.current().present();
+        return !health.present();
     }
 }

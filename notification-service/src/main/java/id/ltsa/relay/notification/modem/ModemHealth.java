@@ -74,6 +74,14 @@ public class ModemHealth {
         return current().up();
     }
 
+    /**
+     * Whether this office has a modem to work with (switched on, gammu's tables installed), without reading its status:
+     * asked before every round of the modem's periodic work, which would otherwise read gammu's tables each time.
+     */
+    public boolean present() {
+        return settings.enabled() && (schemaSeen || current().present());
+    }
+
     public ModemStatus current() {
         Instant now = clock.instant();
         if (readAt.plus(FRESH_FOR).isBefore(now)) {

@@ -1,8 +1,10 @@
 package id.ltsa.relay.notification.modem;
 
+import id.ltsa.relay.notification.decision.NotificationsRequeued;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +24,8 @@ import org.jboss.logging.Logger;
  *   starts sending by moving {@code SendingTimeOut} ahead, so a row it is sending is never taken back.</li>
  * </ul>
  * A link alert SMS the modem failed is handed to it again, a few times: nothing else can reach those people. Each
- * step is one statement per table, so a second instance doing the same changes nothing twice.
+ * step is one statement per table, so a second instance doing the same changes nothing twice. With nothing at the
+ * modem (most of an office's days) a round is one query.
  */
 @ApplicationScoped
 class ModemReceipts {
@@ -38,22 +41,35 @@ class ModemReceipts {
 
     private final EntityManager entityManager;
     private final ModemOutbox outbox;
+    private final Event<NotificationsRequeued> requeued;
     private final Clock clock;
 
-    ModemReceipts(EntityManager entityManager, ModemOutbox outbox, Clock clock) {
+    ModemReceipts(EntityManager entityManager, ModemOutbox outbox, Event<NotificationsRequeued> requeued, Clock clock) {
         this.entityManager = entityManager;
         this.outbox = outbox;
+        this.requeued = requeued;
         this.clock = clock;
     }
 
     @Scheduled(
-            every = "${ltsa.modem.poll-interval:2s}",
+            every = "${ltsa.modem.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = ModemAbsent.class)
     void collect() {
+        if (!QuarkusTransaction.requiringNew().call(this::anythingAtTheModem)) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(this::notifications);
         QuarkusTransaction.requiringNew().run(this::takeBackUntouched);
         QuarkusTransaction.requiringNew().run(this::alerts);
+    }
+
+    /** Read from the two partial indexes of messages at the modem, which are empty unless the modem has work. */
+    private boolean anythingAtTheModem() {
+        return (Boolean) entityManager
+                .createNativeQuery("SELECT EXISTS (SELECT 1 FROM notification WHERE status = 'MODEM')"
+                        + " OR EXISTS (SELECT 1 FROM link_alert WHERE status = 'MODEM')")
+                .getSingleResult();
     }
 
     private void notifications() {
@@ -74,6 +90,7 @@ class ModemReceipts {
                 .executeUpdate();
         if (failed > 0) {
             LOG.warnf("The modem failed %d message(s); they are routed again", failed);
+            requeued.fire(new NotificationsRequeued(failed));
         }
         if (sent > 0) {
             LOG.debugf("The modem sent %d message(s)", sent);
@@ -97,6 +114,7 @@ class ModemReceipts {
                 FROM taken WHERE n.modem_message_id = taken."ID" AND n.status = 'MODEM'""").setParameter(1, now).executeUpdate();
         if (taken > 0) {
             LOG.warnf("%d message(s) waited too long for the modem (is gammu-smsd running?); routed again", taken);
+            requeued.fire(new NotificationsRequeued(taken));
         }
     }
 

@@ -53,7 +53,7 @@ class StatusQueries {
     }
 
     @Scheduled(
-            every = "${ltsa.modem.poll-interval:2s}",
+            every = "${ltsa.modem.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = ModemAbsent.class)
     void answerNew() {

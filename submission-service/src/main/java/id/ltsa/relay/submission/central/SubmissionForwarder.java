@@ -11,6 +11,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 class SubmissionForwarder {
 
+    /** Looks at least this often: for submissions made due by another instance, which wakes this one by no event. */
+    private static final Duration LOOK_AT_LEAST_EVERY = Duration.ofSeconds(30);
+
     private final DueSubmissions due;
     private final Delivery delivery;
     private final CentralLink link;
@@ -34,9 +40,26 @@ class SubmissionForwarder {
     private final DrainLoop loop = new DrainLoop("submission-forwarder", this::round);
     private final ExecutorService calls;
     private final Pacer pacer;
+    private final Clock clock;
+    /**
+     * When the earliest pending submission is due, as the last round that found none due read it ({@link Instant#MAX}
+     * with none pending); null when not known. Until then, with the link up, the poll starts no round: an idle office
+     * claimed nothing from its database every second (the performance issue: idle). A new submission, the link coming
+     * back and any round that sent something start a round themselves; a link found down or paused here forgets the
+     * last read of its state, and the poll then rounds every time again, which is how a down link is probed.
+     */
+    private volatile Instant nextDue;
+
+    private volatile Instant lastLook = Instant.MIN;
 
     SubmissionForwarder(
-            DueSubmissions due, Delivery delivery, CentralLink link, LinkProbe probe, ForwardingConfig config) {
+            DueSubmissions due,
+            Delivery delivery,
+            CentralLink link,
+            LinkProbe probe,
+            ForwardingConfig config,
+            Clock clock) {
+        this.clock = clock;
         this.due = due;
         this.delivery = delivery;
         this.link = link;
@@ -56,7 +79,19 @@ class SubmissionForwarder {
 
     @Scheduled(every = "${ltsa.forwarding.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        loop.wake();
+        Instant now = clock.instant();
+        Instant dueAt = nextDue;
+        LinkStatus known = link.lastRead();
+        boolean nothingToDo = dueAt != null
+                && now.isBefore(dueAt)
+                // a change made by another instance (a pause, the link found down) is seen at the next look
+                && now.isBefore(lastLook.plus(LOOK_AT_LEAST_EVERY))
+                && known != null
+                && !known.paused()
+                && !known.isDown();
+        if (!nothingToDo) {
+            loop.wake();
+        }
     }
 
     void onStop(@Observes ShutdownEvent stop) {
@@ -65,6 +100,7 @@ class SubmissionForwarder {
     }
 
     private void round() throws Exception {
+        nextDue = null;
         LinkStatus status = link.current();
         if (status.paused()) {
             return;
@@ -73,13 +109,20 @@ class SubmissionForwarder {
             probe.probeDownLink(status);
             return;
         }
-        List<DueSubmissions.Claimed> batch;
-        do {
+        Instant now = clock.instant();
+        List<DueSubmissions.Claimed> batch = due.claim(config.batchSize());
+        if (batch.isEmpty()) {
+            // known only when nothing was due: a round that sent something may have set retries (and costs no
+            // extra query under load); the next poll's round, finding nothing due, reads it
+            nextDue = due.earliestPending().orElse(Instant.MAX);
+            lastLook = now;
+            return;
+        }
+        while (sendAll(batch)
+                && batch.size() == config.batchSize()
+                && !Thread.currentThread().isInterrupted()) {
             batch = due.claim(config.batchSize());
-            if (!sendAll(batch)) {
-                return;
-            }
-        } while (batch.size() == config.batchSize() && !Thread.currentThread().isInterrupted());
+        }
     }
 
     /** @return false when the link went down during the batch */

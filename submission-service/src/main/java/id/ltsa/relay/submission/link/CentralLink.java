@@ -52,6 +52,15 @@ public class CentralLink {
         this.transactions = transactions;
     }
 
+    /**
+     * The state as last read, without reading the row: null when not read yet or just changed by this instance. For a
+     * caller that only wants to know whether to look at all; {@link #current} is the state to act on.
+     */
+    public LinkStatus lastRead() {
+        LastRead read = last;
+        return read == null ? null : read.status();
+    }
+
     public LinkStatus current() {
         LastRead read = last;
         long now = System.nanoTime();

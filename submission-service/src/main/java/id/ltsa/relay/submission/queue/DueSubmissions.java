@@ -91,6 +91,18 @@ public class DueSubmissions {
                 ORDER BY turn, queued_at LIMIT ?""", List.of(Timestamp.from(now), limit, limit), false, now);
     }
 
+    /** When the earliest pending submission is due (its retry, or its claim running out); empty if none is pending. */
+    public Optional<Instant> earliestPending() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement earliest = connection.prepareStatement(
+                        "SELECT min(next_attempt_at) FROM submission WHERE status IN ('QUEUED', 'DELAYED')");
+                ResultSet row = earliest.executeQuery()) {
+            row.next();
+            Timestamp at = row.getTimestamp(1);
+            return Optional.ofNullable(at).map(Timestamp::toInstant);
+        }
+    }
+
     /** The oldest pending submission whatever its own retry time: the probe of a link that is down. */
     @Transactional
     public Optional<Claimed> claimOldest() throws SQLException {
