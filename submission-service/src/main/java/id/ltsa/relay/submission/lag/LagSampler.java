@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -63,9 +64,15 @@ class LagSampler {
         }
         Map<String, ConsumerGroupDescription> descriptions =
                 await(admin.describeConsumerGroups(groups).all());
+        // every group's commits in one call: one coordinator lookup and one offset fetch for all of them, not a pair
+        // per group (on an idle office's broker, the pairs were most of its requests)
+        Map<String, ListConsumerGroupOffsetsSpec> everyGroup = new HashMap<>();
+        groups.forEach(group -> everyGroup.put(group, new ListConsumerGroupOffsetsSpec()));
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> commits =
+                await(admin.listConsumerGroupOffsets(everyGroup).all());
         Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
         for (String group : groups) {
-            committed.put(group, committedOffsets(group, descriptions.get(group)));
+            committed.put(group, committedOffsets(descriptions.get(group), commits.getOrDefault(group, Map.of())));
         }
         Set<TopicPartition> partitions = committed.values().stream()
                 .flatMap(offsets -> offsets.keySet().stream())
@@ -118,16 +125,14 @@ class LagSampler {
     }
 
     /** Committed offsets, plus -1 for assigned partitions without a commit yet. */
-    private Map<TopicPartition, Long> committedOffsets(String group, ConsumerGroupDescription description)
-            throws InterruptedException, ExecutionException, TimeoutException {
+    private static Map<TopicPartition, Long> committedOffsets(
+            ConsumerGroupDescription description, Map<TopicPartition, OffsetAndMetadata> commits) {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         if (description != null) {
             description.members().forEach(member -> member.assignment()
                     .topicPartitions()
                     .forEach(partition -> offsets.put(partition, -1L)));
         }
-        Map<TopicPartition, OffsetAndMetadata> commits =
-                await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
         commits.forEach((partition, commit) -> {
             if (commit != null) {
                 offsets.put(partition, commit.offset());
