@@ -129,7 +129,9 @@ public final class Processes {
      * The heap starts small and grows only as the process needs it: by default the JVM commits a 64th of the
      * machine's memory up front and the serial collector's eden then touches all of it (on this 24 GiB machine, the
      * whole {@code -Xmx}), which is RSS the process never needed. C1 only and one compiler thread keep the code cache
-     * and the compile CPU small.
+     * and the compile CPU small. Without the performance counters ({@code -XX:-UsePerfData}, which only jps and jstat
+     * read; jcmd and JFR attach by pid all the same) the JVM no longer samples them into a file in /tmp twenty times a
+     * second: about 1 ms of CPU a second per idle JVM (docs/benchmarks.md, CPU per application: idle).
      */
     public static List<String> smallJvm(String maxHeap) {
         return List.of(
@@ -138,7 +140,8 @@ public final class Processes {
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Xss512k",
-                "-XX:CICompilerCount=1");
+                "-XX:CICompilerCount=1",
+                "-XX:-UsePerfData");
     }
 
     /** Stops a process politely, then forcibly if it takes longer than {@code grace}. */

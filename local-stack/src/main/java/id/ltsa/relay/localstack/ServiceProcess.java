@@ -21,11 +21,11 @@ public final class ServiceProcess implements StackProcess {
     /**
      * Chosen for a 2-core office machine running the whole stack: a small heap is plenty for these services, C1 only
      * starts faster and uses less code cache, the serial collector has the smallest footprint. The heap starts small
-     * and grows as needed (see {@link Processes#smallJvm}).
+     * and grows as needed (see {@link Processes#smallJvm}), and no performance counters are kept (see there too).
      */
     static final String DEFAULT_JAVA_OPTS =
             "-Xms16m -Xmx96m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m "
-                    + "-XX:MaxDirectMemorySize=32m -XX:CICompilerCount=1";
+                    + "-XX:MaxDirectMemorySize=32m -XX:CICompilerCount=1 -XX:-UsePerfData";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
