@@ -1,5 +1,6 @@
 package id.ltsa.relay.intake.status;
 
+import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.LifecyclePosition;
 import id.ltsa.relay.intake.application.Application;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,31 +30,44 @@ public class StatusReadModel {
     /** @return whether the event changed the application */
     @Transactional
     public boolean apply(ApplicationStatusChanged event) {
-        Application application = Application.findById(event.applicationId(), LockModeType.PESSIMISTIC_WRITE);
-        if (application == null) {
+        // the two columns the decision needs, locked: loaded whole, the application's personal data would be decrypted
+        // for nothing, then encrypted again (and its NIK's index recomputed) by an UPDATE of every column (the
+        // performance issue)
+        List<Object[]> found = Application.getEntityManager()
+                .createQuery("select a.status, a.statusRevision from Application a where a.id = :id", Object[].class)
+                .setParameter("id", event.applicationId())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (found.isEmpty()) {
             LOG.warnf("Status %s for unknown application %s ignored", event.status(), event.applicationId());
             return false;
         }
-        if (!isNewer(application, event)) {
+        ApplicationStatus status = (ApplicationStatus) found.get(0)[0];
+        int statusRevision = (Integer) found.get(0)[1];
+        if (!isNewer(status, statusRevision, event)) {
             return false;
         }
-        application.status = event.status();
-        application.statusRevision = event.revision();
-        if (event.centralReference() != null) {
-            application.centralReference = event.centralReference();
-        }
-        application.updatedAt = clock.instant();
-        StatusHistoryEntry.of(application.id, event.status(), event.reason(), event.revision(), event.occurredAt())
+        // the version moves as an update of the entity would move it, so an amendment read before this fails to save
+        Application.update(
+                "status = ?1, statusRevision = ?2, centralReference = coalesce(?3, centralReference), updatedAt = ?4,"
+                        + " version = version + 1 where id = ?5",
+                event.status(),
+                event.revision(),
+                event.centralReference(),
+                clock.instant(),
+                event.applicationId());
+        StatusHistoryEntry.of(
+                        event.applicationId(), event.status(), event.reason(), event.revision(), event.occurredAt())
                 .persist();
         return true;
     }
 
     /** Newer means a later revision, or the same revision further along the lifecycle; a final status never moves. */
-    static boolean isNewer(Application application, ApplicationStatusChanged event) {
-        if (application.status.isFinal()) {
+    static boolean isNewer(ApplicationStatus status, int statusRevision, ApplicationStatusChanged event) {
+        if (status.isFinal()) {
             return false;
         }
         return new LifecyclePosition(event.revision(), event.status())
-                .isAfter(new LifecyclePosition(application.statusRevision, application.status));
+                .isAfter(new LifecyclePosition(statusRevision, status));
     }
 }
