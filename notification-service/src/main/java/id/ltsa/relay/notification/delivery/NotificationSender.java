@@ -125,8 +125,8 @@ class NotificationSender {
     void poll() {
         Instant now = clock.instant();
         Instant due = nextDue;
-        if (due != null && now.isBefore(due) && now.isBefore(lastLook.plus(LOOK_AT_LEAST_EVERY))) {
-            return; // nothing can be due before then
+        if (ready.isEmpty() && due != null && now.isBefore(due) && now.isBefore(lastLook.plus(LOOK_AT_LEAST_EVERY))) {
+            return; // nothing can be due before then, and nothing claimed waits (a round that failed leaves some)
         }
         lookForDue.set(true);
         loop.wake();
@@ -149,6 +149,8 @@ class NotificationSender {
         if (!lookForDue.getAndSet(false)) {
             return;
         }
+        // known again only if this look succeeds: a look that fails is retried at the next poll, as before
+        nextDue = null;
         Instant now = clock.instant();
         lastLook = now;
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> {
@@ -172,11 +174,12 @@ class NotificationSender {
     }
 
     private void send(Channels.Outgoing outgoing) {
+        // the outcome may set a retry sooner than the next due time known; forgotten first, so that a call or a
+        // recording that fails leaves the next poll to look
+        nextDue = null;
         // sent outside any transaction: a channel call never holds a database transaction open
         Channels.Result result = channels.deliver(outgoing);
         DeliveryOutcomes.Recorded recorded = outcomes.record(outgoing, result);
-        // the outcome may have set a retry sooner than the next due time known
-        nextDue = null;
         if (recorded.next() != null) {
             ready.add(recorded.next());
             loop.wake();

@@ -99,6 +99,7 @@ public class ModemHealth {
             return QuarkusTransaction.requiringNew().call(() -> readPhone(now));
         } catch (RuntimeException e) {
             LOG.debugf("Modem status unreadable: %s", e.getMessage());
+            schemaSeen = false; // asked again, so present() says absent while gammu's tables cannot be read
             return ModemStatus.ABSENT;
         }
     }
