@@ -48,7 +48,7 @@ class NotificationSender {
      * How often the poll looks for due messages even when the last look said none could be due yet: for messages made
      * due by another instance, which wakes this one by no event.
      */
-    private static final Duration LOOK_AT_LEAST_EVERY = Duration.ofSeconds(30);
+    private static final Duration LOOK_AT_LEAST_EVERY = Duration.ofSeconds(10);
 
     /** What a decision's transaction hands the sender once it commits: the message claimed, or null. */
     record HandOver(Channels.Outgoing claimed) {}

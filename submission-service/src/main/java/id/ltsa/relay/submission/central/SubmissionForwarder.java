@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 class SubmissionForwarder {
 
     /** Looks at least this often: for submissions made due by another instance, which wakes this one by no event. */
-    private static final Duration LOOK_AT_LEAST_EVERY = Duration.ofSeconds(30);
+    private static final Duration LOOK_AT_LEAST_EVERY = Duration.ofSeconds(10);
 
     private final DueSubmissions due;
     private final Delivery delivery;
