@@ -23,6 +23,8 @@ public enum ApplicationStatus {
 
     private static final List<ApplicationStatus> PENDING =
             Arrays.stream(values()).filter(ApplicationStatus::isPending).toList();
+    private static final List<ApplicationStatus> FINAL =
+            Arrays.stream(values()).filter(ApplicationStatus::isFinal).toList();
 
     private final int rank;
 
@@ -44,7 +46,20 @@ public enum ApplicationStatus {
         return PENDING;
     }
 
+    /** The statuses {@link #isFinal} holds for. */
+    public static List<ApplicationStatus> finals() {
+        return FINAL;
+    }
+
     public int rank() {
         return rank;
+    }
+
+    /**
+     * The statuses this one comes after within a revision (ranked below it): for a consumer that decides "is this
+     * newer" inside one SQL statement, with the order still said only here.
+     */
+    public List<ApplicationStatus> rankedBelow() {
+        return Arrays.stream(values()).filter(other -> other.rank < rank).toList();
     }
 }

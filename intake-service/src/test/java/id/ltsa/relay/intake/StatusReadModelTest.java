@@ -15,8 +15,10 @@ import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -38,6 +40,37 @@ class StatusReadModelTest {
                     .body("status", equalTo("SUBMITTED"))
                     .body("centralReference", equalTo("PAS-1234"))
                     .body("statusHistory.status", contains("RECEIVED", "QUEUED", "SUBMITTED")));
+        }
+    }
+
+    /** A final status never moves again, not for a status of the same rank nor for a later revision. */
+    @Test
+    void a_final_status_is_kept_whatever_comes_after_it() throws Exception {
+        String id = ApplicationRegistrationTest.register(ApplicationRegistrationTest.LOMBOK_TIMUR);
+        try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
+            publish(kafka, id, ApplicationStatus.SUBMITTED, "PAS-5678");
+            publish(kafka, id, ApplicationStatus.REJECTED, null);
+            publish(kafka, id, ApplicationStatus.ISSUED, null); // the same rank as REJECTED
+            kafka.publish(
+                    id,
+                    SampleStatusChange.of(id, ApplicationStatus.RECEIVED)
+                            .revision(2)
+                            .build());
+            // all of them consumed (and committed after their transaction) before the application is looked at
+            Map<TopicPartition, Long> published = kafka.endOffsets(Topics.APPLICATION_STATUS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<TopicPartition, Long> committed = kafka.committedOffsets("intake-service.status");
+                return published.entrySet().stream()
+                        .allMatch(end -> committed.getOrDefault(end.getKey(), 0L) >= end.getValue());
+            });
+
+            given().auth()
+                    .oauth2(ApplicationRegistrationTest.officeToken(ApplicationRegistrationTest.LOMBOK_TIMUR))
+                    .get("/api/v1/applications/" + id)
+                    .then()
+                    .body("status", equalTo("REJECTED"))
+                    .body("revision", equalTo(1))
+                    .body("statusHistory.status", contains("RECEIVED", "SUBMITTED", "REJECTED"));
         }
     }
 

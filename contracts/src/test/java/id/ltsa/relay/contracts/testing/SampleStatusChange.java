@@ -74,6 +74,11 @@ public final class SampleStatusChange {
         return this;
     }
 
+    public SampleStatusChange revision(int revision) {
+        this.revision = revision;
+        return this;
+    }
+
     public SampleStatusChange at(Instant occurredAt) {
         this.occurredAt = occurredAt;
         return this;

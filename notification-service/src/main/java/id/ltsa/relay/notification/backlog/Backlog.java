@@ -1,7 +1,6 @@
 package id.ltsa.relay.notification.backlog;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
-import id.ltsa.relay.contracts.LifecyclePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -23,6 +22,22 @@ public class Backlog {
     private static final List<String> PENDING =
             ApplicationStatus.pending().stream().map(Enum::name).toList();
 
+    /** Where this event stands after what is known: the condition under which the status moves. */
+    private static final String LATER = """
+            (:revision > known.revision
+                OR :revision = known.revision AND known.status = ANY (:rankedBelow))""";
+
+    private static final String TRACK = """
+            INSERT INTO application_progress AS known (application_id, office_code, status, revision, received_at,
+                updated_at) VALUES (:id, :office, :status, :revision, :at, :at)
+            ON CONFLICT (application_id) DO UPDATE SET
+                received_at = CASE WHEN :received AND (:revision > known.revision
+                        OR :revision = known.revision AND :at < known.received_at)
+                    THEN :at ELSE known.received_at END,
+                status = CASE WHEN %1$s THEN :status ELSE known.status END,
+                revision = CASE WHEN %1$s THEN :revision ELSE known.revision END,
+                updated_at = CASE WHEN %1$s THEN :at ELSE known.updated_at END""".formatted(LATER);
+
     private final EntityManager entityManager;
     private final Clock clock;
 
@@ -31,35 +46,29 @@ public class Backlog {
         this.clock = clock;
     }
 
-    /** Records a status, ignoring one older than what is known (a late or repeated event). Call inside a transaction. */
+    /**
+     * Records a status, ignoring one older than what is known (a late or repeated event). Call inside a transaction.
+     *
+     * <p>Both consumers (applications and statuses) may meet a new application at the same moment: one upsert, never
+     * find-then-insert. It decides in the same statement, on the row as it is once locked: the status moves only to a
+     * later position (a later revision, or further along the lifecycle, whose order comes as a parameter, the
+     * statuses ranked below this one, so it is still said only in {@code contracts}), and waiting starts at RECEIVED
+     * of the newest revision, which may arrive after a later status of that revision. Read and then updated through
+     * the entity, it was two round trips (the performance issue).
+     */
     public void track(UUID applicationId, String officeCode, ApplicationStatus status, int revision, Instant at) {
-        // both consumers (applications and statuses) may meet a new application at the same moment: insert or lock,
-        // never find-then-insert. One statement does either and returns the row as it now is, locked: the no-op
-        // update is what takes the lock, and a fresh row already holds this status (nothing below changes it).
-        ApplicationProgress progress = (ApplicationProgress) entityManager
-                .createNativeQuery("""
-                        INSERT INTO application_progress (application_id, office_code, status, revision, received_at,
-                            updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)
-                        ON CONFLICT (application_id) DO UPDATE SET application_id = EXCLUDED.application_id
-                        RETURNING *""", ApplicationProgress.class)
-                .setParameter(1, applicationId)
-                .setParameter(2, officeCode)
-                .setParameter(3, status.name())
-                .setParameter(4, revision)
-                .setParameter(5, at)
-                .getSingleResult();
-        // waiting starts at RECEIVED of the newest revision, which may arrive after a later status of that revision
-        if (status == ApplicationStatus.RECEIVED
-                && (revision > progress.revision
-                        || revision == progress.revision && at.isBefore(progress.receivedAt))) {
-            progress.receivedAt = at;
-        }
-        LifecyclePosition known = new LifecyclePosition(progress.revision, ApplicationStatus.valueOf(progress.status));
-        if (new LifecyclePosition(revision, status).isAfter(known)) {
-            progress.status = status.name();
-            progress.revision = revision;
-            progress.updatedAt = at;
-        }
+        entityManager
+                .createNativeQuery(TRACK)
+                .setParameter("id", applicationId)
+                .setParameter("office", officeCode)
+                .setParameter("status", status.name())
+                .setParameter("revision", revision)
+                .setParameter("at", at)
+                .setParameter("received", status == ApplicationStatus.RECEIVED)
+                .setParameter(
+                        "rankedBelow",
+                        status.rankedBelow().stream().map(Enum::name).toArray(String[]::new))
+                .executeUpdate();
     }
 
     /** Offices with pending applications, most waiting first. */
