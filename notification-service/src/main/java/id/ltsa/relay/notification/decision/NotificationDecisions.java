@@ -74,9 +74,8 @@ public class NotificationDecisions {
         if (!NOTIFIED.contains(transition)) {
             return;
         }
-        // The recipient's row is the application's lock: a decision and the recording of an earlier message as sent
-        // (which claims the next one) take it in turn, so one of them always sees the other's message. Without it, a
-        // message decided while the one before it was recorded as sent waited for the poll for due messages.
+        // The recipient's row is the application's lock: its two consumers (contacts and statuses) may decide for one
+        // application at once, and each must see the other's message (which is first, whether it is superseded).
         Recipient.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
         List<Notification> earlier = Notification.list("applicationId", applicationId);
         LifecyclePosition position = new LifecyclePosition(revision, transition);

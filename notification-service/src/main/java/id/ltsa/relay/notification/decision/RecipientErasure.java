@@ -28,13 +28,14 @@ class RecipientErasure {
 
     void erase(ApplicationErased erased) {
         Instant now = clock.instant();
-        // the application's lock first, as a decision and the recording of an outcome take it: locking its messages
-        // first (the UPDATE below) and the recipient at commit would deadlock with a call's outcome being recorded
+        // the application's lock first, as a decision takes it: locking its messages first (the UPDATE below) and the
+        // recipient at commit would deadlock with a decision; its messages in id order, as a call's outcome locks them
         Recipient recipient = Recipient.findById(erased.applicationId(), LockModeType.PESSIMISTIC_WRITE);
         int failed = entityManager
                 .createNativeQuery("""
                 UPDATE notification SET status = 'FAILED', last_error = 'personal data erased before it was sent'
-                WHERE application_id = ?1 AND status = 'PENDING'""")
+                WHERE id IN (SELECT id FROM notification WHERE application_id = ?1 AND status = 'PENDING'
+                    ORDER BY id FOR UPDATE)""")
                 .setParameter(1, erased.applicationId())
                 .executeUpdate();
         if (modemTablesExist()) {

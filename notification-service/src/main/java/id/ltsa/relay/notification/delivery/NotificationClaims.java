@@ -71,21 +71,34 @@ class NotificationClaims {
     /**
      * Claims a message in the transaction that decides it. No other sender can see it before that commits, so it needs
      * no lock, and the application's other messages are the ones the decision read.
+     *
+     * <p>One that must wait for an earlier message is left due at once: the earlier one's outcome may be being recorded
+     * right now by a transaction that cannot see this one (recording an outcome takes no lock that a decision takes),
+     * and the look for due messages that this decision asks for once it commits runs on the sender's thread, after
+     * the outcome it may be recording, so it finds the earlier message out and this one due.
      */
     Channels.Outgoing claimDecided(NotificationDecided decided) {
-        return claim(decided.notification(), decided.others());
+        Notification notification = decided.notification();
+        if (earlierOneWaits(notification, decided.others())) {
+            notification.nextAttemptAt = clock.instant();
+            return null;
+        }
+        return claim(notification, decided.others());
     }
 
     /**
-     * Locks, for recording a call's outcome, the application (its recipient row, as a decision does) and then, in one
-     * query, the message called about and the application's messages not yet out, which {@link #claimNext} needs.
+     * Locks, for recording a call's outcome, the message called about and the application's messages not yet out,
+     * which {@link #claimNext} needs, in one query and in id order (as an erasure locks them). A decision made meanwhile
+     * is not among them: it is found by the look it asks for (see {@link #claimDecided}). Locking the application's
+     * recipient row first, as a decision does, cost a round trip per message (the performance issue).
      *
      * @return those messages; the one called about is missing if it is gone
      */
     List<Notification> lockForOutcome(UUID applicationId, UUID notificationId) {
-        Recipient.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
         return Notification.<Notification>find(
-                        "applicationId = ?1 and (id = ?2 or status in (PENDING, MODEM))", applicationId, notificationId)
+                        "applicationId = ?1 and (id = ?2 or status in (PENDING, MODEM)) order by id",
+                        applicationId,
+                        notificationId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
     }
@@ -95,8 +108,7 @@ class NotificationClaims {
      * exactly that (an earlier message goes first), and would otherwise wait for the next poll and a transaction of its
      * own. A message waiting for another reason (a backoff, an upstream) or claimed elsewhere is left alone.
      *
-     * @param locked what {@link #lockForOutcome} returned in this transaction: a message decided meanwhile is committed
-     *     and among them, since the application's lock was taken before they were read
+     * @param locked what {@link #lockForOutcome} returned in this transaction
      */
     Channels.Outgoing claimNext(Notification sent, List<Notification> locked) {
         Instant soon = clock.instant().plus(WAIT);
