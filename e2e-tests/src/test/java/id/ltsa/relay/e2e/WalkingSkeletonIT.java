@@ -340,6 +340,34 @@ class WalkingSkeletonIT {
                                 && line.contains(id)
                                 && line.contains("\"traceId\":\"" + traceId + "\"")),
                 "a JSON log line with the trace id");
+
+        // A POST without a traceparent starts a trace of its own. With no collector its spans are not recorded (the
+        // sampler records only what is exported), yet its ids still follow the application to both calls upstream.
+        String untracedPhone = "+6281234500019";
+        String untraced = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Applicants.body(SampleApplicant.nik(19), untracedPhone))
+                .post(stack.url(Service.INTAKE) + "/api/v1/applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String atCentral = await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(
+                        () -> given().get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/applications/" + untraced)
+                                .then()
+                                .extract()
+                                .<String>path("revisions[0].traceparent"),
+                        traceparent -> traceparent != null);
+        assertTrue(atCentral.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00"), "a trace, not recorded: " + atCentral);
+        String ownTraceId = atCentral.split("-")[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("to", untracedPhone)
+                .get(stack.url(Service.CENTRAL_API_SIMULATOR) + "/sim/messages")
+                .then()
+                .body("items", hasSize(2))
+                .body("items.traceparent", everyItem(containsString("-" + ownTraceId + "-"))));
     }
 
     @Test
