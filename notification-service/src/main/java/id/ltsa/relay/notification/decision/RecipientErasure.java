@@ -28,9 +28,8 @@ class RecipientErasure {
 
     void erase(ApplicationErased erased) {
         Instant now = clock.instant();
-        // the application's lock first, as a decision takes it: locking its messages first (the UPDATE below) and the
-        // recipient at commit would deadlock with a decision; its messages in id order, as a call's outcome locks them
-        Recipient recipient = Recipient.findById(erased.applicationId(), LockModeType.PESSIMISTIC_WRITE);
+        // its messages first, in id order, then the application's lock (its recipient row): the order in which a
+        // call's outcome takes them, so the two cannot deadlock; a decision holds the recipient row only
         int failed = entityManager
                 .createNativeQuery("""
                 UPDATE notification SET status = 'FAILED', last_error = 'personal data erased before it was sent'
@@ -38,6 +37,7 @@ class RecipientErasure {
                     ORDER BY id FOR UPDATE)""")
                 .setParameter(1, erased.applicationId())
                 .executeUpdate();
+        Recipient recipient = Recipient.findById(erased.applicationId(), LockModeType.PESSIMISTIC_WRITE);
         if (modemTablesExist()) {
             // gammu keeps the number and the text of every SMS it sent; these were this applicant's
             entityManager

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -73,9 +74,10 @@ class NotificationClaims {
      * no lock, and the application's other messages are the ones the decision read.
      *
      * <p>One that must wait for an earlier message is left due at once: the earlier one's outcome may be being recorded
-     * right now by a transaction that cannot see this one (recording an outcome takes no lock that a decision takes),
-     * and the look for due messages that this decision asks for once it commits runs on the sender's thread, after
-     * the outcome it may be recording, so it finds the earlier message out and this one due.
+     * right now by a transaction that cannot see this one (recording an outcome takes the application's lock only when
+     * a message it can see waits behind it), and the look for due messages that this decision asks for once it commits
+     * runs on the sender's thread, after the outcome it may be recording, so it finds the earlier message out and this
+     * one due (a recording by another instance leaves it to the next poll).
      */
     Channels.Outgoing claimDecided(NotificationDecided decided) {
         Notification notification = decided.notification();
@@ -87,10 +89,10 @@ class NotificationClaims {
     }
 
     /**
-     * Locks, for recording a call's outcome, the message called about and the application's messages not yet out,
-     * which {@link #claimNext} needs, in one query and in id order (as an erasure locks them). A decision made meanwhile
-     * is not among them: it is found by the look it asks for (see {@link #claimDecided}). Locking the application's
-     * recipient row first, as a decision does, cost a round trip per message (the performance issue).
+     * Locks, for recording a call's outcome, the message called about and the application's messages not yet out, in
+     * one query and in id order (as an erasure locks them). The application's lock (its recipient row, which a decision
+     * holds) is taken only if a message waits behind this one: see {@link #claimNext}. Taken first, for every outcome,
+     * it cost a round trip per message (the performance issue).
      *
      * @return those messages; the one called about is missing if it is gone
      */
@@ -108,18 +110,33 @@ class NotificationClaims {
      * exactly that (an earlier message goes first), and would otherwise wait for the next poll and a transaction of its
      * own. A message waiting for another reason (a backoff, an upstream) or claimed elsewhere is left alone.
      *
+     * <p>Before one is taken, the application's lock, then its messages read again: a decision that held the lock has
+     * committed by then, and its message is among them. A RECEIVED decided late (an amendment's, its topic behind the
+     * status topic) is earlier than the message waiting here, which must not overtake it.
+     *
      * @param locked what {@link #lockForOutcome} returned in this transaction
      */
     Channels.Outgoing claimNext(Notification sent, List<Notification> locked) {
+        if (next(sent, locked).isEmpty()) {
+            return null; // the usual case: nothing waits behind it, and no lock or read more is needed
+        }
+        // after the message rows, never before them (an erasure takes them in this order too), so no deadlock
+        Recipient.findById(sent.applicationId, LockModeType.PESSIMISTIC_WRITE);
+        List<Notification> now = Notification.<Notification>find(
+                        "applicationId = ?1 and status in (PENDING, MODEM) order by id", sent.applicationId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        return next(sent, now).map(next -> claim(next, now)).orElse(null);
+    }
+
+    private Optional<Notification> next(Notification sent, List<Notification> waiting) {
         Instant soon = clock.instant().plus(WAIT);
-        return locked.stream()
+        return waiting.stream()
                 .filter(other -> other != sent
                         && other.status == NotificationStatus.PENDING
                         && !other.callInFlight
                         && !other.nextAttemptAt.isAfter(soon))
-                .min(Comparator.comparing(Notification::position))
-                .map(next -> claim(next, locked))
-                .orElse(null);
+                .min(Comparator.comparing(Notification::position));
     }
 
     private Channels.Outgoing claim(Notification notification, List<Notification> others) {
