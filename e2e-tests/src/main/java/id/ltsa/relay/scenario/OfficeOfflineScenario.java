@@ -168,6 +168,7 @@ public final class OfficeOfflineScenario {
         relay.restoreUplink();
         for (Registered application : run.registered()) {
             await().atMost(Duration.ofSeconds(180))
+                    .pollDelay(Duration.ZERO) // one application after another: most are there at the first look
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> "SUBMITTED"
                             .equals(relay.application(OFFICE, application.id())

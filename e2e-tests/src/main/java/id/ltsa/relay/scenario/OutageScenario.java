@@ -219,6 +219,7 @@ public final class OutageScenario {
         List<Registered> registered = run.registered();
         for (Registered application : registered) {
             await().atMost(Duration.ofSeconds(120))
+                    .pollDelay(Duration.ZERO) // one application after another: most are there at the first look
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> "SUBMITTED"
                             .equals(relay.application(application.applicant().office(), application.id())
@@ -279,6 +280,7 @@ public final class OutageScenario {
         Map<String, Registered> byPhone =
                 registered.stream().collect(Collectors.toMap(r -> r.applicant().phone(), r -> r));
         await().atMost(Duration.ofSeconds(120))
+                .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> told(byPhone).values().stream().allMatch(counts -> counts.get(Told.SUBMITTED) >= 1));
         Map<String, Map<Told, Integer>> told = told(byPhone);
@@ -331,6 +333,7 @@ public final class OutageScenario {
         for (Registered application : run.registered()) {
             // the office's view first (no rate limit), so the public lookup is asked once the status has arrived
             await().atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> status.equals(
                             relay.application(application.applicant().office(), application.id())
@@ -354,6 +357,7 @@ public final class OutageScenario {
     private long awaitNoConsumerLag(List<String> broken) {
         try {
             await().atMost(Duration.ofSeconds(60))
+                    .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> totalLag() == 0);
         } catch (org.awaitility.core.ConditionTimeoutException e) {

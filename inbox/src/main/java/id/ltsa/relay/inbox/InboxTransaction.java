@@ -23,8 +23,11 @@ class InboxTransaction {
         this.processed = processed;
     }
 
+    // at most 10 s apart: a database back from a restart or a power cut (a few seconds) is used within 10 s, where a
+    // minute's ceiling left a channel waiting 15-30 s after a 5 s restart; trying a dead database every 10 s costs
+    // a refused connection per channel
     @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 0)
-    @ExponentialBackoff(maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
+    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     void applyAll(List<ReceivedEvent> events, InboxHandler handler) {
         QuarkusTransaction.requiringNew().call(() -> {
             Set<String> firstTime = processed.firstTimes(

@@ -305,6 +305,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = environment(service);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(Processes.freePort()));
+        // its own place in the consumer groups (group.instance.id), beside the first instance's
+        env.put("LTSA_INSTANCE_NAME", service.module() + "-" + port);
         ServiceProcess another = new ServiceProcess(
                 service.module() + "-" + port,
                 layout.serviceJar(service.module()),

@@ -104,5 +104,9 @@ class BatchConsumptionTest {
         assertEquals("100", String.valueOf(consumer.get("max.poll.records")), "a poll's records, one transaction");
         assertEquals("5000", String.valueOf(consumer.get("fetch.max.wait.ms")), "an empty fetch waits 5 s");
         assertEquals("10000", String.valueOf(consumer.get("heartbeat.interval.ms")), "a heartbeat every 10 s");
+        assertEquals(
+                "submission-service",
+                String.valueOf(consumer.get("group.instance.id")),
+                "a static member: a restart takes its place back at once");
     }
 }
