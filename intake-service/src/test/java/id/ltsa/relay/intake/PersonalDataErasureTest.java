@@ -18,15 +18,21 @@ import id.ltsa.relay.intake.application.Application;
 import id.ltsa.relay.intake.retention.RetentionJob;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import id.ltsa.relay.outbox.Outbox;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +48,12 @@ class PersonalDataErasureTest {
 
     @Inject
     RetentionJob retention;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void the_ministry_erases_a_withdrawn_application_s_personal_data_once_and_every_service_is_told() throws Exception {
@@ -97,6 +109,51 @@ class PersonalDataErasureTest {
                 .statusCode(200)
                 .body("status", equalTo("WITHDRAWN"))
                 .body("applicantInitials", equalTo(""));
+    }
+
+    @Test
+    void an_event_still_waiting_for_the_broker_when_its_data_is_erased_goes_out_and_is_not_kept() throws Exception {
+        String id = finalApplication();
+        await().atMost(Duration.ofSeconds(30)).until(() -> waiting(id) == 0);
+        long published = kept(id); // received, the applicant's contact, withdrawn
+
+        // outbox_published is held here, so no event the relay publishes can be moved there: the application's events,
+        // queued again (as the audit or an announcement does), still wait in outbox_event when the erasure comes
+        CompletableFuture<Integer> erasure;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE outbox_published IN SHARE MODE");
+            }
+            assertEquals(
+                    published,
+                    QuarkusTransaction.requiringNew()
+                            .call(() -> outbox.republish(id, Duration.ZERO))
+                            .longValue());
+            erasure = CompletableFuture.supplyAsync(() -> given().auth()
+                    .oauth2(ministryToken())
+                    .post("/api/v1/applications/" + id + "/erasure")
+                    .statusCode());
+            // the erasure has marked the waiting events and now waits to delete the kept ones
+            await().atMost(Duration.ofSeconds(30)).until(PersonalDataErasureTest::anErasureWaitsForTheKeptEvents);
+            holder.rollback();
+        }
+        assertEquals(200, erasure.get(30, TimeUnit.SECONDS));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> waiting(id) == 0);
+        try (KafkaTestClient kafka = RealInfrastructure.kafka()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> types(kafka, id).contains(ApplicationErased.TYPE));
+            assertEquals(
+                    2,
+                    types(kafka, id).stream()
+                            .filter(ApplicationReceived.TYPE::equals)
+                            .count(),
+                    "published again, in its place before the erasure");
+        }
+        assertEquals(
+                List.of(ApplicationErased.TYPE),
+                keptTypes(id).stream().distinct().toList(),
+                "only the erasure (on both its topics) is kept: not the snapshot, not the applicant's contact");
     }
 
     @Test
@@ -204,6 +261,41 @@ class PersonalDataErasureTest {
                                 "SELECT count(*) FROM outbox_published WHERE message_key = ?1 AND event_type = ?2")
                         .setParameter(1, id)
                         .setParameter(2, type)
+                        .getSingleResult())
+                .longValue());
+    }
+
+    private static long waiting(String id) {
+        return count("SELECT count(*) FROM outbox_event WHERE message_key = ?1", id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> keptTypes(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> Application.getEntityManager()
+                .createNativeQuery("SELECT event_type FROM outbox_published WHERE message_key = ?1 ORDER BY seq")
+                .setParameter(1, id)
+                .getResultList());
+    }
+
+    private static long kept(String id) {
+        return count("SELECT count(*) FROM outbox_published WHERE message_key = ?1", id);
+    }
+
+    private static boolean anErasureWaitsForTheKeptEvents() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Application.getEntityManager()
+                                        .createNativeQuery(
+                                                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                                        + " AND query LIKE 'DELETE FROM outbox_published WHERE message_key%'")
+                                        .getSingleResult())
+                                .longValue()
+                        == 1);
+    }
+
+    private static long count(String sql, String id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Application.getEntityManager()
+                        .createNativeQuery(sql)
+                        .setParameter(1, id)
                         .getSingleResult())
                 .longValue());
     }

@@ -114,8 +114,8 @@ public class Outbox {
 
     /**
      * Forgets the published events of {@code key} kept for republication: for when they must not be sent again
-     * (their personal data was erased). Events still waiting for the broker are not touched. In the caller's
-     * transaction.
+     * (their personal data was erased). Events still waiting for the broker are published as before, in their place,
+     * but not kept afterwards. In the caller's transaction.
      *
      * @return how many were forgotten
      */

@@ -93,7 +93,7 @@ class OutboxStore {
                     payload, traceparent, published_at)
                 SELECT event_id, seq, topic, message_key, event_type, occurred_at, created_at, payload, traceparent,
                     now()
-                FROM moved
+                FROM moved WHERE keep_after_publish
                 ON CONFLICT (event_id) DO UPDATE SET seq = EXCLUDED.seq, published_at = EXCLUDED.published_at,
                     verified_at = NULL""")) {
             Array seqs = connection.createArrayOf(
@@ -131,10 +131,22 @@ class OutboxStore {
         }
     }
 
-    /** Deletes the kept published events of one key, on the caller's connection (so inside its transaction). */
+    /**
+     * Deletes the kept published events of one key, and marks its events still waiting for the broker not to be kept
+     * once published; on the caller's connection (so inside its transaction). Two statements, in this order: the mark
+     * waits for a move of the key's rows the relay has in flight, and the delete, on a snapshot taken after that,
+     * then finds the moved rows in outbox_published. A move that starts after the mark waits for the caller's commit
+     * and then sees it.
+     *
+     * @return how many kept events were deleted
+     */
     int forget(Connection connection, String key) throws SQLException {
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM outbox_published WHERE message_key = ?")) {
+        try (PreparedStatement mark = connection.prepareStatement(
+                        "UPDATE outbox_event SET keep_after_publish = false WHERE message_key = ?");
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM outbox_published WHERE message_key = ?")) {
+            mark.setString(1, key);
+            mark.executeUpdate();
             delete.setString(1, key);
             return delete.executeUpdate();
         }
