@@ -1,5 +1,6 @@
 package id.ltsa.relay.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.common.requests.JoinGroupRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +64,12 @@ class SystemdDeploymentIT {
             assertTrue(
                     unit.contains("After=ltsa-postgresql.service ltsa-kafka.service"),
                     service + " starts after its database and broker");
+            // its place in the consumer groups, as systemd expands it (%N unit, %H host), is a name Kafka accepts
+            Matcher instance =
+                    Pattern.compile("\nEnvironment=LTSA_INSTANCE_NAME=(\\S+)\n").matcher(unit);
+            assertTrue(instance.find(), service + " names its place in the consumer groups");
+            String name = instance.group(1).replace("%N", "ltsa-" + service).replace("%H", "ltsa-5203.kantor.example");
+            assertDoesNotThrow(() -> JoinGroupRequest.validateGroupInstanceId(name), name);
         }
     }
 

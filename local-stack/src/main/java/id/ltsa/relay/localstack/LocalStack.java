@@ -239,6 +239,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("LTSA_KAFKA_PASSWORD", kafka.credentials().orElseThrow().password(service.module()));
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // its place in its consumer groups (ADR 0008), whatever the launching shell has set
+        env.put("LTSA_INSTANCE_NAME", service.module());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         env.put("LTSA_CALLBACK_SECRET", settings.callbackSecret());

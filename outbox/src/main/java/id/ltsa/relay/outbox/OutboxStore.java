@@ -112,6 +112,7 @@ class OutboxStore {
      * @return how many were queued
      */
     int republish(Connection connection, String key, Duration quiet) throws SQLException {
+        lockKey(connection, key);
         // the serial seq is drawn row by row in the SELECT's order, which keeps the events of the key in order
         try (PreparedStatement copy = connection.prepareStatement("""
                 INSERT INTO outbox_event (event_id, topic, message_key, event_type, occurred_at, payload, traceparent)
@@ -141,8 +142,11 @@ class OutboxStore {
      * @return how many kept events were deleted
      */
     int forget(Connection connection, String key) throws SQLException {
-        try (PreparedStatement mark = connection.prepareStatement(
-                        "UPDATE outbox_event SET keep_after_publish = false WHERE message_key = ?");
+        lockKey(connection, key);
+        // the rows locked in seq order, the order in which the relay's move locks them
+        try (PreparedStatement mark = connection.prepareStatement("""
+                        UPDATE outbox_event SET keep_after_publish = false
+                        WHERE seq IN (SELECT seq FROM outbox_event WHERE message_key = ? ORDER BY seq FOR UPDATE)""");
                 PreparedStatement delete =
                         connection.prepareStatement("DELETE FROM outbox_published WHERE message_key = ?")) {
             mark.setString(1, key);
@@ -185,10 +189,35 @@ class OutboxStore {
         }
     }
 
-    /** {@link #republish(Connection, String, Duration)} in a statement of its own. */
+    /** {@link #republish(Connection, String, Duration)} in a transaction of its own, which the key's lock lasts. */
     int republishNow(String key) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            return republish(connection, key, Duration.ZERO);
+            connection.setAutoCommit(false);
+            try {
+                int queued = republish(connection, key, Duration.ZERO);
+                connection.commit();
+                return queued;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Until the caller's transaction ends, no one else forgets or republishes {@code key}: an erasure and a
+     * republication of one key, each reading the other's tables, would otherwise miss each other's uncommitted rows
+     * (a copy made from rows the erasure is deleting, and queued after its mark, would be kept). A statement of its
+     * own, so the caller's next statement reads what the other committed. The two-key form is a key space apart from
+     * the relay's single-key lock.
+     */
+    private static void lockKey(Connection connection, String key) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+            lock.setInt(1, (int) RELAY_LOCK);
+            lock.setString(2, key);
+            lock.execute();
         }
     }
 

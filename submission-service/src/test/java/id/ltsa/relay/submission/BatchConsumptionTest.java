@@ -105,7 +105,7 @@ class BatchConsumptionTest {
         assertEquals("5000", String.valueOf(consumer.get("fetch.max.wait.ms")), "an empty fetch waits 5 s");
         assertEquals("10000", String.valueOf(consumer.get("heartbeat.interval.ms")), "a heartbeat every 10 s");
         assertEquals(
-                "submission-service",
+                "submission-service-test",
                 String.valueOf(consumer.get("group.instance.id")),
                 "a static member: a restart takes its place back at once");
     }
