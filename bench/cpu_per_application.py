@@ -72,11 +72,13 @@ def psql_rows(sql):
                            "postgres", "postgres", "-c", sql], capture_output=True, text=True, check=True).stdout
 
 
-def statements_of_last_run(created, elapsed, top=30):
+def statements_of_last_run(created, elapsed, top=40):
     """Where the last run's statements went: the most called, per application (idle's share included)."""
     dbs = ",".join("'%s'" % d for d in DATABASES)
     rows = psql_rows("SELECT d.datname, s.calls, CASE WHEN s.toplevel THEN '' ELSE '(nested) ' END"
-                     " || regexp_replace(left(s.query, 110), '\\s+', ' ', 'g')"
+                     # the head and the tail: Hibernate's statements differ only after their long column lists
+                     " || regexp_replace(CASE WHEN length(s.query) <= 150 THEN s.query"
+                     " ELSE left(s.query, 45) || ' … ' || right(s.query, 100) END, '\\s+', ' ', 'g')"
                      " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid"
                      " WHERE d.datname IN (%s) ORDER BY s.calls DESC LIMIT %d" % (dbs, top))
     print("\nthe last run's most called statements, per application (over %.0f s, idle included):" % elapsed)

@@ -1,11 +1,8 @@
 package id.ltsa.relay.notification.delivery;
 
 import id.ltsa.relay.drain.DrainLoop;
-import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationDecided;
-import id.ltsa.relay.notification.decision.NotificationStatus;
 import id.ltsa.relay.notification.decision.NotificationsRequeued;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +12,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message of its application is claimed in the transaction that records that one as sent. Claimed on its own, after a
  * query for due messages, a message cost two more transactions and four more statements (the performance issue).
  * Messages that wait for anything else (contact details, an upstream, a backoff), retries and fallbacks are found by
- * the query for due messages, run each poll interval.
+ * the look for due messages, at most each poll interval, which claims what it finds a page at a time in one
+ * transaction.
  */
 @ApplicationScoped
 class NotificationSender {
@@ -40,9 +36,6 @@ class NotificationSender {
      * claim on, so should the service die before sending it, it may not go by the modem: the fewer, the better.
      */
     private static final int READY_AT_MOST = 8;
-
-    /** Due messages taken per look. */
-    private static final int PAGE = 50;
 
     /**
      * How often the poll looks for due messages even when the last look said none could be due yet: for messages made
@@ -143,33 +136,29 @@ class NotificationSender {
     }
 
     private void sendDue() {
-        for (Channels.Outgoing claimed = ready.poll(); claimed != null; claimed = ready.poll()) {
-            send(claimed);
-        }
+        sendReady();
         if (!lookForDue.getAndSet(false)) {
             return;
         }
         // known again only if this look succeeds: a look that fails is retried at the next poll, as before
         nextDue = null;
-        Instant now = clock.instant();
-        lastLook = now;
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> {
-            List<UUID> ids = Notification.<Notification>find(
-                            "status = ?1 and nextAttemptAt <= ?2 order by createdAt", NotificationStatus.PENDING, now)
-                    .page(0, PAGE)
-                    .list()
-                    .stream()
-                    .map(notification -> notification.id)
-                    .toList();
-            // known only when nothing is due: sending the due ones would change it (and cost a query under load)
-            nextDue = ids.isEmpty() ? Notification.earliestPending().orElse(Instant.MAX) : null;
-            return ids;
-        });
-        for (UUID id : due) {
-            Channels.Outgoing outgoing = claims.claim(id);
-            if (outgoing != null) {
-                send(outgoing);
-            }
+        lastLook = clock.instant();
+        // no more claimed at once than a decision would leave waiting to be sent (see READY_AT_MOST)
+        NotificationClaims.DuePage page = claims.claimDue(Math.max(1, READY_AT_MOST - claimedNotCommitted.get()));
+        if (page.full()) {
+            lookForDue.set(true); // once these are sent
+            loop.wake();
+        }
+        // known only when nothing is due: sending the due ones would change it (and cost a query under load)
+        nextDue = page.nextDue();
+        // through the queue: a round that fails half-way leaves the rest claimed there, for the next round
+        ready.addAll(page.claimed());
+        sendReady();
+    }
+
+    private void sendReady() {
+        for (Channels.Outgoing claimed = ready.poll(); claimed != null; claimed = ready.poll()) {
+            send(claimed);
         }
     }
 

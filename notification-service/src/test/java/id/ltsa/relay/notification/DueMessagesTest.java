@@ -1,0 +1,120 @@
+package id.ltsa.relay.notification;
+
+import static id.ltsa.relay.notification.NotificationEvents.messagesTo;
+import static id.ltsa.relay.notification.NotificationEvents.newPhone;
+import static id.ltsa.relay.notification.NotificationEvents.notificationLog;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+
+import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.NotificationChannel;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
+import id.ltsa.relay.notification.decision.Notification;
+import id.ltsa.relay.notification.decision.NotificationStatus;
+import id.ltsa.relay.notification.decision.Recipient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Messages no decision claimed (written as an outage, a crash or another instance leaves them) are found by the look
+ * for due messages, which claims them a page at a time: more than a page of them all go, once each and in order per
+ * applicant, and a due message another transaction holds locked is passed over, not waited for, and goes once it is
+ * let go.
+ */
+@QuarkusTest
+class DueMessagesTest {
+
+    @Test
+    void more_than_a_page_of_due_messages_go_once_each_in_order_passing_over_one_held_locked() throws Exception {
+        // the oldest due message, so that it is in every look's page while it is held
+        UUID held = UUID.randomUUID();
+        String heldPhone = newPhone();
+        Instant oldest = Instant.now().minusSeconds(60);
+        QuarkusTransaction.requiringNew().run(() -> message(held, ApplicationStatus.RECEIVED, oldest));
+        try (Connection other = DriverManager.getConnection(
+                config("quarkus.datasource.jdbc.url"),
+                config("quarkus.datasource.username"),
+                config("quarkus.datasource.password"))) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    other.prepareStatement("SELECT 1 FROM notification WHERE application_id = ? FOR UPDATE")) {
+                lock.setObject(1, held);
+                lock.executeQuery().close();
+            }
+            // its recipient only now: until then a look that came first could only leave it waiting
+            QuarkusTransaction.requiringNew().run(() -> recipient(held, heldPhone));
+
+            List<UUID> applicants = Stream.generate(UUID::randomUUID).limit(10).toList();
+            List<String> phones =
+                    Stream.generate(NotificationEvents::newPhone).limit(10).toList();
+            QuarkusTransaction.requiringNew().run(() -> {
+                Instant now = Instant.now();
+                for (int i = 0; i < applicants.size(); i++) {
+                    recipient(applicants.get(i), phones.get(i));
+                    message(applicants.get(i), ApplicationStatus.RECEIVED, now.plusMillis(i));
+                    message(applicants.get(i), ApplicationStatus.SUBMITTED, now.plusMillis(i + 100));
+                }
+            });
+
+            for (int i = 0; i < applicants.size(); i++) {
+                String phone = phones.get(i);
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> messagesTo(phone)
+                        .body("items", hasSize(2))
+                        .body("items[0].text", containsString("Kode lacak"))
+                        .body("items[1].text", containsString("sudah dikirim ke pusat")));
+                notificationLog(applicants.get(i))
+                        .body("items.transition", contains("RECEIVED", "SUBMITTED"))
+                        .body("items.status", contains("SENT", "SENT"));
+            }
+            messagesTo(heldPhone).body("items", hasSize(0));
+            other.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> messagesTo(heldPhone).body("items", hasSize(1)));
+        notificationLog(held).body("items.status", contains("SENT"));
+    }
+
+    private static String config(String name) {
+        return ConfigProvider.getConfig().getValue(name, String.class);
+    }
+
+    private static void recipient(UUID application, String phone) {
+        Recipient recipient = new Recipient();
+        recipient.applicationId = application;
+        recipient.trackingCode = NotificationEvents.newTrackingCode();
+        recipient.officeCode = NotificationEvents.OFFICE;
+        recipient.fullName = SampleApplicant.FULL_NAME;
+        recipient.phone = phone;
+        recipient.channel = NotificationChannel.SMS;
+        recipient.language = "id";
+        recipient.updatedAt = Instant.now();
+        recipient.persist();
+    }
+
+    private static void message(UUID application, ApplicationStatus transition, Instant createdAt) {
+        Notification message = new Notification();
+        message.id = UUID.nameUUIDFromBytes((application + "/" + transition + "/1/0").getBytes(StandardCharsets.UTF_8));
+        message.applicationId = application;
+        message.officeCode = NotificationEvents.OFFICE;
+        message.transition = transition;
+        message.revision = 1;
+        message.status = NotificationStatus.PENDING;
+        message.nextAttemptAt = createdAt;
+        message.createdAt = createdAt;
+        message.persist();
+    }
+}
