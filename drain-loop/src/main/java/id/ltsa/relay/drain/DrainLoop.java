@@ -1,8 +1,10 @@
 package id.ltsa.relay.drain;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -66,5 +68,30 @@ public final class DrainLoop implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+    }
+
+    /**
+     * Stops taking wake-ups and runs {@code last} on the loop's thread once the round in progress has ended (so it
+     * needs no locking against the rounds), waiting at most {@code patience} for both; then interrupts whatever still
+     * runs.
+     */
+    public void close(Round last, Duration patience) {
+        try {
+            thread.execute(() -> {
+                try {
+                    last.drain();
+                } catch (Exception e) {
+                    log.warnf("Last round failed: %s", e.toString());
+                }
+            });
+            thread.shutdown();
+            thread.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException alreadyClosed) {
+            // closed before: nothing to finish
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            thread.shutdownNow();
+        }
     }
 }

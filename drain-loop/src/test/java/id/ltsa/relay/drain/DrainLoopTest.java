@@ -1,9 +1,12 @@
 package id.ltsa.relay.drain;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,5 +50,30 @@ class DrainLoopTest {
             loop.wake();
             await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() == 2);
         }
+    }
+
+    /** The last round runs after the round in progress, on the loop's thread, and the loop takes no wake-up after it. */
+    @Test
+    void closing_runs_the_last_round_after_the_one_in_progress() throws Exception {
+        CountDownLatch roundStarted = new CountDownLatch(1);
+        CountDownLatch releaseRound = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        DrainLoop loop = new DrainLoop("test", () -> {
+            order.add("round");
+            roundStarted.countDown();
+            releaseRound.await(10, TimeUnit.SECONDS);
+        });
+        loop.wake();
+        assertTrue(roundStarted.await(10, TimeUnit.SECONDS));
+        new Thread(() -> {
+                    await().atMost(Duration.ofSeconds(10)).until(() -> !order.isEmpty());
+                    releaseRound.countDown();
+                })
+                .start();
+
+        loop.close(() -> order.add("last on " + Thread.currentThread().getName()), Duration.ofSeconds(10));
+        loop.wake();
+
+        assertEquals(List.of("round", "last on test"), order);
     }
 }

@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * <p>Hand-written because the usual tool, Debezium's outbox router, needs Kafka Connect and logical replication,
  * neither of which an office server runs. It is woken right after every commit that added a row (so an idle system
  * publishes within milliseconds) and polls once a second as a safety net for rows written by another instance or
- * left by a crash. While the broker is away it backs off and the rows simply wait in PostgreSQL.
+ * left by a crash. While the broker is away it backs off and the rows simply wait in PostgreSQL. A round is one
+ * statement: it moves the rows the broker acknowledged in the round before and reads the next ones.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -44,6 +45,14 @@ public class OutboxRelay {
      * and the lock ends with its session, so another instance takes over the relay when this one stops or dies.
      */
     private Connection relay;
+    /**
+     * The last round's rows, acknowledged by the broker and still in outbox_event: the next round's statement moves
+     * them as it reads on (a poll comes within a second, and stopping moves them too). Until then they are neither
+     * read again nor published again by this relay. Should the relay lose its connection or die first, whoever relays
+     * next publishes them again, as after a crash between publishing and moving: at least once, and consumers drop
+     * an event id they have seen. Used by the loop's thread only.
+     */
+    private List<OutboxRow> acknowledged = List.of();
 
     OutboxRelay(
             OutboxStore store, OutboxPublisher publisher, OutboxConfig config, Clock clock, MeterRegistry registry) {
@@ -72,7 +81,15 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        loop.close();
+        // a clean stop leaves nothing in outbox_event that the broker already has
+        loop.close(this::moveAcknowledged, Duration.ofSeconds(5));
+    }
+
+    private void moveAcknowledged() throws SQLException {
+        if (relay != null && !acknowledged.isEmpty()) {
+            store.markPublished(relay, acknowledged);
+            acknowledged = List.of();
+        }
     }
 
     public void wake() {
@@ -106,6 +123,7 @@ public class OutboxRelay {
     private void letGoOfTheRelay() {
         Connection held = relay;
         relay = null;
+        acknowledged = List.of(); // in outbox_event still: published again, by whoever relays next
         try {
             store.unlockRelay(held);
         } catch (SQLException | RuntimeException e) {
@@ -120,12 +138,13 @@ public class OutboxRelay {
     }
 
     private int publishBatch(Connection relay) throws SQLException {
-        List<OutboxRow> batch = store.oldest(relay, config.batchSize());
+        List<OutboxRow> batch = store.moveAndReadOldest(relay, acknowledged, config.batchSize());
+        acknowledged = List.of();
         if (batch.isEmpty()) {
             return 0;
         }
         publisher.publish(batch, config.publishTimeout());
-        store.markPublished(relay, batch);
+        acknowledged = batch;
         Instant now = clock.instant();
         batch.forEach(row -> publishLatency.record(Duration.between(row.createdAt(), now)));
         return batch.size();

@@ -28,6 +28,19 @@ class OutboxStore {
      */
     private static final long RELAY_LOCK = 0x4C545341L;
 
+    private static final String COLUMNS =
+            "seq, event_id, topic, message_key, event_type, occurred_at, created_at, payload, traceparent";
+    /** The rows whose seq is the first parameter, deleted from outbox_event ... */
+    private static final String MOVE = "moved AS (DELETE FROM outbox_event WHERE seq = ANY (?) RETURNING *)";
+    /** ... and kept in outbox_published, unless their key's personal data was erased meanwhile ({@link #forget}). */
+    private static final String KEEP = """
+            INSERT INTO outbox_published (event_id, seq, topic, message_key, event_type, occurred_at, created_at,
+                payload, traceparent, published_at)
+            SELECT event_id, seq, topic, message_key, event_type, occurred_at, created_at, payload, traceparent, now()
+            FROM moved WHERE keep_after_publish
+            ON CONFLICT (event_id) DO UPDATE SET seq = EXCLUDED.seq, published_at = EXCLUDED.published_at,
+                verified_at = NULL""";
+
     private final AgroalDataSource dataSource;
 
     OutboxStore(AgroalDataSource dataSource) {
@@ -61,46 +74,63 @@ class OutboxStore {
         }
     }
 
-    List<OutboxRow> oldest(Connection connection, int limit) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT seq, event_id, topic, message_key, event_type, occurred_at, created_at, payload, traceparent
-                FROM outbox_event ORDER BY seq LIMIT ?""")) {
-            select.setInt(1, limit);
-            List<OutboxRow> batch = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    batch.add(new OutboxRow(
-                            rows.getLong(1),
-                            rows.getObject(2, UUID.class),
-                            rows.getString(3),
-                            rows.getString(4),
-                            rows.getString(5),
-                            rows.getTimestamp(6).toInstant(),
-                            rows.getTimestamp(7).toInstant(),
-                            rows.getString(8),
-                            rows.getString(9)));
-                }
+    /**
+     * Moves the rows of the last round (the broker acknowledged them) to outbox_published and reads the oldest rows
+     * still to publish, in one statement that commits on its own: a round is one round trip, not a select and a move
+     * (the performance issue). The select sees outbox_event as it was before the move, hence the rows just moved are
+     * left out by their seq.
+     *
+     * @param acknowledged the last round's rows, empty if there are none
+     */
+    List<OutboxRow> moveAndReadOldest(Connection connection, List<OutboxRow> acknowledged, int limit)
+            throws SQLException {
+        if (acknowledged.isEmpty()) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT " + COLUMNS + " FROM outbox_event ORDER BY seq LIMIT ?")) {
+                select.setInt(1, limit);
+                return read(select);
             }
-            return batch;
         }
+        try (PreparedStatement moveAndSelect = connection.prepareStatement("WITH " + MOVE + ", kept AS (" + KEEP + ")"
+                + " SELECT " + COLUMNS + " FROM outbox_event WHERE seq <> ALL (?) ORDER BY seq LIMIT ?")) {
+            Array seqs = seqs(connection, acknowledged);
+            moveAndSelect.setArray(1, seqs);
+            moveAndSelect.setArray(2, seqs);
+            moveAndSelect.setInt(3, limit);
+            return read(moveAndSelect);
+        }
+    }
+
+    private static List<OutboxRow> read(PreparedStatement select) throws SQLException {
+        List<OutboxRow> batch = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                batch.add(new OutboxRow(
+                        rows.getLong(1),
+                        rows.getObject(2, UUID.class),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getString(5),
+                        rows.getTimestamp(6).toInstant(),
+                        rows.getTimestamp(7).toInstant(),
+                        rows.getString(8),
+                        rows.getString(9)));
+            }
+        }
+        return batch;
     }
 
     /** The broker acknowledged these: they move to outbox_published, kept there for {@link #purge}. */
     void markPublished(Connection connection, List<OutboxRow> published) throws SQLException {
-        try (PreparedStatement move = connection.prepareStatement("""
-                WITH moved AS (DELETE FROM outbox_event WHERE seq = ANY (?) RETURNING *)
-                INSERT INTO outbox_published (event_id, seq, topic, message_key, event_type, occurred_at, created_at,
-                    payload, traceparent, published_at)
-                SELECT event_id, seq, topic, message_key, event_type, occurred_at, created_at, payload, traceparent,
-                    now()
-                FROM moved WHERE keep_after_publish
-                ON CONFLICT (event_id) DO UPDATE SET seq = EXCLUDED.seq, published_at = EXCLUDED.published_at,
-                    verified_at = NULL""")) {
-            Array seqs = connection.createArrayOf(
-                    "bigint", published.stream().map(OutboxRow::seq).toArray());
-            move.setArray(1, seqs);
+        try (PreparedStatement move = connection.prepareStatement("WITH " + MOVE + " " + KEEP)) {
+            move.setArray(1, seqs(connection, published));
             move.executeUpdate();
         }
+    }
+
+    private static Array seqs(Connection connection, List<OutboxRow> rows) throws SQLException {
+        return connection.createArrayOf(
+                "bigint", rows.stream().map(OutboxRow::seq).toArray());
     }
 
     /**
