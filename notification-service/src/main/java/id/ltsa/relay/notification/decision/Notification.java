@@ -86,6 +86,23 @@ public class Notification extends PanacheEntityBase {
         return new LifecyclePosition(revision, transition);
     }
 
+    /**
+     * Records a message as sent, in one statement, if its claim still holds (PENDING, under the attempt that was made)
+     * and no other message of its application waits behind or before it: the usual outcome. Otherwise nothing is
+     * written and the caller takes the long way, which locks and reads the application's waiting messages first; that
+     * way, for every message, cost a round trip and an entity loaded and written back whole (the performance issue).
+     * The one row it locks keeps it clear of an erasure's lock order (messages in id order, then the recipient).
+     *
+     * @return whether it was recorded
+     */
+    public static boolean recordSentAlone(UUID id, UUID applicationId, int attempt, Instant sentAt) {
+        return update("""
+                        status = SENT, sentAt = ?1, callInFlight = false, lastError = null
+                        where id = ?2 and status = PENDING and attempts = ?3 and not exists (
+                            from Notification other
+                            where other.applicationId = ?4 and other.id <> ?2 and other.status in (PENDING, MODEM))""", sentAt, id, attempt, applicationId) == 1;
+    }
+
     /** When the earliest message waiting to be sent is due (read from the index of pending ones); empty if none waits. */
     public static Optional<Instant> earliestPending() {
         return Optional.ofNullable(getEntityManager()

@@ -57,6 +57,13 @@ class DeliveryOutcomes {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Recorded record(Channels.Outgoing call, Channels.Result result) {
+        if (result.outcome() == Channels.Outcome.DELIVERED
+                && Notification.recordSentAlone(
+                        call.notificationId(), call.applicationId(), call.attempt(), clock.instant())) {
+            upstream.answered(Upstream.of(call.channel()));
+            count(call.channel(), "sent");
+            return Recorded.DONE; // nothing waits behind it
+        }
         List<Notification> locked = claims.lockForOutcome(call.applicationId(), call.notificationId());
         Notification notification = locked.stream()
                 .filter(message -> message.id.equals(call.notificationId()))

@@ -132,7 +132,8 @@ class NotificationClaims {
      * Locks, for recording a call's outcome, the message called about and the application's messages not yet out, in
      * one query and in id order (as an erasure locks them). The application's lock (its recipient row, which a decision
      * holds) is taken only if a message waits behind this one: see {@link #claimNext}. Taken first, for every outcome,
-     * it cost a round trip per message (the performance issue).
+     * it cost a round trip per message (the performance issue). A delivery with no other message of its application
+     * waiting is recorded without this ({@link Notification#recordSentAlone}).
      *
      * @return those messages; the one called about is missing if it is gone
      */
