@@ -29,6 +29,10 @@ public final class DrainLoop implements AutoCloseable {
     private final ExecutorService thread;
     /** Wake-ups not yet served. */
     private final AtomicInteger wakeups = new AtomicInteger();
+    /** Set by {@link #close(Round, Duration)} before it queues the last round. */
+    private volatile boolean closing;
+    /** Set once the last round ran: a wake-up that slipped in before {@link #closing} was set runs nothing after it. */
+    private volatile boolean finished;
 
     public DrainLoop(String name, Round round) {
         this.log = Logger.getLogger(DrainLoop.class.getName() + "." + name);
@@ -42,6 +46,9 @@ public final class DrainLoop implements AutoCloseable {
 
     /** Asks for a round soon; cheap, never blocks, safe from any thread. */
     public void wake() {
+        if (closing) {
+            return; // the last round is queued: nothing may run after it
+        }
         if (wakeups.getAndIncrement() == 0 && !thread.isShutdown()) {
             try {
                 thread.execute(this::run);
@@ -52,14 +59,14 @@ public final class DrainLoop implements AutoCloseable {
     }
 
     private void run() {
-        while (true) {
+        while (!finished) {
             int seen = wakeups.get();
             try {
                 round.drain();
             } catch (Exception e) {
                 log.warnf("Round failed, retried on the next wake-up: %s", e.toString());
             }
-            if (wakeups.compareAndSet(seen, 0) || thread.isShutdown()) {
+            if (wakeups.compareAndSet(seen, 0) || thread.isShutdown() || closing) {
                 return;
             }
         }
@@ -76,12 +83,15 @@ public final class DrainLoop implements AutoCloseable {
      * runs.
      */
     public void close(Round last, Duration patience) {
+        closing = true;
         try {
             thread.execute(() -> {
                 try {
                     last.drain();
                 } catch (Exception e) {
                     log.warnf("Last round failed: %s", e.toString());
+                } finally {
+                    finished = true;
                 }
             });
             thread.shutdown();

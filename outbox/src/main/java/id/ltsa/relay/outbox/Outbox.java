@@ -29,15 +29,18 @@ public class Outbox {
     private final Clock clock;
     private final Event<OutboxAppended> appended;
     private final OutboxStore store;
+    private final OutboxRelay relay;
 
     Outbox(
             AgroalDataSource dataSource,
             ObjectMapper json,
             Clock clock,
             Event<OutboxAppended> appended,
-            OutboxStore store) {
+            OutboxStore store,
+            OutboxRelay relay) {
         this.dataSource = dataSource;
         this.store = store;
+        this.relay = relay;
         this.json = json;
         this.clock = clock;
         this.appended = appended;
@@ -130,6 +133,6 @@ public class Outbox {
 
     /** Events waiting for the broker: none means the broker has acknowledged everything so far. */
     public long waiting() {
-        return store.backlog();
+        return relay.waiting();
     }
 }

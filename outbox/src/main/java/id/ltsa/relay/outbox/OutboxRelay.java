@@ -53,6 +53,12 @@ public class OutboxRelay {
      * an event id they have seen. Used by the loop's thread only.
      */
     private List<OutboxRow> acknowledged = List.of();
+    /**
+     * The seqs of {@link #acknowledged}, for counting what still waits for the broker from any thread: those rows are
+     * in outbox_event but wait for nothing (the reconciliation, which holds back while events wait, would otherwise be
+     * held back under steady traffic, and the backlog would never read 0).
+     */
+    private volatile long[] acknowledgedSeqs = new long[0];
 
     OutboxRelay(
             OutboxStore store, OutboxPublisher publisher, OutboxConfig config, Clock clock, MeterRegistry registry) {
@@ -68,7 +74,7 @@ public class OutboxRelay {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(1))
                 .register(registry);
-        registry.gauge("ltsa.outbox.backlog", store, OutboxStore::backlog);
+        registry.gauge("ltsa.outbox.backlog", this, OutboxRelay::waiting);
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
@@ -88,8 +94,22 @@ public class OutboxRelay {
     private void moveAcknowledged() throws SQLException {
         if (relay != null && !acknowledged.isEmpty()) {
             store.markPublished(relay, acknowledged);
-            acknowledged = List.of();
+            acknowledge(List.of());
         }
+    }
+
+    private void acknowledge(List<OutboxRow> rows) {
+        acknowledged = rows;
+        acknowledgedSeqs = rows.stream().mapToLong(OutboxRow::seq).toArray();
+    }
+
+    /**
+     * Events the broker has not acknowledged, as far as this instance knows: outbox_event less this relay's last round.
+     * (Where another instance relays, its last round is counted too, for the second until its next round.) A round
+     * that ends between the two reads can only make it count more, never less.
+     */
+    public long waiting() {
+        return store.backlog(acknowledgedSeqs);
     }
 
     public void wake() {
@@ -123,7 +143,7 @@ public class OutboxRelay {
     private void letGoOfTheRelay() {
         Connection held = relay;
         relay = null;
-        acknowledged = List.of(); // in outbox_event still: published again, by whoever relays next
+        acknowledge(List.of()); // in outbox_event still: published again, by whoever relays next
         try {
             store.unlockRelay(held);
         } catch (SQLException | RuntimeException e) {
@@ -139,12 +159,12 @@ public class OutboxRelay {
 
     private int publishBatch(Connection relay) throws SQLException {
         List<OutboxRow> batch = store.moveAndReadOldest(relay, acknowledged, config.batchSize());
-        acknowledged = List.of();
+        acknowledge(List.of());
         if (batch.isEmpty()) {
             return 0;
         }
         publisher.publish(batch, config.publishTimeout());
-        acknowledged = batch;
+        acknowledge(batch);
         Instant now = clock.instant();
         batch.forEach(row -> publishLatency.record(Duration.between(row.createdAt(), now)));
         return batch.size();

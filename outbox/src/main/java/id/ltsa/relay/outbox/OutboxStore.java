@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -263,12 +264,19 @@ class OutboxStore {
         }
     }
 
-    long backlog() {
+    /** Rows in outbox_event but those whose seq is given (acknowledged, waiting only to be moved); -1 if unknown. */
+    long backlog(long[] except) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM outbox_event");
-                ResultSet rows = count.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT count(*) FROM outbox_event WHERE seq <> ALL (?)")) {
+            count.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "bigint", Arrays.stream(except).boxed().toArray()));
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         } catch (SQLException e) {
             return -1;
         }

@@ -103,6 +103,17 @@ public class Notification extends PanacheEntityBase {
                             where other.applicationId = ?4 and other.id <> ?2 and other.status in (PENDING, MODEM))""", sentAt, id, attempt, applicationId) == 1;
     }
 
+    /**
+     * Undoes a claim no call was made under, if it is still that claim (PENDING, in flight, the same attempt): not in
+     * flight, the attempt not counted, due at {@code dueAt}. Whether an earlier call may have arrived
+     * ({@link #gatewayMaybeDelivered}) stays as it is.
+     */
+    public static void releaseClaim(UUID id, int attempt, Instant dueAt) {
+        update("""
+                callInFlight = false, attempts = attempts - 1, nextAttemptAt = ?1
+                where id = ?2 and status = PENDING and callInFlight = true and attempts = ?3""", dueAt, id, attempt);
+    }
+
     /** When the earliest message waiting to be sent is due (read from the index of pending ones); empty if none waits. */
     public static Optional<Instant> earliestPending() {
         return Optional.ofNullable(getEntityManager()

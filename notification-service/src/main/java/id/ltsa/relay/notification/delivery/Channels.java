@@ -9,6 +9,7 @@ import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -20,7 +21,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 class Channels {
 
-    /** A rendered message on its way to one applicant. Personal data: never log it. */
+    /**
+     * A rendered message on its way to one applicant, claimed for this call until {@code claimedUntil}. Personal data:
+     * never log it.
+     */
     record Outgoing(
             UUID notificationId,
             UUID applicationId,
@@ -29,7 +33,8 @@ class Channels {
             String email,
             MessageRenderer.Rendered message,
             String traceparent,
-            int attempt) {}
+            int attempt,
+            Instant claimedUntil) {}
 
     /** What a call came to, told apart by whether the message could have arrived. */
     enum Outcome {

@@ -33,6 +33,11 @@ class NotificationClaims {
 
     /** Longer than a channel call can take; frees the message for a retry if this instance dies mid-send. */
     private static final Duration CLAIM = Duration.ofSeconds(60);
+    /**
+     * The longest one channel call takes: the gateway's connect and read timeouts (3 and 10 s), or SMTP's check and its
+     * 15 s. A claim with less than this left is not used for a call (see {@link #release}).
+     */
+    static final Duration CALL_AT_MOST = Duration.ofSeconds(20);
     /** How soon to look again at a message waiting for contact details or for an earlier message. */
     private static final Duration WAIT = Duration.ofSeconds(1);
     /**
@@ -107,6 +112,18 @@ class NotificationClaims {
             }
         }
         return new DuePage(claimed, due.size() == limit, null);
+    }
+
+    /**
+     * Lets go of claims no call was made under: the messages are due at once again, their attempts as before and still
+     * free to go by the modem. For what was claimed but waited too long behind other calls (its claim could run out
+     * mid-call, and another instance take the message and call too), and for what is still waiting when the service
+     * stops. A claim that ran out and was taken again meanwhile is left alone.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void release(List<Channels.Outgoing> unsent) {
+        Instant now = clock.instant();
+        unsent.forEach(outgoing -> Notification.releaseClaim(outgoing.notificationId(), outgoing.attempt(), now));
     }
 
     /**
@@ -230,7 +247,8 @@ class NotificationClaims {
                 recipient.email,
                 message,
                 notification.traceparent,
-                notification.attempts);
+                notification.attempts,
+                notification.nextAttemptAt);
     }
 
     /** An earlier message of the same application not yet out (waiting, or still at the modem) goes first. */

@@ -12,6 +12,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +35,8 @@ class NotificationSender {
 
     /**
      * Claimed messages waiting to be sent, at most about this many. Each is marked as possibly at the gateway from its
-     * claim on, so should the service die before sending it, it may not go by the modem: the fewer, the better.
+     * claim on, so should the service die before sending it, it may not go by the modem: the fewer, the better. (A
+     * clean stop lets go of them, and so does the sender of one that waited so long its claim could run out mid-call.)
      */
     private static final int READY_AT_MOST = 8;
 
@@ -59,6 +62,8 @@ class NotificationSender {
     private final AtomicInteger claimedNotCommitted = new AtomicInteger();
 
     private final AtomicBoolean lookForDue = new AtomicBoolean(true);
+    /** Set as the service stops: no more calls are started, and what is claimed is let go. */
+    private volatile boolean stopping;
     /**
      * When the earliest message waiting for its time (a retry's backoff, a wait for an earlier message or for contact
      * details, a claim running out) is due, as the last look found it; {@link Instant#MAX} when none waits, null when
@@ -86,7 +91,7 @@ class NotificationSender {
 
     /** In the deciding transaction: the message is claimed with it, unless many claimed ones still wait. */
     void onDecided(@Observes NotificationDecided decided) {
-        if (ready.size() + claimedNotCommitted.get() >= READY_AT_MOST) {
+        if (stopping || ready.size() + claimedNotCommitted.get() >= READY_AT_MOST) {
             handOver.fire(new HandOver(null));
             return;
         }
@@ -131,13 +136,28 @@ class NotificationSender {
         loop.wake();
     }
 
+    /**
+     * Lets the call in progress end (5 s at most), then lets go of the messages claimed and not yet sent: left claimed,
+     * they would wait out their claims after the restart and never go by the modem, as if they might have left.
+     */
     void onStop(@Observes ShutdownEvent stop) {
-        loop.close();
+        stopping = true;
+        loop.close(this::releaseUnsent, Duration.ofSeconds(5));
+    }
+
+    private void releaseUnsent() {
+        List<Channels.Outgoing> unsent = new ArrayList<>();
+        for (Channels.Outgoing claimed = ready.poll(); claimed != null; claimed = ready.poll()) {
+            unsent.add(claimed);
+        }
+        if (!unsent.isEmpty()) {
+            claims.release(unsent);
+        }
     }
 
     private void sendDue() {
         sendReady();
-        if (!lookForDue.getAndSet(false)) {
+        if (stopping || !lookForDue.getAndSet(false)) {
             return;
         }
         // known again only if this look succeeds: a look that fails is retried at the next poll, as before
@@ -157,7 +177,17 @@ class NotificationSender {
     }
 
     private void sendReady() {
-        for (Channels.Outgoing claimed = ready.poll(); claimed != null; claimed = ready.poll()) {
+        while (!stopping) {
+            Channels.Outgoing claimed = ready.poll();
+            if (claimed == null) {
+                return;
+            }
+            if (clock.instant().plus(NotificationClaims.CALL_AT_MOST).isAfter(claimed.claimedUntil())) {
+                // it waited so long behind other calls that its claim could run out mid-call: let go, claimed again
+                claims.release(List.of(claimed));
+                lookForDue.set(true);
+                continue;
+            }
             send(claimed);
         }
     }

@@ -124,7 +124,8 @@ class DeliveryOutcomesTest {
                 null,
                 new MessageRenderer.Rendered("messages/RECEIVED.id", null, "test"),
                 null,
-                attempt);
+                attempt,
+                message.nextAttemptAt);
     }
 
     private static Recipient recipient(UUID application) {

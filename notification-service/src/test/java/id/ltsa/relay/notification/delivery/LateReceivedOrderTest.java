@@ -148,7 +148,8 @@ class LateReceivedOrderTest {
                 null,
                 new MessageRenderer.Rendered("messages/SUBMITTED.id", null, "test"),
                 null,
-                message.attempts);
+                message.attempts,
+                message.nextAttemptAt);
     }
 
     private static Recipient recipient(UUID application) {
