@@ -9,14 +9,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
-import id.ltsa.relay.contracts.NotificationChannel;
-import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.notification.decision.Notification;
-import id.ltsa.relay.notification.decision.NotificationStatus;
-import id.ltsa.relay.notification.decision.Recipient;
+import id.ltsa.relay.notification.decision.StoredMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -43,7 +39,7 @@ class DueMessagesTest {
         UUID held = UUID.randomUUID();
         String heldPhone = newPhone();
         Instant oldest = Instant.now().minusSeconds(60);
-        QuarkusTransaction.requiringNew().run(() -> message(held, ApplicationStatus.RECEIVED, oldest));
+        QuarkusTransaction.requiringNew().run(() -> due(held, ApplicationStatus.RECEIVED, oldest));
         try (Connection other = DriverManager.getConnection(
                 config("quarkus.datasource.jdbc.url"),
                 config("quarkus.datasource.username"),
@@ -55,7 +51,8 @@ class DueMessagesTest {
                 lock.executeQuery().close();
             }
             // its recipient only now: until then a look that came first could only leave it waiting
-            QuarkusTransaction.requiringNew().run(() -> recipient(held, heldPhone));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> StoredMessages.recipient(held, heldPhone).persist());
 
             List<UUID> applicants = Stream.generate(UUID::randomUUID).limit(10).toList();
             List<String> phones =
@@ -63,9 +60,9 @@ class DueMessagesTest {
             QuarkusTransaction.requiringNew().run(() -> {
                 Instant now = Instant.now();
                 for (int i = 0; i < applicants.size(); i++) {
-                    recipient(applicants.get(i), phones.get(i));
-                    message(applicants.get(i), ApplicationStatus.RECEIVED, now.plusMillis(i));
-                    message(applicants.get(i), ApplicationStatus.SUBMITTED, now.plusMillis(i + 100));
+                    StoredMessages.recipient(applicants.get(i), phones.get(i)).persist();
+                    due(applicants.get(i), ApplicationStatus.RECEIVED, now.plusMillis(i));
+                    due(applicants.get(i), ApplicationStatus.SUBMITTED, now.plusMillis(i + 100));
                 }
             });
 
@@ -92,27 +89,9 @@ class DueMessagesTest {
         return ConfigProvider.getConfig().getValue(name, String.class);
     }
 
-    private static void recipient(UUID application, String phone) {
-        Recipient recipient = new Recipient();
-        recipient.applicationId = application;
-        recipient.trackingCode = NotificationEvents.newTrackingCode();
-        recipient.officeCode = NotificationEvents.OFFICE;
-        recipient.fullName = SampleApplicant.FULL_NAME;
-        recipient.phone = phone;
-        recipient.channel = NotificationChannel.SMS;
-        recipient.language = "id";
-        recipient.updatedAt = Instant.now();
-        recipient.persist();
-    }
-
-    private static void message(UUID application, ApplicationStatus transition, Instant createdAt) {
-        Notification message = new Notification();
-        message.id = UUID.nameUUIDFromBytes((application + "/" + transition + "/1/0").getBytes(StandardCharsets.UTF_8));
-        message.applicationId = application;
-        message.officeCode = NotificationEvents.OFFICE;
-        message.transition = transition;
-        message.revision = 1;
-        message.status = NotificationStatus.PENDING;
+    /** A message due since {@code createdAt}, as a decision no sender claimed leaves it. */
+    private static void due(UUID application, ApplicationStatus transition, Instant createdAt) {
+        Notification message = StoredMessages.message(application, transition, 1);
         message.nextAttemptAt = createdAt;
         message.createdAt = createdAt;
         message.persist();

@@ -17,19 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
-import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.Processes;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationStatus;
-import id.ltsa.relay.notification.decision.Recipient;
+import id.ltsa.relay.notification.decision.StoredMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -150,14 +147,14 @@ class OfficeOfflineNotificationTest {
         UUID inFlight = UUID.randomUUID();
         String phone = newPhone();
         QuarkusTransaction.requiringNew().run(() -> {
-            recipient(inFlight, phone);
-            notification(inFlight, true);
+            StoredMessages.recipient(inFlight, phone).persist();
+            unsent(inFlight, true).persist();
         });
         UUID control = UUID.randomUUID();
         String controlPhone = newPhone();
         QuarkusTransaction.requiringNew().run(() -> {
-            recipient(control, controlPhone);
-            notification(control, false);
+            StoredMessages.recipient(control, controlPhone).persist();
+            unsent(control, false).persist();
         });
 
         await().atMost(Duration.ofSeconds(60))
@@ -166,38 +163,17 @@ class OfficeOfflineNotificationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> unreachable("SMS") >= silentBefore + 2);
         modemMessages(phone, "out").body("items", hasSize(0));
         Notification held = QuarkusTransaction.requiringNew()
-                .call(() -> Notification.findById(
-                        UUID.nameUUIDFromBytes((inFlight + "/RECEIVED/1/0").getBytes(StandardCharsets.UTF_8))));
+                .call(() -> Notification.findById(StoredMessages.id(inFlight, ApplicationStatus.RECEIVED, 1)));
         assertEquals(NotificationStatus.PENDING, held.status);
         assertTrue(held.gatewayMaybeDelivered, "the lost call may have arrived: marked for good");
     }
 
-    private static void recipient(UUID id, String phone) {
-        Recipient recipient = new Recipient();
-        recipient.applicationId = id;
-        recipient.trackingCode = "LT-INFL2345";
-        recipient.officeCode = NotificationEvents.OFFICE;
-        recipient.fullName = SampleApplicant.FULL_NAME;
-        recipient.phone = phone;
-        recipient.channel = NotificationChannel.SMS;
-        recipient.language = "id";
-        recipient.updatedAt = Instant.now();
-        recipient.persist();
-    }
-
-    private static void notification(UUID applicationId, boolean callInFlight) {
-        Notification notification = new Notification();
-        notification.id = UUID.nameUUIDFromBytes((applicationId + "/RECEIVED/1/0").getBytes(StandardCharsets.UTF_8));
-        notification.applicationId = applicationId;
-        notification.officeCode = NotificationEvents.OFFICE;
-        notification.transition = ApplicationStatus.RECEIVED;
-        notification.revision = 1;
-        notification.status = NotificationStatus.PENDING;
+    /** A RECEIVED not sent yet: its call in flight and never recorded (a sender that died mid-call), or not. */
+    private static Notification unsent(UUID applicationId, boolean callInFlight) {
+        Notification notification = StoredMessages.message(applicationId, ApplicationStatus.RECEIVED, 1);
         notification.attempts = callInFlight ? 1 : 0;
         notification.callInFlight = callInFlight;
-        notification.nextAttemptAt = Instant.now();
-        notification.createdAt = Instant.now();
-        notification.persist();
+        return notification;
     }
 
     private static io.restassured.path.json.JsonPath modemHealth() {

@@ -40,7 +40,7 @@ public class OutboxRelay {
     private volatile Duration backoff = Duration.ZERO;
     /**
      * The connection holding the relay lock while this instance is the relay, kept from one round to the next so that
-     * a round costs its select (and its move), not a lock and an unlock as well: the once-a-second poll is then one
+     * a round costs its one statement, not a lock and an unlock as well: the once-a-second poll is then one
      * statement. Used by the loop's one thread only. Let go of on a database error; at shutdown the pool closes it,
      * and the lock ends with its session, so another instance takes over the relay when this one stops or dies.
      */

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
-import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationStatus;
+import id.ltsa.relay.notification.decision.StoredMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,9 +30,10 @@ class ClaimReleaseTest {
 
     @Test
     void a_claim_no_call_was_made_under_is_let_go_and_one_taken_again_is_left_alone() {
-        Notification unsent = claimed(UUID.randomUUID(), 1, false);
-        Notification maybeAtTheGateway = claimed(UUID.randomUUID(), 2, true);
-        Notification takenAgain = claimed(UUID.randomUUID(), 2, false);
+        Notification unsent = StoredMessages.claimed(UUID.randomUUID(), ApplicationStatus.RECEIVED, 1);
+        Notification maybeAtTheGateway = StoredMessages.claimed(UUID.randomUUID(), ApplicationStatus.RECEIVED, 2);
+        maybeAtTheGateway.gatewayMaybeDelivered = true;
+        Notification takenAgain = StoredMessages.claimed(UUID.randomUUID(), ApplicationStatus.RECEIVED, 2);
         QuarkusTransaction.requiringNew().run(() -> {
             unsent.persist();
             maybeAtTheGateway.persist();
@@ -41,7 +41,7 @@ class ClaimReleaseTest {
         });
         Instant before = Instant.now();
 
-        claims.release(List.of(outgoing(unsent, 1), outgoing(maybeAtTheGateway, 2), outgoing(takenAgain, 1)));
+        claims.release(List.of(Calls.of(unsent, 1), Calls.of(maybeAtTheGateway, 2), Calls.of(takenAgain, 1)));
 
         Notification released = reload(unsent.id);
         assertFalse(released.callInFlight);
@@ -70,35 +70,5 @@ class ClaimReleaseTest {
 
     private static Notification reload(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> Notification.findById(id));
-    }
-
-    private static Notification claimed(UUID application, int attempts, boolean gatewayMaybeDelivered) {
-        Notification message = new Notification();
-        message.id = UUID.nameUUIDFromBytes((application + "/RECEIVED/1/0").getBytes(StandardCharsets.UTF_8));
-        message.applicationId = application;
-        message.officeCode = "5203";
-        message.transition = ApplicationStatus.RECEIVED;
-        message.revision = 1;
-        message.status = NotificationStatus.PENDING;
-        message.channel = DeliveryChannel.SMS;
-        message.attempts = attempts;
-        message.callInFlight = true;
-        message.gatewayMaybeDelivered = gatewayMaybeDelivered;
-        message.nextAttemptAt = Instant.now().plusSeconds(60);
-        message.createdAt = Instant.now();
-        return message;
-    }
-
-    private static Channels.Outgoing outgoing(Notification message, int attempt) {
-        return new Channels.Outgoing(
-                message.id,
-                message.applicationId,
-                DeliveryChannel.SMS,
-                "+6281200000003",
-                null,
-                new MessageRenderer.Rendered("messages/RECEIVED.id", null, "test"),
-                null,
-                attempt,
-                message.nextAttemptAt);
     }
 }

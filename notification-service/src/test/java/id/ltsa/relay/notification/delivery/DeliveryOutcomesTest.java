@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
-import id.ltsa.relay.contracts.NotificationChannel;
-import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationStatus;
-import id.ltsa.relay.notification.decision.Recipient;
+import id.ltsa.relay.notification.decision.StoredMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +30,13 @@ class DeliveryOutcomesTest {
     @Test
     void a_delivered_message_with_nothing_behind_it_is_recorded_sent() {
         UUID application = UUID.randomUUID();
-        Notification received = claimed(application, ApplicationStatus.RECEIVED, 1);
+        Notification received = StoredMessages.claimed(application, ApplicationStatus.RECEIVED, 1);
         QuarkusTransaction.requiringNew().run(() -> {
-            recipient(application).persist();
+            StoredMessages.recipient(application, "+6281200000001").persist();
             received.persist();
         });
 
-        DeliveryOutcomes.Recorded recorded = outcomes.record(outgoing(received, 1), Channels.Result.DELIVERED);
+        DeliveryOutcomes.Recorded recorded = outcomes.record(Calls.of(received, 1), Channels.Result.DELIVERED);
 
         assertNull(recorded.next());
         assertFalse(recorded.lookAgain());
@@ -55,16 +51,15 @@ class DeliveryOutcomesTest {
     @Test
     void the_message_waiting_behind_a_delivered_one_is_claimed_as_it_is_recorded() {
         UUID application = UUID.randomUUID();
-        Notification received = claimed(application, ApplicationStatus.RECEIVED, 1);
-        Notification submitted = message(application, ApplicationStatus.SUBMITTED);
-        submitted.nextAttemptAt = Instant.now();
+        Notification received = StoredMessages.claimed(application, ApplicationStatus.RECEIVED, 1);
+        Notification submitted = StoredMessages.message(application, ApplicationStatus.SUBMITTED, 1);
         QuarkusTransaction.requiringNew().run(() -> {
-            recipient(application).persist();
+            StoredMessages.recipient(application, "+6281200000001").persist();
             received.persist();
             submitted.persist();
         });
 
-        DeliveryOutcomes.Recorded recorded = outcomes.record(outgoing(received, 1), Channels.Result.DELIVERED);
+        DeliveryOutcomes.Recorded recorded = outcomes.record(Calls.of(received, 1), Channels.Result.DELIVERED);
 
         assertNotNull(recorded.next(), "SUBMITTED taken in the same transaction");
         assertEquals(submitted.id, recorded.next().notificationId());
@@ -80,13 +75,13 @@ class DeliveryOutcomesTest {
     void the_outcome_of_a_call_that_outlived_its_claim_is_ignored() {
         UUID application = UUID.randomUUID();
         // the first attempt's claim ran out and a second attempt took the message
-        Notification received = claimed(application, ApplicationStatus.RECEIVED, 2);
+        Notification received = StoredMessages.claimed(application, ApplicationStatus.RECEIVED, 2);
         QuarkusTransaction.requiringNew().run(() -> {
-            recipient(application).persist();
+            StoredMessages.recipient(application, "+6281200000001").persist();
             received.persist();
         });
 
-        outcomes.record(outgoing(received, 1), Channels.Result.DELIVERED);
+        outcomes.record(Calls.of(received, 1), Channels.Result.DELIVERED);
 
         Notification stored = reload(received.id);
         assertEquals(NotificationStatus.PENDING, stored.status, "the second attempt's outcome decides");
@@ -104,53 +99,5 @@ class DeliveryOutcomesTest {
 
     private static Notification reload(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> Notification.findById(id));
-    }
-
-    private static Notification claimed(UUID application, ApplicationStatus transition, int attempts) {
-        Notification message = message(application, transition);
-        message.attempts = attempts;
-        message.callInFlight = true;
-        message.channel = DeliveryChannel.SMS;
-        message.nextAttemptAt = Instant.now().plusSeconds(60);
-        return message;
-    }
-
-    private static Channels.Outgoing outgoing(Notification message, int attempt) {
-        return new Channels.Outgoing(
-                message.id,
-                message.applicationId,
-                DeliveryChannel.SMS,
-                "+6281200000002",
-                null,
-                new MessageRenderer.Rendered("messages/RECEIVED.id", null, "test"),
-                null,
-                attempt,
-                message.nextAttemptAt);
-    }
-
-    private static Recipient recipient(UUID application) {
-        Recipient recipient = new Recipient();
-        recipient.applicationId = application;
-        recipient.trackingCode = "LT-OUTC0001";
-        recipient.officeCode = "5203";
-        recipient.fullName = "Siti Aminah";
-        recipient.phone = "+6281200000002";
-        recipient.channel = NotificationChannel.SMS;
-        recipient.language = "id";
-        recipient.updatedAt = Instant.now();
-        return recipient;
-    }
-
-    private static Notification message(UUID application, ApplicationStatus transition) {
-        Notification message = new Notification();
-        message.id = UUID.nameUUIDFromBytes((application + "/" + transition + "/1/0").getBytes(StandardCharsets.UTF_8));
-        message.applicationId = application;
-        message.officeCode = "5203";
-        message.transition = transition;
-        message.revision = 1;
-        message.status = NotificationStatus.PENDING;
-        message.nextAttemptAt = Instant.now();
-        message.createdAt = Instant.now();
-        return message;
     }
 }

@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
-import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationStatus;
-import id.ltsa.relay.notification.decision.Recipient;
+import id.ltsa.relay.notification.decision.StoredMessages;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -50,19 +48,19 @@ class LateReceivedOrderTest {
     @Test
     void the_message_waiting_behind_a_sent_one_does_not_overtake_a_received_decided_meanwhile() throws Exception {
         UUID application = UUID.randomUUID();
-        Notification submitted = message(application, ApplicationStatus.SUBMITTED);
+        Notification submitted = StoredMessages.message(application, ApplicationStatus.SUBMITTED, 2);
         submitted.attempts = 1;
         submitted.callInFlight = true;
         submitted.channel = DeliveryChannel.SMS;
         submitted.nextAttemptAt = Instant.now().plusSeconds(60);
-        Notification approved = message(application, ApplicationStatus.APPROVED);
+        Notification approved = StoredMessages.message(application, ApplicationStatus.APPROVED, 2);
         approved.nextAttemptAt = Instant.now().plusSeconds(1);
         QuarkusTransaction.requiringNew().run(() -> {
-            recipient(application).persist();
+            StoredMessages.recipient(application, "+6281200000001").persist();
             submitted.persist();
             approved.persist();
         });
-        UUID received = id(application, ApplicationStatus.RECEIVED);
+        UUID received = StoredMessages.id(application, ApplicationStatus.RECEIVED, 2);
         ExecutorService sender = Executors.newSingleThreadExecutor();
         // a connection of its own, outside the pool: the pool's connections belong to the transaction manager
         try (Connection decision = DriverManager.getConnection(
@@ -88,8 +86,8 @@ class LateReceivedOrderTest {
                 insert.executeUpdate();
             }
 
-            Future<DeliveryOutcomes.Recorded> recording =
-                    sender.submit(() -> outcomes.record(outgoing(submitted), Channels.Result.DELIVERED));
+            Future<DeliveryOutcomes.Recorded> recording = sender.submit(
+                    () -> outcomes.record(Calls.of(submitted, submitted.attempts), Channels.Result.DELIVERED));
             // the recording sees APPROVED waiting behind SUBMITTED, so it waits for the application's lock
             await().atMost(Duration.ofSeconds(30)).until(() -> recording.isDone() || waitsForALock(application));
             assertFalse(recording.isDone(), () -> "the recording waited for the decision: " + describe(recording));
@@ -137,47 +135,5 @@ class LateReceivedOrderTest {
         } catch (Exception e) {
             return e.toString();
         }
-    }
-
-    private static Channels.Outgoing outgoing(Notification message) {
-        return new Channels.Outgoing(
-                message.id,
-                message.applicationId,
-                DeliveryChannel.SMS,
-                "+6281200000001",
-                null,
-                new MessageRenderer.Rendered("messages/SUBMITTED.id", null, "test"),
-                null,
-                message.attempts,
-                message.nextAttemptAt);
-    }
-
-    private static Recipient recipient(UUID application) {
-        Recipient recipient = new Recipient();
-        recipient.applicationId = application;
-        recipient.trackingCode = "LT-ORDER001";
-        recipient.officeCode = "5203";
-        recipient.fullName = "Siti Aminah";
-        recipient.phone = "+6281200000001";
-        recipient.channel = NotificationChannel.SMS;
-        recipient.language = "id";
-        recipient.updatedAt = Instant.now();
-        return recipient;
-    }
-
-    private static Notification message(UUID application, ApplicationStatus transition) {
-        Notification message = new Notification();
-        message.id = id(application, transition);
-        message.applicationId = application;
-        message.officeCode = "5203";
-        message.transition = transition;
-        message.revision = 2;
-        message.status = NotificationStatus.PENDING;
-        message.createdAt = Instant.now();
-        return message;
-    }
-
-    private static UUID id(UUID application, ApplicationStatus transition) {
-        return UUID.nameUUIDFromBytes((application + "/" + transition + "/2/0").getBytes(StandardCharsets.UTF_8));
     }
 }
