@@ -22,8 +22,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Publishes the events notification-service consumes, and reads what the simulated gateway and SMTP sink got. */
-final class NotificationEvents {
+/**
+ * Publishes the events notification-service consumes, and reads what the simulated gateway and SMTP sink got. Public
+ * for the tests of a feature's package-private parts, which live in that feature's package.
+ */
+public final class NotificationEvents {
 
     static final String OFFICE = SampleApplicant.OFFICE;
     static final String TRACKING_CODE = "LT-TEST0001";
@@ -39,7 +42,7 @@ final class NotificationEvents {
         return kafka;
     }
 
-    static String newPhone() {
+    public static String newPhone() {
         return "+62812" + String.format("%07d", NUMBERS.incrementAndGet());
     }
 
@@ -47,8 +50,8 @@ final class NotificationEvents {
         return "cpmi" + NUMBERS.incrementAndGet() + "@example.org";
     }
 
-    static void publishReceived(UUID id, String phone, String email, NotificationChannel channel, String language)
-            throws Exception {
+    public static void publishReceived(
+            UUID id, String phone, String email, NotificationChannel channel, String language) throws Exception {
         publishReceived(id, SampleApplicant.FULL_NAME, phone, email, channel, language);
     }
 
@@ -122,7 +125,7 @@ final class NotificationEvents {
     }
 
     /** What the office modem sent to (out) or received from (in) a number, newest first. */
-    static ValidatableResponse modemMessages(String number, String direction) {
+    public static ValidatableResponse modemMessages(String number, String direction) {
         return given().auth()
                 .oauth2(RealInfrastructure.tokens().token(null, "ops"))
                 .queryParam("to", number)
@@ -138,7 +141,7 @@ final class NotificationEvents {
                 .then();
     }
 
-    static ValidatableResponse notificationLog(UUID id) {
+    public static ValidatableResponse notificationLog(UUID id) {
         return given().auth()
                 .oauth2(RealInfrastructure.tokens().token(OFFICE, "office"))
                 .queryParam("applicationId", id.toString())
@@ -153,5 +156,21 @@ final class NotificationEvents {
                 .put(RealInfrastructure.simulatorUrl() + "/sim/gateway")
                 .then()
                 .statusCode(200);
+    }
+
+    /**
+     * ltsa_notification_outcomes_total{channel, outcome="unreachable"}: tries on that channel that never left the
+     * office (its upstream silent).
+     */
+    public static double unreachableTries(String channel) {
+        return given().port(RealInfrastructure.managementPort())
+                .get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith("ltsa_notification_outcomes_total")
+                        && line.contains("channel=\"" + channel + "\"")
+                        && line.contains("outcome=\"unreachable\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 }

@@ -6,6 +6,7 @@ import static id.ltsa.relay.notification.NotificationEvents.newPhone;
 import static id.ltsa.relay.notification.NotificationEvents.notificationLog;
 import static id.ltsa.relay.notification.NotificationEvents.publishReceived;
 import static id.ltsa.relay.notification.NotificationEvents.publishStatus;
+import static id.ltsa.relay.notification.NotificationEvents.unreachableTries;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(OfficeOfflineNotificationTest.NothingUpstreamAnswers.class)
-class OfficeOfflineNotificationTest {
+public class OfficeOfflineNotificationTest {
 
     /** The gateway and SMTP on ports where nothing listens; the real database, broker and Gammu SMSD. */
     public static class NothingUpstreamAnswers implements QuarkusTestProfile {
@@ -101,10 +102,10 @@ class OfficeOfflineNotificationTest {
                 .body("items[0].status", equalTo("SENT")));
         modemMessages(phone, "out").body("items[0].text", containsString("Tracking code"));
 
-        double silentBefore = unreachableEmails();
+        double silentBefore = unreachableTries("EMAIL");
         publishStatus(id, ApplicationStatus.SUBMITTED, UUID.randomUUID().toString());
         // it asks the SMTP relay again after each recheck (2 s in tests) and finds it silent each time ...
-        await().atMost(Duration.ofSeconds(30)).until(() -> unreachableEmails() >= silentBefore + 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> unreachableTries("EMAIL") >= silentBefore + 3);
         // ... and still waits for the internet, with no attempt spent on the silence and nothing sent by the modem
         notificationLog(id)
                 .body("items[1].transition", equalTo("SUBMITTED"))
@@ -159,8 +160,8 @@ class OfficeOfflineNotificationTest {
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> modemMessages(controlPhone, "out").body("items", hasSize(1)));
-        double silentBefore = unreachable("SMS");
-        await().atMost(Duration.ofSeconds(30)).until(() -> unreachable("SMS") >= silentBefore + 2);
+        double silentBefore = unreachableTries("SMS");
+        await().atMost(Duration.ofSeconds(30)).until(() -> unreachableTries("SMS") >= silentBefore + 2);
         modemMessages(phone, "out").body("items", hasSize(0));
         Notification held = QuarkusTransaction.requiringNew()
                 .call(() -> Notification.findById(StoredMessages.id(inFlight, ApplicationStatus.RECEIVED, 1)));
@@ -184,23 +185,6 @@ class OfficeOfflineNotificationTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-    }
-
-    /** ltsa_notification_outcomes_total{channel="EMAIL",outcome="unreachable"}: a try that never left. */
-    private static double unreachableEmails() {
-        return unreachable("EMAIL");
-    }
-
-    private static double unreachable(String channel) {
-        return given().port(RealInfrastructure.managementPort())
-                .get("/q/metrics")
-                .asString()
-                .lines()
-                .filter(line -> line.startsWith("ltsa_notification_outcomes_total")
-                        && line.contains("channel=\"" + channel + "\"")
-                        && line.contains("outcome=\"unreachable\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
     }
 
     @Test

@@ -117,8 +117,9 @@ class NotificationClaims {
     /**
      * Lets go of claims no call was made under: the messages are due at once again, their attempts as before and still
      * free to go by the modem. For what was claimed but waited too long behind other calls (its claim could run out
-     * mid-call, and another instance take the message and call too), and for what is still waiting when the service
-     * stops. A claim that ran out and was taken again meanwhile is left alone.
+     * mid-call, and another instance take the message and call too), for what waits for an upstream found silent since
+     * it was claimed, and for what is still waiting when the service stops. A claim that ran out and was taken again
+     * meanwhile is left alone.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void release(List<Channels.Outgoing> unsent) {
