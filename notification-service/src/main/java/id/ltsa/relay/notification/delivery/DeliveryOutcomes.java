@@ -4,9 +4,12 @@ import id.ltsa.relay.drain.Backoff;
 import id.ltsa.relay.notification.decision.DeliveryChannel;
 import id.ltsa.relay.notification.decision.Notification;
 import id.ltsa.relay.notification.decision.NotificationStatus;
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -27,6 +30,7 @@ class DeliveryOutcomes {
     private final UpstreamReachability upstream;
     private final MeterRegistry metrics;
     private final NotificationClaims claims;
+    private final AgroalDataSource dataSource;
     private final Clock clock;
 
     DeliveryOutcomes(
@@ -34,9 +38,11 @@ class DeliveryOutcomes {
             UpstreamReachability upstream,
             MeterRegistry metrics,
             NotificationClaims claims,
+            AgroalDataSource dataSource,
             Clock clock) {
         this.settings = settings;
         this.claims = claims;
+        this.dataSource = dataSource;
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());
         this.upstream = upstream;
         this.metrics = metrics;
@@ -55,15 +61,26 @@ class DeliveryOutcomes {
         static final Recorded LOOK_AGAIN = new Recorded(true, null);
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Outside any transaction: a delivery with nothing waiting behind it is one statement committed on its own. */
     Recorded record(Channels.Outgoing call, Channels.Result result) {
-        if (result.outcome() == Channels.Outcome.DELIVERED
-                && Notification.recordSentAlone(
-                        call.notificationId(), call.applicationId(), call.attempt(), clock.instant())) {
+        if (result.outcome() == Channels.Outcome.DELIVERED && recordedSentAlone(call)) {
             upstream.answered(Upstream.of(call.channel()));
             count(call.channel(), "sent");
             return Recorded.DONE; // nothing waits behind it
         }
+        return QuarkusTransaction.requiringNew().call(() -> recordTheLongWay(call, result));
+    }
+
+    private boolean recordedSentAlone(Channels.Outgoing call) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Notification.recordSentAlone(
+                    connection, call.notificationId(), call.applicationId(), call.attempt(), clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record notification " + call.notificationId() + " as sent", e);
+        }
+    }
+
+    private Recorded recordTheLongWay(Channels.Outgoing call, Channels.Result result) {
         List<Notification> locked = claims.lockForOutcome(call.applicationId(), call.notificationId());
         Notification notification = locked.stream()
                 .filter(message -> message.id.equals(call.notificationId()))
