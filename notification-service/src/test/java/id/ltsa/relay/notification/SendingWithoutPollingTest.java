@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A decided message is claimed in the transaction that decides it, and the application's next one in the transaction
- * that records the first as sent: neither waits for the sender's poll for due messages, here once an hour.
+ * A decided message is claimed in the transaction that decides it, and the application's next one by the look for due
+ * messages that recording the first as sent asks for: neither waits for the sender's poll, here once an hour.
  */
 @QuarkusTest
 @TestProfile(SendingWithoutPollingTest.PollOnceAnHour.class)

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -90,32 +91,49 @@ public class Notification extends PanacheEntityBase {
         return new LifecyclePosition(revision, transition);
     }
 
+    /** What recording a delivery in one statement came to. */
+    public enum SentRecord {
+        /** The claim no longer holds (it ran out and another attempt took the message, or the message is gone). */
+        NOT_RECORDED,
+        /** Recorded, and nothing else of the application waits. */
+        RECORDED,
+        /** Recorded, and another message of the application waits: the look for due messages takes it. */
+        RECORDED_OTHERS_WAIT
+    }
+
     /**
-     * Records a message as sent, in one statement, if its claim still holds (PENDING, under the attempt that was made)
-     * and no other message of its application waits behind or before it: the usual outcome. Otherwise nothing is
-     * written and the caller takes the long way, which locks and reads the application's waiting messages first; that
-     * way, for every message, cost a round trip and an entity loaded and written back whole (the performance issue).
-     * The one row it locks keeps it clear of an erasure's lock order (messages in id order, then the recipient).
+     * Records a message as sent, in one statement, if its claim still holds (PENDING, under the attempt that was made),
+     * and says whether another message of its application waits (read in the same statement). The one row it locks
+     * keeps it clear of an erasure's lock order (messages in id order, then the recipient).
+     *
+     * <p>The message waiting behind this one is not taken here: the look for due messages takes it, after the
+     * application's lock (see {@code NotificationClaims.claimDue}). Taken here, as it was, it cost the application's
+     * messages locked and read, the recipient locked and the messages read again, in a transaction of its own: about
+     * five round trips for every message decided while the one before it was still at the gateway (the performance
+     * issue).
      *
      * <p>On a JDBC connection of the caller's, not Hibernate's: on one outside any transaction the statement commits on
      * its own, one round trip instead of two (the statement with its BEGIN, then the COMMIT), and Hibernate writes only
      * inside a transaction.
-     *
-     * @return whether it was recorded
      */
-    public static boolean recordSentAlone(
-            Connection connection, UUID id, UUID applicationId, int attempt, Instant sentAt) throws SQLException {
+    public static SentRecord recordSent(Connection connection, UUID id, UUID applicationId, int attempt, Instant sentAt)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE notification SET status = 'SENT', sent_at = ?, call_in_flight = false, last_error = NULL
-                WHERE id = ? AND status = 'PENDING' AND attempts = ? AND NOT EXISTS (
-                    SELECT 1 FROM notification other
+                WHERE id = ? AND status = 'PENDING' AND attempts = ?
+                RETURNING EXISTS (SELECT 1 FROM notification other
                     WHERE other.application_id = ? AND other.id <> ? AND other.status IN ('PENDING', 'MODEM'))""")) {
             update.setObject(1, sentAt.atOffset(ZoneOffset.UTC));
             update.setObject(2, id);
             update.setInt(3, attempt);
             update.setObject(4, applicationId);
             update.setObject(5, id);
-            return update.executeUpdate() == 1;
+            try (ResultSet recorded = update.executeQuery()) {
+                if (!recorded.next()) {
+                    return SentRecord.NOT_RECORDED;
+                }
+                return recorded.getBoolean(1) ? SentRecord.RECORDED_OTHERS_WAIT : SentRecord.RECORDED;
+            }
         }
     }
 

@@ -8,10 +8,10 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,61 +52,57 @@ class DeliveryOutcomes {
     /**
      * What recording an outcome leaves the sender to do.
      *
-     * @param lookAgain the message should be looked at again at once (a fallback or a new route)
-     * @param next the application's next message, claimed in the same transaction once this one was sent; or null
+     * @param lookAgain look for due messages at once: this one is to be routed again (a fallback or a new route), or
+     *     another message of its application waits for this one to be out
      */
-    record Recorded(boolean lookAgain, Channels.Outgoing next) {
+    record Recorded(boolean lookAgain) {
 
-        static final Recorded DONE = new Recorded(false, null);
-        static final Recorded LOOK_AGAIN = new Recorded(true, null);
+        static final Recorded DONE = new Recorded(false);
+        static final Recorded LOOK_AGAIN = new Recorded(true);
     }
 
-    /** Outside any transaction: a delivery with nothing waiting behind it is one statement committed on its own. */
+    /** Outside any transaction: a delivery is one statement committed on its own; other outcomes a transaction. */
     Recorded record(Channels.Outgoing call, Channels.Result result) {
-        if (result.outcome() == Channels.Outcome.DELIVERED && recordedSentAlone(call)) {
-            upstream.answered(Upstream.of(call.channel()));
-            count(call.channel(), "sent");
-            return Recorded.DONE; // nothing waits behind it
+        if (result.outcome() != Channels.Outcome.DELIVERED) {
+            return QuarkusTransaction.requiringNew().call(() -> recordFailure(call, result));
         }
-        return QuarkusTransaction.requiringNew().call(() -> recordTheLongWay(call, result));
+        Notification.SentRecord sent = recordSent(call);
+        if (sent == Notification.SentRecord.NOT_RECORDED) {
+            return outlivedItsClaim(call, result);
+        }
+        upstream.answered(Upstream.of(call.channel()));
+        count(call.channel(), "sent");
+        return sent == Notification.SentRecord.RECORDED_OTHERS_WAIT ? Recorded.LOOK_AGAIN : Recorded.DONE;
     }
 
-    private boolean recordedSentAlone(Channels.Outgoing call) {
+    private Notification.SentRecord recordSent(Channels.Outgoing call) {
         try (Connection connection = dataSource.getConnection()) {
-            return Notification.recordSentAlone(
+            return Notification.recordSent(
                     connection, call.notificationId(), call.applicationId(), call.attempt(), clock.instant());
         } catch (SQLException e) {
             throw new IllegalStateException("could not record notification " + call.notificationId() + " as sent", e);
         }
     }
 
-    private Recorded recordTheLongWay(Channels.Outgoing call, Channels.Result result) {
-        List<Notification> locked = claims.lockForOutcome(call.applicationId(), call.notificationId());
-        Notification notification = locked.stream()
-                .filter(message -> message.id.equals(call.notificationId()))
-                .findFirst()
-                .orElse(null);
+    /** The claim ran out before this call returned and another attempt took the message: its outcome stands. */
+    private static Recorded outlivedItsClaim(Channels.Outgoing call, Channels.Result result) {
+        LOG.warnf(
+                "Notification %s: the outcome of a call that outlived its claim is ignored (%s)",
+                call.notificationId(), result.outcome());
+        return Recorded.DONE;
+    }
+
+    private Recorded recordFailure(Channels.Outgoing call, Channels.Result result) {
+        Notification notification = Notification.findById(call.notificationId(), LockModeType.PESSIMISTIC_WRITE);
         if (notification == null
                 || notification.status != NotificationStatus.PENDING
                 || notification.attempts != call.attempt()) {
-            // the claim ran out before this call returned and another attempt took the message: its outcome stands
-            LOG.warnf(
-                    "Notification %s: the outcome of a call that outlived its claim is ignored (%s)",
-                    call.notificationId(), result.outcome());
-            return Recorded.DONE;
+            return outlivedItsClaim(call, result);
         }
         notification.callInFlight = false;
         DeliveryChannel channel = call.channel();
         Upstream way = Upstream.of(channel);
         switch (result.outcome()) {
-            case DELIVERED -> {
-                upstream.answered(way);
-                notification.status = NotificationStatus.SENT;
-                notification.sentAt = clock.instant();
-                notification.lastError = null;
-                count(channel, "sent");
-                return new Recorded(false, claims.claimNext(notification, locked));
-            }
             case NEVER_ARRIVED -> {
                 upstream.silent(way);
                 notification.attempts--;

@@ -14,10 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.Timeouts;
@@ -75,9 +73,15 @@ class NotificationClaims {
 
     /**
      * Looks for due messages and claims up to {@code limit} of them, in one transaction: the due rows locked (those
-     * another transaction holds are skipped, never waited for), their applications' waiting messages and their
-     * recipients read in one query each. A message at a time, this was a transaction and four statements more per
-     * message, and a look finds many at once under load or after an outage (the performance issue).
+     * another transaction holds are skipped, never waited for), then their applications' locks (the recipient rows, in
+     * key order), then their waiting messages read, in one query each. A message at a time, this was a transaction and
+     * four statements more per message, and a look finds many at once under load or after an outage (the performance
+     * issue).
+     *
+     * <p>The messages are read after the applications' locks: a decision holding one has committed by then, and its
+     * message is among them. A RECEIVED decided late (an amendment's, its topic behind the status topic) is earlier
+     * than a message found due here, which must not overtake it. The message rows are locked before the recipient, as
+     * an erasure locks them, so the two cannot deadlock; a decision locks only the recipient.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     DuePage claimDue(int limit) {
@@ -93,12 +97,14 @@ class NotificationClaims {
         }
         List<UUID> applications =
                 due.stream().map(message -> message.applicationId).distinct().toList();
-        // into the persistence context, where each claim finds its application's messages and recipient
+        // into the persistence context, where each claim finds its application's recipient and messages
+        Recipient.find("applicationId in ?1 order by applicationId", applications)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
         Map<UUID, List<Notification>> waiting =
                 Notification.<Notification>list("applicationId in ?1 and status in (PENDING, MODEM)", applications)
                         .stream()
                         .collect(Collectors.groupingBy(message -> message.applicationId));
-        Recipient.list("applicationId in ?1", applications);
         List<Channels.Outgoing> claimed = new ArrayList<>();
         for (Notification notification : due) {
             // due when read, locked since; whatever an earlier claim of this page changed, it sees
@@ -132,10 +138,10 @@ class NotificationClaims {
      * no lock, and the application's other messages are the ones the decision read.
      *
      * <p>One that must wait for an earlier message is left due at once: the earlier one's outcome may be being recorded
-     * right now by a transaction that cannot see this one (recording an outcome takes the application's lock only when
-     * a message it can see waits behind it), and the look for due messages that this decision asks for once it commits
-     * runs on the sender's thread, after the outcome it may be recording, so it finds the earlier message out and this
-     * one due (a recording by another instance leaves it to the next poll).
+     * right now (a recording takes no lock but its message's row), and the look for due messages that this decision
+     * asks for once it commits runs on the sender's thread, after the outcome it may be recording, so it finds the
+     * earlier message out and this one due (a recording by another instance says another message waits, and its
+     * sender looks at once too).
      */
     Channels.Outgoing claimDecided(NotificationDecided decided) {
         Notification notification = decided.notification();
@@ -146,64 +152,22 @@ class NotificationClaims {
         return claim(notification, decided.others());
     }
 
-    /**
-     * Locks, for recording a call's outcome, the message called about and the application's messages not yet out, in
-     * one query and in id order (as an erasure locks them). The application's lock (its recipient row, which a decision
-     * holds) is taken only if a message waits behind this one: see {@link #claimNext}. Taken first, for every outcome,
-     * it cost a round trip per message (the performance issue). A delivery with no other message of its application
-     * waiting is recorded without this ({@link Notification#recordSentAlone}).
-     *
-     * @return those messages; the one called about is missing if it is gone
-     */
-    List<Notification> lockForOutcome(UUID applicationId, UUID notificationId) {
-        return Notification.<Notification>find(
-                        "applicationId = ?1 and (id = ?2 or status in (PENDING, MODEM)) order by id",
-                        applicationId,
-                        notificationId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
-    }
-
-    /**
-     * The application's next message, claimed in the transaction that records this one as sent: it was waiting for
-     * exactly that (an earlier message goes first), and would otherwise wait for the next poll and a transaction of its
-     * own. A message waiting for another reason (a backoff, an upstream) or claimed elsewhere is left alone.
-     *
-     * <p>Before one is taken, the application's lock, then its messages read again: a decision that held the lock has
-     * committed by then, and its message is among them. A RECEIVED decided late (an amendment's, its topic behind the
-     * status topic) is earlier than the message waiting here, which must not overtake it.
-     *
-     * @param locked what {@link #lockForOutcome} returned in this transaction
-     */
-    Channels.Outgoing claimNext(Notification sent, List<Notification> locked) {
-        if (next(sent, locked).isEmpty()) {
-            return null; // the usual case: nothing waits behind it, and no lock or read more is needed
-        }
-        // after the message rows, never before them (an erasure takes them in this order too), so no deadlock
-        Recipient.findById(sent.applicationId, LockModeType.PESSIMISTIC_WRITE);
-        List<Notification> now = Notification.<Notification>find(
-                        "applicationId = ?1 and status in (PENDING, MODEM) order by id", sent.applicationId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
-        return next(sent, now).map(next -> claim(next, now)).orElse(null);
-    }
-
-    private Optional<Notification> next(Notification sent, List<Notification> waiting) {
-        Instant soon = clock.instant().plus(WAIT);
-        return waiting.stream()
-                .filter(other -> other != sent
-                        && other.status == NotificationStatus.PENDING
-                        && !other.callInFlight
-                        && !other.nextAttemptAt.isAfter(soon))
-                .min(Comparator.comparing(Notification::position));
-    }
-
     private Channels.Outgoing claim(Notification notification, List<Notification> others) {
         UUID id = notification.id;
         Recipient recipient = Recipient.findById(notification.applicationId);
-        if (recipient == null || earlierOneWaits(notification, others)) {
-            // the status arrived before the contact details, or an earlier message must reach the applicant first
+        if (recipient == null) {
+            // the status arrived before the contact details
             notification.nextAttemptAt = clock.instant().plus(WAIT);
+            return null;
+        }
+        List<Notification> earlier = earlierWaiting(notification, others);
+        if (!earlier.isEmpty()) {
+            // An earlier message must reach the applicant first. One at the gateway now asks for a look once it is
+            // recorded as sent (its recording sees this one waiting), and that look must find this one due: taken in
+            // that recording's transaction instead, it cost about five round trips (the performance issue).
+            boolean atTheGateway = earlier.stream().allMatch(message -> message.callInFlight);
+            notification.nextAttemptAt =
+                    atTheGateway ? clock.instant() : clock.instant().plus(WAIT);
             return null;
         }
         ChannelRoutes.Route route = routes.choose(notification, recipient);
@@ -239,7 +203,9 @@ class NotificationClaims {
         }
         // committed before the call: should this sender die mid-call, the message can never go by the modem
         notification.callInFlight = true;
-        notification.nextAttemptAt = clock.instant().plus(CLAIM);
+        Instant now = clock.instant();
+        notification.nextAttemptAt = now.plus(CLAIM);
+        dueOnceOut(notification, others, now);
         return new Channels.Outgoing(
                 id,
                 notification.applicationId,
@@ -252,11 +218,31 @@ class NotificationClaims {
                 notification.nextAttemptAt);
     }
 
+    /**
+     * The application's later messages that wait, never tried (for its contact details, which came after them, say),
+     * are due at once: they now wait for this one, which goes to the gateway, and recording it as sent asks for a look
+     * for due messages, which must find them. One waiting for a retry keeps its time.
+     */
+    private static void dueOnceOut(Notification claimed, List<Notification> others, Instant now) {
+        others.stream()
+                .filter(other -> other.status == NotificationStatus.PENDING
+                        && !other.callInFlight
+                        && other.attempts == 0
+                        && other.nextAttemptAt.isAfter(now)
+                        && other.position().isAfter(claimed.position()))
+                .forEach(other -> other.nextAttemptAt = now);
+    }
+
     /** An earlier message of the same application not yet out (waiting, or still at the modem) goes first. */
     private static boolean earlierOneWaits(Notification notification, List<Notification> others) {
+        return !earlierWaiting(notification, others).isEmpty();
+    }
+
+    private static List<Notification> earlierWaiting(Notification notification, List<Notification> others) {
         return others.stream()
-                .anyMatch(other -> WAITING.contains(other.status)
+                .filter(other -> WAITING.contains(other.status)
                         && !other.id.equals(notification.id)
-                        && notification.position().isAfter(other.position()));
+                        && notification.position().isAfter(other.position()))
+                .toList();
     }
 }

@@ -226,10 +226,6 @@ class NotificationSender {
         // sent outside any transaction: a channel call never holds a database transaction open
         Channels.Result result = channels.deliver(outgoing);
         DeliveryOutcomes.Recorded recorded = outcomes.record(outgoing, result);
-        if (recorded.next() != null) {
-            ready.add(recorded.next());
-            loop.wake();
-        }
         if (recorded.lookAgain()) {
             lookForDue.set(true);
             loop.wake();

@@ -13,13 +13,14 @@ import id.ltsa.relay.notification.decision.StoredMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Recording that a call delivered its message, on the real database: alone in one statement when nothing else of the
- * application waits, the long way when a message waits behind it (claimed in the same transaction), and not at all
- * when the call outlived its claim and another attempt took the message.
+ * Recording that a call delivered its message, on the real database: in one statement, which says whether another
+ * message of the application waits (the sender then looks for due messages at once, and that look takes it), and not
+ * at all when the call outlived its claim and another attempt took the message.
  */
 @QuarkusTest
 class DeliveryOutcomesTest {
@@ -38,8 +39,7 @@ class DeliveryOutcomesTest {
 
         DeliveryOutcomes.Recorded recorded = outcomes.record(Calls.of(received, 1), Channels.Result.DELIVERED);
 
-        assertNull(recorded.next());
-        assertFalse(recorded.lookAgain());
+        assertFalse(recorded.lookAgain(), "nothing else of the application waits");
         Notification stored = reload(received.id);
         assertEquals(NotificationStatus.SENT, stored.status);
         assertFalse(stored.callInFlight);
@@ -49,10 +49,12 @@ class DeliveryOutcomesTest {
     }
 
     @Test
-    void the_message_waiting_behind_a_delivered_one_is_claimed_as_it_is_recorded() {
+    void a_delivered_message_with_another_waiting_behind_it_is_recorded_sent_and_asks_for_a_look() {
         UUID application = UUID.randomUUID();
         Notification received = StoredMessages.claimed(application, ApplicationStatus.RECEIVED, 1);
         Notification submitted = StoredMessages.message(application, ApplicationStatus.SUBMITTED, 1);
+        // not due yet: the service's own sender leaves it alone while this test looks at it
+        submitted.nextAttemptAt = Instant.now().plusSeconds(3600);
         QuarkusTransaction.requiringNew().run(() -> {
             StoredMessages.recipient(application, "+6281200000001").persist();
             received.persist();
@@ -61,13 +63,12 @@ class DeliveryOutcomesTest {
 
         DeliveryOutcomes.Recorded recorded = outcomes.record(Calls.of(received, 1), Channels.Result.DELIVERED);
 
-        assertNotNull(recorded.next(), "SUBMITTED taken in the same transaction");
-        assertEquals(submitted.id, recorded.next().notificationId());
+        assertTrue(recorded.lookAgain(), "SUBMITTED waits: the sender looks for due messages at once");
         assertEquals(NotificationStatus.SENT, reload(received.id).status);
         Notification next = reload(submitted.id);
         assertEquals(NotificationStatus.PENDING, next.status);
-        assertTrue(next.callInFlight, "claimed before its call");
-        assertEquals(1, next.attempts);
+        assertFalse(next.callInFlight, "left to the look, which takes it after the application's lock");
+        assertEquals(0, next.attempts);
         putAside(application);
     }
 
