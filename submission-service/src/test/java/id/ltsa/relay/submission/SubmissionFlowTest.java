@@ -12,9 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.ltsa.relay.contracts.Topics;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +35,9 @@ import org.junit.jupiter.api.Test;
             @ResourceArg(name = "simulator", value = "true")
         })
 class SubmissionFlowTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     @AfterEach
@@ -52,6 +60,34 @@ class SubmissionFlowTest {
                 .statusCode(200)
                 .body("creates", equalTo(1))
                 .body("revisions[0].idempotencyKey", equalTo(id + "-r1"));
+    }
+
+    @Test
+    void the_same_application_under_another_event_id_is_queued_once() throws Exception {
+        UUID id = UUID.randomUUID();
+        String again = UUID.randomUUID().toString();
+
+        publishReceived(id, UUID.randomUUID().toString());
+        publishReceived(id, again); // published again by intake, under an id of its own
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(again));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(List.of("QUEUED", "SUBMITTED"), statuses(id)));
+        given().get(RealInfrastructure.simulatorUrl() + "/sim/applications/" + id)
+                .then()
+                .body("creates", equalTo(1));
+    }
+
+    private boolean applied(String eventId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement seen =
+                        connection.prepareStatement("SELECT count(*) FROM processed_event WHERE event_id = ?")) {
+            seen.setString(1, eventId);
+            try (ResultSet rows = seen.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) == 1;
+            }
+        }
     }
 
     @Test

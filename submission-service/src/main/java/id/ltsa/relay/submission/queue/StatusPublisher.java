@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,24 +33,37 @@ public class StatusPublisher {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void transition(Submission submission, ApplicationStatus status, String reason) {
+        announce(submission, List.of(move(submission, status, reason)));
+    }
+
+    /**
+     * Moves a submission to a new status and returns the event that announces it, not yet appended: for a row written
+     * only if it is new ({@link Submission#insertIfNew}), whose events must not be announced if it was not. The caller
+     * appends it with {@link #announce}, in the same transaction.
+     */
+    ApplicationStatusChanged move(Submission submission, ApplicationStatus status, String reason) {
         ApplicationStatus previous = submission.status;
         submission.status = status;
         submission.updatedAt = clock.instant();
-        outbox.append(
-                submission.applicationId.toString(),
-                new ApplicationStatusChanged(
-                        submission.applicationId,
-                        submission.trackingCode,
-                        submission.officeCode,
-                        status,
-                        previous,
-                        reason,
-                        submission.centralReference,
-                        submission.attempts,
-                        status.isPending() ? submission.nextAttemptAt : null,
-                        submission.revision,
-                        submission.episode,
-                        submission.updatedAt));
+        return new ApplicationStatusChanged(
+                submission.applicationId,
+                submission.trackingCode,
+                submission.officeCode,
+                status,
+                previous,
+                reason,
+                submission.centralReference,
+                submission.attempts,
+                status.isPending() ? submission.nextAttemptAt : null,
+                submission.revision,
+                submission.episode,
+                submission.updatedAt);
+    }
+
+    /** Appends a submission's status events, in their order, in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void announce(Submission submission, List<ApplicationStatusChanged> events) {
+        outbox.append(submission.applicationId.toString(), events.toArray());
     }
 
     /**

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 /** One application on its way to the central API, with its retry state. */
 @Entity
@@ -59,6 +61,38 @@ public class Submission extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * Writes this new submission, as it is, unless its application is already queued (intake published it again under
+     * another event id), in one statement: looked up first, it was a round trip more for every application (the
+     * performance issue). A new submission has no reference, attempt, error or submission time yet.
+     *
+     * @return whether it was written
+     */
+    public boolean insertIfNew() {
+        return getEntityManager()
+                        .createNativeQuery("""
+                        INSERT INTO submission (application_id, tracking_code, office_code, revision, status, payload,
+                            attempts, next_attempt_at, episode, queued_at, received_at, traceparent, updated_at)
+                        VALUES (:id, :trackingCode, :office, :revision, :status, :payload, 0, :nextAttemptAt, :episode,
+                            :queuedAt, :receivedAt, :traceparent, :updatedAt)
+                        ON CONFLICT (application_id) DO NOTHING""")
+                        .setParameter("id", applicationId)
+                        .setParameter("trackingCode", trackingCode)
+                        .setParameter("office", officeCode)
+                        .setParameter("revision", revision)
+                        .setParameter("status", status.name())
+                        .setParameter("payload", payload)
+                        .setParameter("nextAttemptAt", nextAttemptAt)
+                        .setParameter("episode", episode)
+                        .setParameter("queuedAt", queuedAt)
+                        .setParameter("receivedAt", receivedAt)
+                        // typed: a null of unknown type is not always bound as one the column takes
+                        .setParameter("traceparent", new TypedParameterValue<>(StandardBasicTypes.STRING, traceparent))
+                        .setParameter("updatedAt", updatedAt)
+                        .executeUpdate()
+                == 1;
+    }
 
     /** Applications not yet handed over to the central API and not final ({@link ApplicationStatus#isPending}). */
     public static long countPending() {

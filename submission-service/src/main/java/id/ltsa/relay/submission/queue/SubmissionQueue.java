@@ -6,6 +6,7 @@ import id.ltsa.relay.contracts.ApplicationAmended;
 import id.ltsa.relay.contracts.ApplicationErased;
 import id.ltsa.relay.contracts.ApplicationReceived;
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.contracts.ApplicationWithdrawn;
 import id.ltsa.relay.submission.link.CentralLink;
 import id.ltsa.relay.submission.link.LinkStatus;
@@ -15,6 +16,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /** Puts applications on the queue for the central API, and takes them off when they are amended or withdrawn. */
@@ -41,9 +44,6 @@ public class SubmissionQueue {
     }
 
     void enqueue(ApplicationReceived received) {
-        if (Submission.findById(received.applicationId()) != null) {
-            return; // the same application under another event id: already queued
-        }
         Instant now = clock.instant();
         Submission submission = new Submission();
         submission.applicationId = received.applicationId();
@@ -57,10 +57,19 @@ public class SubmissionQueue {
         submission.receivedAt = received.occurredAt();
         submission.traceparent = TraceParent.current();
         submission.updatedAt = now;
-        status.transition(submission, ApplicationStatus.QUEUED, null);
-        holdIfLinkDown(submission);
-        // written as it ends up: persisted before the transitions, it would be an INSERT and an UPDATE
-        submission.persist();
+        // written as it ends up, and announced only if it was new: read first, then written and announced, it was a
+        // round trip more for every application (the performance issue)
+        List<ApplicationStatusChanged> events = new ArrayList<>();
+        events.add(status.move(submission, ApplicationStatus.QUEUED, null));
+        LinkStatus link = this.link.current();
+        if (link.isDown()) {
+            // the applicant hears at once that it is safe, not after a retry
+            events.add(DelayedEpisodes.move(submission, status, "Central API unreachable: " + link.lastError()));
+        }
+        if (!submission.insertIfNew()) {
+            return; // the same application under another event id: already queued
+        }
+        status.announce(submission, events);
         due.fire(new SubmissionDue());
     }
 
