@@ -7,9 +7,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import id.ltsa.relay.contracts.Topics;
+import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.agroal.api.AgroalDataSource;
@@ -60,6 +63,17 @@ class SubmissionFlowTest {
                 .statusCode(200)
                 .body("creates", equalTo(1))
                 .body("revisions[0].idempotencyKey", equalTo(id + "-r1"));
+        JsonNode submitted = KafkaTestClient.JSON.readTree(TestEvents.kafka()
+                .recordsWithKey(Topics.APPLICATION_STATUS, id.toString())
+                .get(1)
+                .value());
+        assertEquals("QUEUED", submitted.get("previousStatus").asText());
+        assertEquals(TestEvents.TRACKING_CODE, submitted.get("trackingCode").asText());
+        assertEquals(SampleApplicant.OFFICE, submitted.get("officeCode").asText());
+        assertEquals(1, submitted.get("attempt").asInt());
+        assertEquals(1, submitted.get("revision").asInt());
+        assertFalse(submitted.get("centralReference").asText().isBlank());
+        assertTrue(submitted.get("nextAttemptAt").isNull(), "nothing more to attempt");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -37,6 +38,17 @@ class SubmissionOutcomes {
 
     @Transactional
     void record(UUID applicationId, int revision, CentralOutcome outcome) {
+        if (outcome instanceof CentralOutcome.Accepted accepted) {
+            // the usual outcome, in one statement; anything unusual (amended, withdrawn, a reference taken) below
+            Optional<Submission> submitted =
+                    Submission.recordSubmitted(applicationId, revision, accepted.centralReference(), clock.instant());
+            if (submitted.isPresent()) {
+                metrics.counter("ltsa.central.attempts", "outcome", outcomeName(outcome))
+                        .increment();
+                status.transition(submitted.get(), ApplicationStatus.SUBMITTED, null);
+                return;
+            }
+        }
         String reference = outcome instanceof CentralOutcome.Accepted accepted ? accepted.centralReference() : null;
         List<Object[]> found = lockAndCheckReference(applicationId, reference);
         Submission submission = found.isEmpty() ? null : (Submission) found.get(0)[0];

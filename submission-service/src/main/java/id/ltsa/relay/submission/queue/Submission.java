@@ -9,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
@@ -92,6 +94,54 @@ public class Submission extends PanacheEntityBase {
                         .setParameter("updatedAt", updatedAt)
                         .executeUpdate()
                 == 1;
+    }
+
+    /**
+     * Records the central API's acceptance in one statement, if the submission is still pending at this revision and
+     * no other application has the reference (callbacks name applications by it): an attempt counted, the reference
+     * and the time kept, SUBMITTED. The row is locked first in the same statement, so the status it gives back is the
+     * one the row had when it changed. Locked and read, then written, it was a round trip more for every application
+     * (the performance issue).
+     *
+     * @return the submission as the statement left it but for its status, still the one it had (not managed: for its
+     *     status event, which names both), or empty if nothing changed (the caller then finds out why)
+     */
+    public static Optional<Submission> recordSubmitted(UUID applicationId, int revision, String reference, Instant at) {
+        List<?> rows = getEntityManager()
+                .createNativeQuery("""
+                        WITH before AS (
+                            SELECT application_id, status FROM submission WHERE application_id = :id FOR NO KEY UPDATE)
+                        UPDATE submission s SET attempts = s.attempts + 1, central_reference = :reference,
+                            submitted_at = :at, last_error = NULL, status = 'SUBMITTED', updated_at = :at
+                        FROM before
+                        WHERE s.application_id = before.application_id AND s.revision = :revision
+                            AND s.status = ANY (:pending)
+                            AND NOT EXISTS (SELECT 1 FROM submission other
+                                WHERE other.central_reference = :reference AND other.application_id <> :id)
+                        RETURNING before.status, s.tracking_code, s.office_code::text, s.attempts, s.episode""")
+                .setParameter("id", applicationId)
+                .setParameter("reference", reference)
+                .setParameter("at", at)
+                .setParameter("revision", revision)
+                .setParameter(
+                        "pending",
+                        ApplicationStatus.pending().stream().map(Enum::name).toArray(String[]::new))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        Submission before = new Submission(); // office_code is CHAR(4): as text, Hibernate would read one Character
+        before.applicationId = applicationId;
+        before.revision = revision;
+        before.status = ApplicationStatus.valueOf((String) row[0]);
+        before.trackingCode = (String) row[1];
+        before.officeCode = (String) row[2];
+        before.attempts = ((Number) row[3]).intValue();
+        before.episode = ((Number) row[4]).intValue();
+        before.centralReference = reference;
+        before.submittedAt = at;
+        return Optional.of(before);
     }
 
     /** Applications not yet handed over to the central API and not final ({@link ApplicationStatus#isPending}). */
