@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A decided message is claimed in the transaction that decides it, and the application's next one by the look for due
- * messages that recording the first as sent asks for: neither waits for the sender's poll, here once an hour.
+ * messages (and a second ahead) that recording the first as sent asks for: neither waits for the sender's poll, here
+ * once an hour.
  */
 @QuarkusTest
 @TestProfile(SendingWithoutPollingTest.PollOnceAnHour.class)

@@ -28,8 +28,8 @@ class RecipientErasure {
 
     void erase(ApplicationErased erased) {
         Instant now = clock.instant();
-        // its messages first, in id order, then the application's lock (its recipient row): the order in which a
-        // call's outcome takes them, so the two cannot deadlock; a decision holds the recipient row only
+        // its messages first, in id order, then the application's lock (its recipient row): the order in which the
+        // look for due messages takes them, so the two cannot deadlock; a decision holds the recipient row only
         int failed = entityManager
                 .createNativeQuery("""
                 UPDATE notification SET status = 'FAILED', last_error = 'personal data erased before it was sent'

@@ -29,7 +29,6 @@ class DeliveryOutcomes {
     private final Backoff backoff;
     private final UpstreamReachability upstream;
     private final MeterRegistry metrics;
-    private final NotificationClaims claims;
     private final AgroalDataSource dataSource;
     private final Clock clock;
 
@@ -37,11 +36,9 @@ class DeliveryOutcomes {
             DeliveryConfig settings,
             UpstreamReachability upstream,
             MeterRegistry metrics,
-            NotificationClaims claims,
             AgroalDataSource dataSource,
             Clock clock) {
         this.settings = settings;
-        this.claims = claims;
         this.dataSource = dataSource;
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());
         this.upstream = upstream;
@@ -49,16 +46,17 @@ class DeliveryOutcomes {
         this.clock = clock;
     }
 
-    /**
-     * What recording an outcome leaves the sender to do.
-     *
-     * @param lookAgain look for due messages at once: this one is to be routed again (a fallback or a new route), or
-     *     another message of its application waits for this one to be out
-     */
-    record Recorded(boolean lookAgain) {
-
-        static final Recorded DONE = new Recorded(false);
-        static final Recorded LOOK_AGAIN = new Recorded(true);
+    /** What recording an outcome leaves the sender to do. */
+    enum Recorded {
+        /** Nothing more. */
+        DONE,
+        /** Look for due messages at once: this one is to be routed again (a fallback or a new route). */
+        LOOK_AGAIN,
+        /**
+         * Look for due messages at once, and a second ahead: the message was delivered, and another of its application
+         * waits for it (put off by a second when it found this one not yet out).
+         */
+        OTHERS_WAIT
     }
 
     /** Outside any transaction: a delivery is one statement committed on its own; other outcomes a transaction. */
@@ -72,7 +70,7 @@ class DeliveryOutcomes {
         }
         upstream.answered(Upstream.of(call.channel()));
         count(call.channel(), "sent");
-        return sent == Notification.SentRecord.RECORDED_OTHERS_WAIT ? Recorded.LOOK_AGAIN : Recorded.DONE;
+        return sent == Notification.SentRecord.RECORDED_OTHERS_WAIT ? Recorded.OTHERS_WAIT : Recorded.DONE;
     }
 
     private Notification.SentRecord recordSent(Channels.Outgoing call) {

@@ -82,12 +82,17 @@ class NotificationClaims {
      * message is among them. A RECEIVED decided late (an amendment's, its topic behind the status topic) is earlier
      * than a message found due here, which must not overtake it. The message rows are locked before the recipient, as
      * an erasure locks them, so the two cannot deadlock; a decision locks only the recipient.
+     *
+     * @param ahead also take what is due within the next second (see {@link #WAIT}): asked after a delivery with other
+     *     messages of its application waiting, which may have been put off by that second because that one was not
+     *     out yet (or their contact details had not come), and would otherwise wait for the next poll
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    DuePage claimDue(int limit) {
+    DuePage claimDue(int limit, boolean ahead) {
         Instant now = clock.instant();
+        Instant dueBy = ahead ? now.plus(WAIT) : now;
         List<Notification> due = Notification.<Notification>find(
-                        "status = ?1 and nextAttemptAt <= ?2 order by createdAt", NotificationStatus.PENDING, now)
+                        "status = ?1 and nextAttemptAt <= ?2 order by createdAt", NotificationStatus.PENDING, dueBy)
                 .page(0, limit)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI)
@@ -155,19 +160,9 @@ class NotificationClaims {
     private Channels.Outgoing claim(Notification notification, List<Notification> others) {
         UUID id = notification.id;
         Recipient recipient = Recipient.findById(notification.applicationId);
-        if (recipient == null) {
-            // the status arrived before the contact details
+        if (recipient == null || earlierOneWaits(notification, others)) {
+            // the status arrived before the contact details, or an earlier message must reach the applicant first
             notification.nextAttemptAt = clock.instant().plus(WAIT);
-            return null;
-        }
-        List<Notification> earlier = earlierWaiting(notification, others);
-        if (!earlier.isEmpty()) {
-            // An earlier message must reach the applicant first. One at the gateway now asks for a look once it is
-            // recorded as sent (its recording sees this one waiting), and that look must find this one due: taken in
-            // that recording's transaction instead, it cost about five round trips (the performance issue).
-            boolean atTheGateway = earlier.stream().allMatch(message -> message.callInFlight);
-            notification.nextAttemptAt =
-                    atTheGateway ? clock.instant() : clock.instant().plus(WAIT);
             return null;
         }
         ChannelRoutes.Route route = routes.choose(notification, recipient);
@@ -203,9 +198,7 @@ class NotificationClaims {
         }
         // committed before the call: should this sender die mid-call, the message can never go by the modem
         notification.callInFlight = true;
-        Instant now = clock.instant();
-        notification.nextAttemptAt = now.plus(CLAIM);
-        dueOnceOut(notification, others, now);
+        notification.nextAttemptAt = clock.instant().plus(CLAIM);
         return new Channels.Outgoing(
                 id,
                 notification.applicationId,
@@ -218,31 +211,11 @@ class NotificationClaims {
                 notification.nextAttemptAt);
     }
 
-    /**
-     * The application's later messages that wait, never tried (for its contact details, which came after them, say),
-     * are due at once: they now wait for this one, which goes to the gateway, and recording it as sent asks for a look
-     * for due messages, which must find them. One waiting for a retry keeps its time.
-     */
-    private static void dueOnceOut(Notification claimed, List<Notification> others, Instant now) {
-        others.stream()
-                .filter(other -> other.status == NotificationStatus.PENDING
-                        && !other.callInFlight
-                        && other.attempts == 0
-                        && other.nextAttemptAt.isAfter(now)
-                        && other.position().isAfter(claimed.position()))
-                .forEach(other -> other.nextAttemptAt = now);
-    }
-
     /** An earlier message of the same application not yet out (waiting, or still at the modem) goes first. */
     private static boolean earlierOneWaits(Notification notification, List<Notification> others) {
-        return !earlierWaiting(notification, others).isEmpty();
-    }
-
-    private static List<Notification> earlierWaiting(Notification notification, List<Notification> others) {
         return others.stream()
-                .filter(other -> WAITING.contains(other.status)
+                .anyMatch(other -> WAITING.contains(other.status)
                         && !other.id.equals(notification.id)
-                        && notification.position().isAfter(other.position()))
-                .toList();
+                        && notification.position().isAfter(other.position()));
     }
 }

@@ -64,6 +64,8 @@ class NotificationSender {
     private final AtomicInteger claimedNotCommitted = new AtomicInteger();
 
     private final AtomicBoolean lookForDue = new AtomicBoolean(true);
+    /** The next look also takes what is due within a second: a delivered message had others of its application waiting. */
+    private final AtomicBoolean lookAhead = new AtomicBoolean();
     /** Set as the service stops: no more calls are started, and what is claimed is let go. */
     private volatile boolean stopping;
     /**
@@ -168,7 +170,8 @@ class NotificationSender {
         nextDue = null;
         lastLook = clock.instant();
         // no more claimed at once than a decision would leave waiting to be sent (see READY_AT_MOST)
-        NotificationClaims.DuePage page = claims.claimDue(Math.max(1, READY_AT_MOST - claimedNotCommitted.get()));
+        NotificationClaims.DuePage page =
+                claims.claimDue(Math.max(1, READY_AT_MOST - claimedNotCommitted.get()), lookAhead.getAndSet(false));
         if (page.full()) {
             lookForDue.set(true); // once these are sent
             loop.wake();
@@ -226,7 +229,10 @@ class NotificationSender {
         // sent outside any transaction: a channel call never holds a database transaction open
         Channels.Result result = channels.deliver(outgoing);
         DeliveryOutcomes.Recorded recorded = outcomes.record(outgoing, result);
-        if (recorded.lookAgain()) {
+        if (recorded == DeliveryOutcomes.Recorded.OTHERS_WAIT) {
+            lookAhead.set(true);
+        }
+        if (recorded != DeliveryOutcomes.Recorded.DONE) {
             lookForDue.set(true);
             loop.wake();
         }

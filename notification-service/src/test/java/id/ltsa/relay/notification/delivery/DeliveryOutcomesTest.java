@@ -39,7 +39,7 @@ class DeliveryOutcomesTest {
 
         DeliveryOutcomes.Recorded recorded = outcomes.record(Calls.of(received, 1), Channels.Result.DELIVERED);
 
-        assertFalse(recorded.lookAgain(), "nothing else of the application waits");
+        assertEquals(DeliveryOutcomes.Recorded.DONE, recorded, "nothing else of the application waits");
         Notification stored = reload(received.id);
         assertEquals(NotificationStatus.SENT, stored.status);
         assertFalse(stored.callInFlight);
@@ -63,7 +63,7 @@ class DeliveryOutcomesTest {
 
         DeliveryOutcomes.Recorded recorded = outcomes.record(Calls.of(received, 1), Channels.Result.DELIVERED);
 
-        assertTrue(recorded.lookAgain(), "SUBMITTED waits: the sender looks for due messages at once");
+        assertEquals(DeliveryOutcomes.Recorded.OTHERS_WAIT, recorded, "SUBMITTED waits: the sender looks at once");
         assertEquals(NotificationStatus.SENT, reload(received.id).status);
         Notification next = reload(submitted.id);
         assertEquals(NotificationStatus.PENDING, next.status);

@@ -89,7 +89,7 @@ class LateReceivedOrderTest {
             QuarkusTransaction.requiringNew()
                     .run(() -> Notification.update("nextAttemptAt = ?1 where id = ?2", Instant.now(), approved.id));
 
-            Future<NotificationClaims.DuePage> look = sender.submit(() -> claims.claimDue(8));
+            Future<NotificationClaims.DuePage> look = sender.submit(() -> claims.claimDue(8, false));
             // the look found APPROVED due and reads the application's messages only once it has the application's lock
             // (the service's own sender may be the one that found it: then that one waits, and this one finds nothing)
             await().atMost(Duration.ofSeconds(30)).until(() -> waitsForALock(application));
