@@ -17,9 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,14 +81,6 @@ class AnnounceAgainTest {
     }
 
     private long waitingInTheOutbox(UUID id) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement count =
-                        connection.prepareStatement("SELECT count(*) FROM outbox_event WHERE message_key = ?")) {
-            count.setString(1, id.toString());
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return TestEvents.count(dataSource, "SELECT count(*) FROM outbox_event WHERE message_key = ?", id.toString());
     }
 }

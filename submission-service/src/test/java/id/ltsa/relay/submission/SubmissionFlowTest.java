@@ -20,9 +20,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -93,15 +90,7 @@ class SubmissionFlowTest {
     }
 
     private boolean applied(String eventId) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement seen =
-                        connection.prepareStatement("SELECT count(*) FROM processed_event WHERE event_id = ?")) {
-            seen.setString(1, eventId);
-            try (ResultSet rows = seen.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) == 1;
-            }
-        }
+        return TestEvents.count(dataSource, "SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1;
     }
 
     @Test

@@ -8,11 +8,16 @@ import id.ltsa.relay.contracts.testing.SampleApplicant;
 import id.ltsa.relay.localstack.testing.KafkaTestClient;
 import id.ltsa.relay.localstack.testing.RealInfrastructure;
 import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** What the tests of this service do to the outside world: events in, statuses out, the simulator's mode. */
 final class TestEvents {
@@ -95,6 +100,18 @@ final class TestEvents {
             }
         }
         return byId;
+    }
+
+    /** The rows of the service's own database that one query with one text parameter counts. */
+    static long count(DataSource dataSource, String query, String value) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(query)) {
+            count.setString(1, value);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     static void simulatorMode(String body) {
