@@ -119,6 +119,7 @@ public class Submission extends PanacheEntityBase {
                             AND NOT EXISTS (SELECT 1 FROM submission other
                                 WHERE other.central_reference = :reference AND other.application_id <> :id)
                         RETURNING before.status, s.tracking_code, s.office_code::text, s.attempts, s.episode""")
+                // office_code as text: a CHAR(4) column, untyped, Hibernate would read as one Character
                 .setParameter("id", applicationId)
                 .setParameter("reference", reference)
                 .setParameter("at", at)
@@ -131,7 +132,7 @@ public class Submission extends PanacheEntityBase {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        Submission before = new Submission(); // office_code is CHAR(4): as text, Hibernate would read one Character
+        Submission before = new Submission();
         before.applicationId = applicationId;
         before.revision = revision;
         before.status = ApplicationStatus.valueOf((String) row[0]);
