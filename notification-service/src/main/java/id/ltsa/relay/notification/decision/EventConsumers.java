@@ -9,7 +9,6 @@ import id.ltsa.relay.contracts.CentralLinkChanged;
 import id.ltsa.relay.inbox.Inbox;
 import id.ltsa.relay.inbox.InboxHandler;
 import id.ltsa.relay.notification.alert.LinkAlerts;
-import id.ltsa.relay.notification.backlog.Backlog;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +29,6 @@ public class EventConsumers {
     private final Inbox inbox;
     private final NotificationDecisions decisions;
     private final RecipientErasure erasure;
-    private final Backlog backlog;
     private final LinkAlerts linkAlerts;
     private final InboxHandler statusHandler = new InboxHandler() {
         @Override
@@ -40,7 +38,7 @@ public class EventConsumers {
 
         /**
          * No applicant hears of QUEUED, and the backlog counts it as it counts RECEIVED: a transaction (the id
-         * recorded, the progress row locked and updated) for nothing, once per application.
+         * recorded, the application's row upserted) for nothing, once per application.
          */
         @Override
         public boolean ignores(Object event) {
@@ -48,16 +46,10 @@ public class EventConsumers {
         }
     };
 
-    EventConsumers(
-            Inbox inbox,
-            NotificationDecisions decisions,
-            RecipientErasure erasure,
-            Backlog backlog,
-            LinkAlerts linkAlerts) {
+    EventConsumers(Inbox inbox, NotificationDecisions decisions, RecipientErasure erasure, LinkAlerts linkAlerts) {
         this.inbox = inbox;
         this.decisions = decisions;
         this.erasure = erasure;
-        this.backlog = backlog;
         this.linkAlerts = linkAlerts;
     }
 
@@ -81,54 +73,29 @@ public class EventConsumers {
 
     private void applyApplicantContact(Object event) {
         if (event instanceof ApplicantContactRecorded recorded) {
-            decisions.remember(
-                    recorded.applicationId(), recorded.trackingCode(), recorded.officeCode(), recorded.contact());
-            // a registration is revision 1; a corrected application (a later revision) starts again at RECEIVED
-            decisions.decide(
-                    recorded.applicationId(),
-                    recorded.officeCode(),
-                    ApplicationStatus.RECEIVED,
-                    recorded.revision(),
-                    0,
-                    null);
-            backlog.track(
-                    recorded.applicationId(),
-                    recorded.officeCode(),
-                    ApplicationStatus.RECEIVED,
-                    recorded.revision(),
-                    recorded.occurredAt());
+            decisions.contactRecorded(recorded);
         } else if (event instanceof ApplicationErased erased) {
             erasure.erase(erased);
         } else if (event instanceof ApplicationWithdrawn withdrawn) {
-            decisions.decide(
+            decisions.statusChanged(
                     withdrawn.applicationId(),
                     withdrawn.officeCode(),
                     ApplicationStatus.WITHDRAWN,
                     withdrawn.revision(),
                     0,
-                    withdrawn.reason());
-            backlog.track(
-                    withdrawn.applicationId(),
-                    withdrawn.officeCode(),
-                    ApplicationStatus.WITHDRAWN,
-                    withdrawn.revision(),
+                    withdrawn.reason(),
                     withdrawn.occurredAt());
         }
     }
 
     private void applyStatus(ApplicationStatusChanged changed) {
-        decisions.decide(
+        decisions.statusChanged(
                 changed.applicationId(),
                 changed.officeCode(),
                 changed.status(),
                 changed.revision(),
                 changed.status() == ApplicationStatus.DELAYED ? changed.episode() : 0,
-                changed.reason());
-        backlog.track(
-                changed.applicationId(),
-                changed.officeCode(),
-                changed.status(),
-                changed.revision(),
+                changed.reason(),
                 changed.occurredAt());
     }
 }

@@ -1,13 +1,11 @@
 package id.ltsa.relay.notification.decision;
 
-import id.ltsa.relay.contracts.ApplicantContact;
+import id.ltsa.relay.contracts.ApplicantContactRecorded;
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.LifecyclePosition;
-import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.trace.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,41 +40,45 @@ public class NotificationDecisions {
         this.decided = decided;
     }
 
-    void remember(UUID applicationId, String trackingCode, String officeCode, ApplicantContact applicant) {
-        // locked, as every decision for the application locks it (see decide)
-        Recipient recipient = Recipient.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
-        if (recipient != null && recipient.erasedAt != null) {
-            return; // erased for good: an event replayed from before the erasure must not bring the details back
-        }
-        if (recipient == null) {
-            recipient = new Recipient();
-            recipient.applicationId = applicationId;
-        }
-        recipient.trackingCode = trackingCode;
-        recipient.officeCode = officeCode;
-        recipient.fullName = applicant.fullName();
-        recipient.phone = applicant.phone();
-        recipient.email = applicant.email();
-        recipient.channel =
-                applicant.preferredChannel() == null ? NotificationChannel.WHATSAPP : applicant.preferredChannel();
-        recipient.language = applicant.language() == null ? "id" : applicant.language();
-        recipient.updatedAt = clock.instant();
-        recipient.persist();
+    /**
+     * An applicant's contact details with their RECEIVED (a registration is revision 1; a corrected application, a
+     * later revision, starts again at RECEIVED): both recorded, and its message decided.
+     */
+    void contactRecorded(ApplicantContactRecorded recorded) {
+        Recipient recipient = Recipient.heard(
+                recorded.applicationId(),
+                recorded.officeCode(),
+                recorded.trackingCode(),
+                recorded.contact(),
+                recorded.revision(),
+                recorded.occurredAt(),
+                clock.instant());
+        decide(recipient, ApplicationStatus.RECEIVED, recorded.revision(), 0, null);
     }
 
-    void decide(
+    /** A later status of the application: recorded, and its message decided if its applicant hears of it. */
+    void statusChanged(
             UUID applicationId,
             String officeCode,
             ApplicationStatus transition,
             int revision,
             int episode,
-            String reason) {
+            String reason,
+            Instant at) {
+        Recipient recipient = Recipient.heard(applicationId, officeCode, transition, revision, at, clock.instant());
+        decide(recipient, transition, revision, episode, reason);
+    }
+
+    /**
+     * @param recipient the application's row, just upserted: locked by this transaction, so the application's two
+     *     consumers (contacts and statuses) decide for it in turn, and each sees the other's message (which is first,
+     *     whether it is superseded), read below in a statement of its own, after the lock
+     */
+    private void decide(Recipient recipient, ApplicationStatus transition, int revision, int episode, String reason) {
         if (!NOTIFIED.contains(transition)) {
             return;
         }
-        // The recipient's row is the application's lock: its two consumers (contacts and statuses) may decide for one
-        // application at once, and each must see the other's message (which is first, whether it is superseded).
-        Recipient.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
+        UUID applicationId = recipient.applicationId;
         List<Notification> earlier = Notification.list("applicationId", applicationId);
         LifecyclePosition position = new LifecyclePosition(revision, transition);
         boolean decidedBefore = earlier.stream()
@@ -97,7 +99,7 @@ public class NotificationDecisions {
         notification.id = UUID.nameUUIDFromBytes(
                 (applicationId + "/" + transition + "/" + revision + "/" + episode).getBytes(StandardCharsets.UTF_8));
         notification.applicationId = applicationId;
-        notification.officeCode = officeCode;
+        notification.officeCode = recipient.officeCode;
         notification.transition = transition;
         notification.revision = revision;
         notification.episode = episode;
@@ -107,7 +109,7 @@ public class NotificationDecisions {
         notification.createdAt = now;
         notification.traceparent = TraceParent.current();
         // the sender claims it first, then it is written: persisted before, its claim would be an INSERT and an UPDATE
-        decided.fire(new NotificationDecided(notification, earlier));
+        decided.fire(new NotificationDecided(notification, earlier, recipient));
         notification.persist();
     }
 }

@@ -1,5 +1,7 @@
 package id.ltsa.relay.notification.decision;
 
+import id.ltsa.relay.contracts.ApplicantContact;
+import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,11 +12,59 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
-/** How to reach the applicant of one application. Personal data: never log it. */
+/**
+ * One application as this service knows it: how to reach its applicant, once the contact details have come
+ * (personal data: never log it), and the newest status heard of it (what the backlog counts). Its row is the
+ * application's lock: every event of the application upserts it first ({@link #heard}), and the look for due messages
+ * locks it before it reads the application's messages.
+ */
 @Entity
 @Table(name = "recipient")
 public class Recipient extends PanacheEntityBase {
+
+    /** Where an event stands after what is known: the condition under which the status moves. */
+    private static final String LATER = """
+            (EXCLUDED.revision > known.revision
+                OR EXCLUDED.revision = known.revision AND known.status = ANY (:rankedBelow))""";
+
+    /** Contact details come with a contact event only (a status has none), and never come back after an erasure. */
+    private static final String KEEP_CONTACT = "EXCLUDED.tracking_code IS NULL OR known.erased_at IS NOT NULL";
+
+    /**
+     * Records one event of the application in one statement that also locks its row, and returns the row as it then
+     * is. The status moves only to a later position (a later revision, or further along the lifecycle, whose order
+     * comes as a parameter, the statuses ranked below this one, so it is still said only in {@code contracts}), never
+     * back for a late or repeated event. Waiting (the backlog) starts at RECEIVED of the newest revision, which may
+     * arrive after a later status of that revision. An upsert, never find-then-insert: both consumers (contacts and
+     * statuses) may meet a new application at the same moment, and the second then waits for the first to commit.
+     *
+     * <p>It replaces three statements per event: the recipient's lock, the progress row's upsert, and for a contact the
+     * recipient's insert (the performance issue).
+     */
+    private static final String HEARD = """
+            INSERT INTO recipient AS known (application_id, office_code, tracking_code, full_name, phone, email,
+                channel, language, updated_at, status, revision, received_at, status_at)
+            VALUES (:id, :office, :trackingCode, :fullName, :phone, :email, :channel, :language, :now, :status,
+                :revision, :at, :at)
+            ON CONFLICT (application_id) DO UPDATE SET
+                tracking_code = CASE WHEN %1$s THEN known.tracking_code ELSE EXCLUDED.tracking_code END,
+                full_name = CASE WHEN %1$s THEN known.full_name ELSE EXCLUDED.full_name END,
+                phone = CASE WHEN %1$s THEN known.phone ELSE EXCLUDED.phone END,
+                email = CASE WHEN %1$s THEN known.email ELSE EXCLUDED.email END,
+                channel = CASE WHEN %1$s THEN known.channel ELSE EXCLUDED.channel END,
+                language = CASE WHEN %1$s THEN known.language ELSE EXCLUDED.language END,
+                updated_at = EXCLUDED.updated_at,
+                received_at = CASE WHEN EXCLUDED.status = 'RECEIVED' AND (EXCLUDED.revision > known.revision
+                        OR EXCLUDED.revision = known.revision AND EXCLUDED.received_at < known.received_at)
+                    THEN EXCLUDED.received_at ELSE known.received_at END,
+                status = CASE WHEN %2$s THEN EXCLUDED.status ELSE known.status END,
+                revision = CASE WHEN %2$s THEN EXCLUDED.revision ELSE known.revision END,
+                status_at = CASE WHEN %2$s THEN EXCLUDED.status_at ELSE known.status_at END
+            RETURNING tracking_code, full_name, phone, email, channel, language, updated_at, erased_at, status,
+                revision, received_at, status_at""".formatted(KEEP_CONTACT, LATER);
 
     @Id
     @Column(name = "application_id")
@@ -42,4 +92,124 @@ public class Recipient extends PanacheEntityBase {
     /** When the applicant's contact details were erased (intake's erasure); null while kept. */
     @Column(name = "erased_at")
     public Instant erasedAt;
+
+    // Where the application stands: written by {@link #heard} alone (an entity's update would write them from what it
+    // read, maybe before an upsert of the same transaction).
+
+    /** The newest status heard. */
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    public ApplicationStatus status;
+
+    @Column(updatable = false)
+    public int revision;
+    /** When the newest revision was received: the backlog counts waiting from here. */
+    @Column(name = "received_at", updatable = false)
+    public Instant receivedAt;
+    /** When the newest status was reached. */
+    @Column(name = "status_at", updatable = false)
+    public Instant statusAt;
+
+    /** Whether the contact details have come: a status may arrive before them. */
+    public boolean contactKnown() {
+        return trackingCode != null;
+    }
+
+    /**
+     * Records a status of the application (see {@link #HEARD}) and locks its row. In the caller's transaction.
+     *
+     * @return the row as it now is, with the contact details if they have come (not a managed entity)
+     */
+    public static Recipient heard(
+            UUID applicationId, String officeCode, ApplicationStatus status, int revision, Instant at, Instant now) {
+        return heard(applicationId, officeCode, null, null, status, revision, at, now);
+    }
+
+    /**
+     * Records the applicant's contact details, as their RECEIVED (registration or amendment) carries them, and locks
+     * the row; details erased before are not brought back. In the caller's transaction.
+     *
+     * @return the row as it now is (not a managed entity)
+     */
+    public static Recipient heard(
+            UUID applicationId,
+            String officeCode,
+            String trackingCode,
+            ApplicantContact contact,
+            int revision,
+            Instant at,
+            Instant now) {
+        return heard(applicationId, officeCode, trackingCode, contact, ApplicationStatus.RECEIVED, revision, at, now);
+    }
+
+    /**
+     * Read into a new object, not the persistence context: a row already there (an earlier event of the application in
+     * the same poll) would be returned as it was loaded, without what this statement changed.
+     */
+    private static Recipient heard(
+            UUID applicationId,
+            String officeCode,
+            String trackingCode,
+            ApplicantContact contact,
+            ApplicationStatus status,
+            int revision,
+            Instant at,
+            Instant now) {
+        // typed, since the contact's may be null: a null of no known type would not do for a text column
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery(HEARD)
+                .unwrap(NativeQuery.class)
+                .setParameter("id", applicationId)
+                .setParameter("office", officeCode)
+                .setParameter("trackingCode", trackingCode, StandardBasicTypes.STRING)
+                .setParameter("fullName", contact == null ? null : contact.fullName(), StandardBasicTypes.STRING)
+                .setParameter("phone", contact == null ? null : contact.phone(), StandardBasicTypes.STRING)
+                .setParameter("email", contact == null ? null : contact.email(), StandardBasicTypes.STRING)
+                .setParameter(
+                        "channel", contact == null ? null : channel(contact).name(), StandardBasicTypes.STRING)
+                .setParameter(
+                        "language",
+                        contact == null ? null : contact.language() == null ? "id" : contact.language(),
+                        StandardBasicTypes.STRING)
+                .setParameter("now", now)
+                .setParameter("status", status.name())
+                .setParameter("revision", revision)
+                .setParameter("at", at)
+                .setParameter(
+                        "rankedBelow",
+                        status.rankedBelow().stream().map(Enum::name).toArray(String[]::new))
+                .addScalar("tracking_code", StandardBasicTypes.STRING)
+                .addScalar("full_name", StandardBasicTypes.STRING)
+                .addScalar("phone", StandardBasicTypes.STRING)
+                .addScalar("email", StandardBasicTypes.STRING)
+                .addScalar("channel", StandardBasicTypes.STRING)
+                .addScalar("language", StandardBasicTypes.STRING)
+                .addScalar("updated_at", StandardBasicTypes.INSTANT)
+                .addScalar("erased_at", StandardBasicTypes.INSTANT)
+                .addScalar("status", StandardBasicTypes.STRING)
+                .addScalar("revision", StandardBasicTypes.INTEGER)
+                .addScalar("received_at", StandardBasicTypes.INSTANT)
+                .addScalar("status_at", StandardBasicTypes.INSTANT)
+                .getSingleResult();
+        Recipient recipient = new Recipient();
+        recipient.applicationId = applicationId;
+        recipient.officeCode = officeCode;
+        recipient.trackingCode = (String) row[0];
+        recipient.fullName = (String) row[1];
+        recipient.phone = (String) row[2];
+        recipient.email = (String) row[3];
+        recipient.channel = row[4] == null ? null : NotificationChannel.valueOf((String) row[4]);
+        recipient.language = (String) row[5];
+        recipient.updatedAt = (Instant) row[6];
+        recipient.erasedAt = (Instant) row[7];
+        recipient.status = ApplicationStatus.valueOf((String) row[8]);
+        recipient.revision = (Integer) row[9];
+        recipient.receivedAt = (Instant) row[10];
+        recipient.statusAt = (Instant) row[11];
+        return recipient;
+    }
+
+    private static NotificationChannel channel(ApplicantContact contact) {
+        return contact.preferredChannel() == null ? NotificationChannel.WHATSAPP : contact.preferredChannel();
+    }
 }

@@ -102,10 +102,11 @@ class NotificationClaims {
         }
         List<UUID> applications =
                 due.stream().map(message -> message.applicationId).distinct().toList();
-        // into the persistence context, where each claim finds its application's recipient and messages
-        Recipient.find("applicationId in ?1 order by applicationId", applications)
+        Map<UUID, Recipient> recipients = Recipient.<Recipient>find(
+                        "applicationId in ?1 order by applicationId", applications)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
+                .stream()
+                .collect(Collectors.toMap(recipient -> recipient.applicationId, recipient -> recipient));
         Map<UUID, List<Notification>> waiting =
                 Notification.<Notification>list("applicationId in ?1 and status in (PENDING, MODEM)", applications)
                         .stream()
@@ -117,7 +118,8 @@ class NotificationClaims {
                     notification,
                     waiting.getOrDefault(notification.applicationId, List.of()).stream()
                             .filter(other -> other != notification)
-                            .toList());
+                            .toList(),
+                    recipients.get(notification.applicationId));
             if (outgoing != null) {
                 claimed.add(outgoing);
             }
@@ -154,13 +156,12 @@ class NotificationClaims {
             notification.nextAttemptAt = clock.instant();
             return null;
         }
-        return claim(notification, decided.others());
+        return claim(notification, decided.others(), decided.recipient());
     }
 
-    private Channels.Outgoing claim(Notification notification, List<Notification> others) {
+    private Channels.Outgoing claim(Notification notification, List<Notification> others, Recipient recipient) {
         UUID id = notification.id;
-        Recipient recipient = Recipient.findById(notification.applicationId);
-        if (recipient == null || earlierOneWaits(notification, others)) {
+        if (recipient == null || !recipient.contactKnown() || earlierOneWaits(notification, others)) {
             // the status arrived before the contact details, or an earlier message must reach the applicant first
             notification.nextAttemptAt = clock.instant().plus(WAIT);
             return null;

@@ -129,9 +129,8 @@ class StatusQueries {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery("""
-                SELECT r.full_name, r.language, coalesce(p.status, 'RECEIVED'), coalesce(p.updated_at, r.updated_at)
-                FROM recipient r LEFT JOIN application_progress p ON p.application_id = r.application_id
-                WHERE r.tracking_code = ?1 ORDER BY r.updated_at DESC LIMIT 1""")
+                SELECT full_name, language, status, status_at FROM recipient
+                WHERE tracking_code = ?1 ORDER BY updated_at DESC LIMIT 1""")
                 .setParameter(1, trackingCode)
                 .getResultList();
         if (rows.isEmpty()) {

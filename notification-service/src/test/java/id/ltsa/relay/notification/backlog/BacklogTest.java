@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.notification.decision.Recipient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The backlog follows an application's newest position whatever order its events arrive in, on the real database: the
- * decision is made inside one upsert, so this is where its SQL is proven.
+ * decision is made inside the application row's upsert ({@link Recipient#heard}), so this is where its SQL is proven.
  */
 @QuarkusTest
 class BacklogTest {
@@ -37,14 +38,14 @@ class BacklogTest {
         track(id, office, ApplicationStatus.DELAYED, 1, T0.plusSeconds(30)); // from before SUBMITTED, late
         track(id, office, ApplicationStatus.QUEUED, 1, T0.plusSeconds(10)); // late
         track(id, office, ApplicationStatus.SUBMITTED, 1, T0.plusSeconds(60)); // redelivered
-        assertEquals(ApplicationStatus.SUBMITTED.name(), progress(id).status);
+        assertEquals(ApplicationStatus.SUBMITTED, progress(id).status);
         assertEquals(0, pending(office));
 
         // an amendment starts again at RECEIVED of the next revision: pending again, waiting from then
         track(id, office, ApplicationStatus.RECEIVED, 2, T0.plusSeconds(600));
         track(id, office, ApplicationStatus.RECEIVED, 1, T0); // the first revision's, redelivered
-        ApplicationProgress progress = progress(id);
-        assertEquals(ApplicationStatus.RECEIVED.name(), progress.status);
+        Recipient progress = progress(id);
+        assertEquals(ApplicationStatus.RECEIVED, progress.status);
         assertEquals(2, progress.revision);
         assertEquals(T0.plusSeconds(600), progress.receivedAt);
         assertEquals(1, pending(office));
@@ -58,8 +59,8 @@ class BacklogTest {
         track(id, office, ApplicationStatus.QUEUED, 1, T0.plusSeconds(5));
         track(id, office, ApplicationStatus.RECEIVED, 1, T0);
 
-        ApplicationProgress progress = progress(id);
-        assertEquals(ApplicationStatus.QUEUED.name(), progress.status, "RECEIVED does not move it back");
+        Recipient progress = progress(id);
+        assertEquals(ApplicationStatus.QUEUED, progress.status, "RECEIVED does not move it back");
         assertEquals(T0, progress.receivedAt, "but the wait is counted from it");
         Backlog.OfficeBacklog waiting = QuarkusTransaction.requiringNew().call(() -> backlog.byOffice().stream()
                 .filter(row -> row.officeCode().equals(office))
@@ -70,11 +71,11 @@ class BacklogTest {
     }
 
     private void track(UUID id, String office, ApplicationStatus status, int revision, Instant at) {
-        QuarkusTransaction.requiringNew().run(() -> backlog.track(id, office, status, revision, at));
+        QuarkusTransaction.requiringNew().run(() -> Recipient.heard(id, office, status, revision, at, Instant.now()));
     }
 
-    private static ApplicationProgress progress(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> ApplicationProgress.<ApplicationProgress>findById(id));
+    private static Recipient progress(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> Recipient.<Recipient>findById(id));
     }
 
     private long pending(String office) {

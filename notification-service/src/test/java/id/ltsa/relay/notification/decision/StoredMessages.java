@@ -27,6 +27,10 @@ public final class StoredMessages {
         recipient.channel = NotificationChannel.SMS;
         recipient.language = "id";
         recipient.updatedAt = Instant.now();
+        recipient.status = ApplicationStatus.RECEIVED;
+        recipient.revision = 1;
+        recipient.receivedAt = recipient.updatedAt;
+        recipient.statusAt = recipient.updatedAt;
         return recipient;
     }
 
