@@ -20,4 +20,15 @@ public interface InboxHandler {
     default boolean ignores(Object event) {
         return false;
     }
+
+    /**
+     * True for a handler that applies each event in one statement on a connection of its own, outside any transaction,
+     * a statement that itself decides whether the event changes anything (a status that only ever moves forward, say):
+     * applied twice, an event changes nothing the second time. Its events are then applied one statement each, with no
+     * transaction and no ids recorded, and a replay comes to {@link #handle} again, never to {@link #handleAgain}. A
+     * status event of intake cost three round trips where one does (the performance issue). False by default.
+     */
+    default boolean idempotent() {
+        return false;
+    }
 }

@@ -2,14 +2,15 @@ package id.ltsa.relay.intake.status;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.ApplicationStatusChanged;
-import id.ltsa.relay.intake.application.Application;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Collection;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,55 +27,67 @@ public class StatusReadModel {
      * revision, or the same revision further along the lifecycle, and never away from a final status. The lifecycle's
      * order comes as parameters (the final statuses, those ranked below the event's), so it is still said only in
      * {@code contracts}. The UPDATE waits for the row's lock and then tests its condition on the row as it is (READ
-     * COMMITTED), so two events of one application are decided in turn. A select, an update and an insert cost three
-     * round trips per status event, two events per application (the performance issue). The version moves as an update
-     * of the entity would move it, so an amendment read before this fails to save. The application is never loaded:
-     * loaded whole, its personal data would be decrypted for nothing, then encrypted again by an UPDATE of every column.
+     * COMMITTED), so two events of one application are decided in turn. The version moves as an update of the entity
+     * would move it, so an amendment read before this fails to save. The application is never loaded: loaded whole,
+     * its personal data would be decrypted for nothing, then encrypted again by an UPDATE of every column. The same
+     * statement says whether the application exists, for the log of an event that changed nothing.
      */
     private static final String APPLY = """
             WITH changed AS (
-                UPDATE application SET status = :status, status_revision = :revision,
-                    central_reference = coalesce(:reference, central_reference), updated_at = :now,
-                    version = version + 1
-                WHERE id = :id AND status <> ALL (:finals)
-                    AND (status_revision < :revision
-                        OR status_revision = :revision AND status = ANY (:rankedBelow))
-                RETURNING id)
-            INSERT INTO status_history (application_id, status, reason, revision, at)
-            SELECT id, :status, :reason, :revision, :at FROM changed""";
+                UPDATE application SET status = ?, status_revision = ?,
+                    central_reference = coalesce(?, central_reference), updated_at = ?, version = version + 1
+                WHERE id = ? AND status <> ALL (?)
+                    AND (status_revision < ? OR status_revision = ? AND status = ANY (?))
+                RETURNING id, status, status_revision),
+            history AS (
+                INSERT INTO status_history (application_id, status, reason, revision, at)
+                SELECT id, status, ?, status_revision, ? FROM changed)
+            SELECT EXISTS (SELECT 1 FROM changed), EXISTS (SELECT 1 FROM application WHERE id = ?)""";
 
     private static final String[] FINALS = names(ApplicationStatus.finals());
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final Clock clock;
 
-    StatusReadModel(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
+    StatusReadModel(AgroalDataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
         this.clock = clock;
     }
 
-    /** @return whether the event changed the application */
-    @Transactional
+    /**
+     * Applies the event in one statement of its own, committed by itself (no transaction: a transaction's BEGIN, the
+     * inbox's ids and a look for the application when nothing changed made three round trips of one, twice per
+     * application; the performance issue). Applied again, it changes nothing, so the inbox records no ids for it.
+     *
+     * @return whether the event changed the application
+     */
     public boolean apply(ApplicationStatusChanged event) {
-        // typed, since either may be null: a null of no known type would not do for coalesce or the text column
-        int changed = entityManager
-                .createNativeQuery(APPLY)
-                .unwrap(NativeQuery.class)
-                .setParameter("status", event.status().name())
-                .setParameter("revision", event.revision())
-                .setParameter("reference", event.centralReference(), StandardBasicTypes.STRING)
-                .setParameter("now", clock.instant())
-                .setParameter("id", event.applicationId())
-                .setParameter("finals", FINALS)
-                .setParameter("rankedBelow", names(event.status().rankedBelow()))
-                .setParameter("reason", event.reason(), StandardBasicTypes.STRING)
-                .setParameter("at", event.occurredAt())
-                .executeUpdate();
-        // counted, not loaded: loading would decrypt the personal data (late and repeated events come here too)
-        if (changed == 0 && Application.count("id", event.applicationId()) == 0) {
-            LOG.warnf("Status %s for unknown application %s ignored", event.status(), event.applicationId());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(APPLY)) {
+            statement.setString(1, event.status().name());
+            statement.setInt(2, event.revision());
+            statement.setString(3, event.centralReference());
+            statement.setObject(4, clock.instant().atOffset(ZoneOffset.UTC));
+            statement.setObject(5, event.applicationId());
+            statement.setArray(6, connection.createArrayOf("text", FINALS));
+            statement.setInt(7, event.revision());
+            statement.setInt(8, event.revision());
+            statement.setArray(
+                    9, connection.createArrayOf("text", names(event.status().rankedBelow())));
+            statement.setString(10, event.reason());
+            statement.setObject(11, event.occurredAt().atOffset(ZoneOffset.UTC));
+            statement.setObject(12, event.applicationId());
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                boolean changed = result.getBoolean(1);
+                if (!changed && !result.getBoolean(2)) {
+                    LOG.warnf("Status %s for unknown application %s ignored", event.status(), event.applicationId());
+                }
+                return changed;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot apply a status event: " + e.getMessage(), e);
         }
-        return changed > 0;
     }
 
     private static String[] names(Collection<ApplicationStatus> statuses) {
