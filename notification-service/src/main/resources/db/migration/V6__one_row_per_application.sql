@@ -25,3 +25,6 @@ ALTER TABLE recipient ALTER COLUMN status_at SET NOT NULL;
 DROP TABLE application_progress;
 
 CREATE INDEX recipient_pending ON recipient (office_code, received_at) WHERE status IN ('RECEIVED', 'QUEUED', 'DELAYED');
+
+-- Moved on by every upsert: a decision tells from it whether the messages it read with the upsert are current.
+ALTER TABLE recipient ADD COLUMN version BIGINT NOT NULL DEFAULT 0;

@@ -45,7 +45,7 @@ public class NotificationDecisions {
      * later revision, starts again at RECEIVED): both recorded, and its message decided.
      */
     void contactRecorded(ApplicantContactRecorded recorded) {
-        Recipient recipient = Recipient.heard(
+        Recipient.Heard heard = Recipient.heard(
                 recorded.applicationId(),
                 recorded.officeCode(),
                 recorded.trackingCode(),
@@ -53,7 +53,7 @@ public class NotificationDecisions {
                 recorded.revision(),
                 recorded.occurredAt(),
                 clock.instant());
-        decide(recipient, ApplicationStatus.RECEIVED, recorded.revision(), 0, null);
+        decide(heard, ApplicationStatus.RECEIVED, recorded.revision(), 0, null);
     }
 
     /** A later status of the application: recorded, and its message decided if its applicant hears of it. */
@@ -65,21 +65,26 @@ public class NotificationDecisions {
             int episode,
             String reason,
             Instant at) {
-        Recipient recipient = Recipient.heard(applicationId, officeCode, transition, revision, at, clock.instant());
-        decide(recipient, transition, revision, episode, reason);
+        decide(
+                Recipient.heard(applicationId, officeCode, transition, revision, at, clock.instant()),
+                transition,
+                revision,
+                episode,
+                reason);
     }
 
     /**
-     * @param recipient the application's row, just upserted: locked by this transaction, so the application's two
-     *     consumers (contacts and statuses) decide for it in turn, and each sees the other's message (which is first,
-     *     whether it is superseded), read below in a statement of its own, after the lock
+     * @param heard the application's row, just upserted: locked by this transaction, so the application's two consumers
+     *     (contacts and statuses) decide for it in turn, and each sees the other's message (which is first, whether it
+     *     is superseded) among the messages read with it
      */
-    private void decide(Recipient recipient, ApplicationStatus transition, int revision, int episode, String reason) {
+    private void decide(Recipient.Heard heard, ApplicationStatus transition, int revision, int episode, String reason) {
         if (!NOTIFIED.contains(transition)) {
             return;
         }
+        Recipient recipient = heard.recipient();
         UUID applicationId = recipient.applicationId;
-        List<Notification> earlier = Notification.list("applicationId", applicationId);
+        List<Notification> earlier = heard.messages();
         LifecyclePosition position = new LifecyclePosition(revision, transition);
         boolean decidedBefore = earlier.stream()
                 .anyMatch(notification -> notification.transition == transition

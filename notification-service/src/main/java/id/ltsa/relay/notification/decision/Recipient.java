@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
@@ -34,37 +36,53 @@ public class Recipient extends PanacheEntityBase {
     private static final String KEEP_CONTACT = "EXCLUDED.tracking_code IS NULL OR known.erased_at IS NOT NULL";
 
     /**
-     * Records one event of the application in one statement that also locks its row, and returns the row as it then
-     * is. The status moves only to a later position (a later revision, or further along the lifecycle, whose order
-     * comes as a parameter, the statuses ranked below this one, so it is still said only in {@code contracts}), never
-     * back for a late or repeated event. Waiting (the backlog) starts at RECEIVED of the newest revision, which may
-     * arrive after a later status of that revision. An upsert, never find-then-insert: both consumers (contacts and
-     * statuses) may meet a new application at the same moment, and the second then waits for the first to commit.
+     * Records one event of the application in one statement that also locks its row, returns the row as it then is,
+     * and reads the application's messages. The status moves only to a later position (a later revision, or further
+     * along the lifecycle, whose order comes as a parameter, the statuses ranked below this one, so it is still said
+     * only in {@code contracts}), never back for a late or repeated event. Waiting (the backlog) starts at RECEIVED of
+     * the newest revision, which may arrive after a later status of that revision. An upsert, never find-then-insert:
+     * both consumers (contacts and statuses) may meet a new application at the same moment, and the second then waits
+     * for the first to commit.
      *
-     * <p>It replaces three statements per event: the recipient's lock, the progress row's upsert, and for a contact the
-     * recipient's insert (the performance issue).
+     * <p>The messages are read from the statement's snapshot, taken before the row was locked: a decision that
+     * committed in between (or that the lock waited for) is not in it. Every decision upserts this row first, and each
+     * upsert moves {@code version} on by one, so the snapshot is known to be current exactly when the version locked is
+     * the one the snapshot sees (none: 0). When it is not, {@link #heard} reads the messages again, now after the lock.
+     *
+     * <p>It replaces four statements per event: the recipient's lock, the progress row's upsert, the read of the
+     * messages, and for a contact the recipient's insert (the performance issue).
      */
     private static final String HEARD = """
-            INSERT INTO recipient AS known (application_id, office_code, tracking_code, full_name, phone, email,
-                channel, language, updated_at, status, revision, received_at, status_at)
-            VALUES (:id, :office, :trackingCode, :fullName, :phone, :email, :channel, :language, :now, :status,
-                :revision, :at, :at)
-            ON CONFLICT (application_id) DO UPDATE SET
-                tracking_code = CASE WHEN %1$s THEN known.tracking_code ELSE EXCLUDED.tracking_code END,
-                full_name = CASE WHEN %1$s THEN known.full_name ELSE EXCLUDED.full_name END,
-                phone = CASE WHEN %1$s THEN known.phone ELSE EXCLUDED.phone END,
-                email = CASE WHEN %1$s THEN known.email ELSE EXCLUDED.email END,
-                channel = CASE WHEN %1$s THEN known.channel ELSE EXCLUDED.channel END,
-                language = CASE WHEN %1$s THEN known.language ELSE EXCLUDED.language END,
-                updated_at = EXCLUDED.updated_at,
-                received_at = CASE WHEN EXCLUDED.status = 'RECEIVED' AND (EXCLUDED.revision > known.revision
-                        OR EXCLUDED.revision = known.revision AND EXCLUDED.received_at < known.received_at)
-                    THEN EXCLUDED.received_at ELSE known.received_at END,
-                status = CASE WHEN %2$s THEN EXCLUDED.status ELSE known.status END,
-                revision = CASE WHEN %2$s THEN EXCLUDED.revision ELSE known.revision END,
-                status_at = CASE WHEN %2$s THEN EXCLUDED.status_at ELSE known.status_at END
-            RETURNING tracking_code, full_name, phone, email, channel, language, updated_at, erased_at, status,
-                revision, received_at, status_at""".formatted(KEEP_CONTACT, LATER);
+            WITH heard AS (
+                INSERT INTO recipient AS known (application_id, office_code, tracking_code, full_name, phone, email,
+                    channel, language, updated_at, status, revision, received_at, status_at, version)
+                VALUES (:id, :office, :trackingCode, :fullName, :phone, :email, :channel, :language, :now, :status,
+                    :revision, :at, :at, 1)
+                ON CONFLICT (application_id) DO UPDATE SET
+                    tracking_code = CASE WHEN %1$s THEN known.tracking_code ELSE EXCLUDED.tracking_code END,
+                    full_name = CASE WHEN %1$s THEN known.full_name ELSE EXCLUDED.full_name END,
+                    phone = CASE WHEN %1$s THEN known.phone ELSE EXCLUDED.phone END,
+                    email = CASE WHEN %1$s THEN known.email ELSE EXCLUDED.email END,
+                    channel = CASE WHEN %1$s THEN known.channel ELSE EXCLUDED.channel END,
+                    language = CASE WHEN %1$s THEN known.language ELSE EXCLUDED.language END,
+                    updated_at = EXCLUDED.updated_at,
+                    received_at = CASE WHEN EXCLUDED.status = 'RECEIVED' AND (EXCLUDED.revision > known.revision
+                            OR EXCLUDED.revision = known.revision AND EXCLUDED.received_at < known.received_at)
+                        THEN EXCLUDED.received_at ELSE known.received_at END,
+                    status = CASE WHEN %2$s THEN EXCLUDED.status ELSE known.status END,
+                    revision = CASE WHEN %2$s THEN EXCLUDED.revision ELSE known.revision END,
+                    status_at = CASE WHEN %2$s THEN EXCLUDED.status_at ELSE known.status_at END,
+                    version = known.version + 1
+                RETURNING tracking_code, full_name, phone, email, channel, language, updated_at, erased_at, status,
+                    revision, received_at, status_at, version)
+            SELECT heard.*,
+                heard.version = coalesce((SELECT version FROM recipient WHERE application_id = :id), 0) + 1 AS current,
+                n.id AS message_id, n.transition AS message_transition, n.revision AS message_revision,
+                n.episode AS message_episode, n.status AS message_status
+            FROM heard LEFT JOIN notification n ON n.application_id = :id""".formatted(KEEP_CONTACT, LATER);
+
+    /** What {@link #heard} found: the application's row, locked, and its messages as they are once it is locked. */
+    public record Heard(Recipient recipient, List<Notification> messages) {}
 
     @Id
     @Column(name = "application_id")
@@ -118,9 +136,9 @@ public class Recipient extends PanacheEntityBase {
     /**
      * Records a status of the application (see {@link #HEARD}) and locks its row. In the caller's transaction.
      *
-     * @return the row as it now is, with the contact details if they have come (not a managed entity)
+     * @return the row as it now is, with the contact details if they have come, and the application's messages
      */
-    public static Recipient heard(
+    public static Heard heard(
             UUID applicationId, String officeCode, ApplicationStatus status, int revision, Instant at, Instant now) {
         return heard(applicationId, officeCode, null, null, status, revision, at, now);
     }
@@ -129,9 +147,9 @@ public class Recipient extends PanacheEntityBase {
      * Records the applicant's contact details, as their RECEIVED (registration or amendment) carries them, and locks
      * the row; details erased before are not brought back. In the caller's transaction.
      *
-     * @return the row as it now is (not a managed entity)
+     * @return the row as it now is, and the application's messages
      */
-    public static Recipient heard(
+    public static Heard heard(
             UUID applicationId,
             String officeCode,
             String trackingCode,
@@ -143,10 +161,12 @@ public class Recipient extends PanacheEntityBase {
     }
 
     /**
-     * Read into a new object, not the persistence context: a row already there (an earlier event of the application in
-     * the same poll) would be returned as it was loaded, without what this statement changed.
+     * The row is read into a new object, not the persistence context: a row already there (an earlier event of the
+     * application in the same poll) would be returned as it was loaded, without what this statement changed. So are
+     * the messages, with the fields a decision looks at (id, transition, revision, episode, status): read-only copies.
      */
-    private static Recipient heard(
+    @SuppressWarnings("unchecked")
+    private static Heard heard(
             UUID applicationId,
             String officeCode,
             String trackingCode,
@@ -155,8 +175,10 @@ public class Recipient extends PanacheEntityBase {
             int revision,
             Instant at,
             Instant now) {
+        // what this transaction decided so far (an earlier event of the poll) must be in the table the statement reads
+        getEntityManager().flush();
         // typed, since the contact's may be null: a null of no known type would not do for a text column
-        Object[] row = (Object[]) getEntityManager()
+        List<Object[]> rows = getEntityManager()
                 .createNativeQuery(HEARD)
                 .unwrap(NativeQuery.class)
                 .setParameter("id", applicationId)
@@ -190,23 +212,47 @@ public class Recipient extends PanacheEntityBase {
                 .addScalar("revision", StandardBasicTypes.INTEGER)
                 .addScalar("received_at", StandardBasicTypes.INSTANT)
                 .addScalar("status_at", StandardBasicTypes.INSTANT)
-                .getSingleResult();
+                .addScalar("current", StandardBasicTypes.BOOLEAN)
+                .addScalar("message_id", StandardBasicTypes.UUID)
+                .addScalar("message_transition", StandardBasicTypes.STRING)
+                .addScalar("message_revision", StandardBasicTypes.INTEGER)
+                .addScalar("message_episode", StandardBasicTypes.INTEGER)
+                .addScalar("message_status", StandardBasicTypes.STRING)
+                .getResultList();
+        Object[] first = rows.get(0);
         Recipient recipient = new Recipient();
         recipient.applicationId = applicationId;
         recipient.officeCode = officeCode;
-        recipient.trackingCode = (String) row[0];
-        recipient.fullName = (String) row[1];
-        recipient.phone = (String) row[2];
-        recipient.email = (String) row[3];
-        recipient.channel = row[4] == null ? null : NotificationChannel.valueOf((String) row[4]);
-        recipient.language = (String) row[5];
-        recipient.updatedAt = (Instant) row[6];
-        recipient.erasedAt = (Instant) row[7];
-        recipient.status = ApplicationStatus.valueOf((String) row[8]);
-        recipient.revision = (Integer) row[9];
-        recipient.receivedAt = (Instant) row[10];
-        recipient.statusAt = (Instant) row[11];
-        return recipient;
+        recipient.trackingCode = (String) first[0];
+        recipient.fullName = (String) first[1];
+        recipient.phone = (String) first[2];
+        recipient.email = (String) first[3];
+        recipient.channel = first[4] == null ? null : NotificationChannel.valueOf((String) first[4]);
+        recipient.language = (String) first[5];
+        recipient.updatedAt = (Instant) first[6];
+        recipient.erasedAt = (Instant) first[7];
+        recipient.status = ApplicationStatus.valueOf((String) first[8]);
+        recipient.revision = (Integer) first[9];
+        recipient.receivedAt = (Instant) first[10];
+        recipient.statusAt = (Instant) first[11];
+        if (!(Boolean) first[12]) {
+            // a decision committed after the statement's snapshot was taken: read them again, after the lock
+            return new Heard(recipient, Notification.list("applicationId", applicationId));
+        }
+        List<Notification> messages = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            if (row[13] != null) {
+                Notification message = new Notification();
+                message.id = (UUID) row[13];
+                message.applicationId = applicationId;
+                message.transition = ApplicationStatus.valueOf((String) row[14]);
+                message.revision = (Integer) row[15];
+                message.episode = (Integer) row[16];
+                message.status = NotificationStatus.valueOf((String) row[17]);
+                messages.add(message);
+            }
+        }
+        return new Heard(recipient, messages);
     }
 
     private static NotificationChannel channel(ApplicantContact contact) {
