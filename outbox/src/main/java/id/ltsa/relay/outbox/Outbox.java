@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -62,27 +64,99 @@ public class Outbox {
                         INSERT INTO outbox_event (event_id, topic, message_key, event_type, occurred_at, payload,
                             traceparent)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            Timestamp now = Timestamp.from(clock.instant());
-            String traceparent = TraceParent.current();
-            for (Object event : events) {
-                EventType<?> type = EventTypes.of(event);
-                String payload = payload(type, event);
-                for (String topic : type.topics()) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, topic);
-                    insert.setString(3, key);
-                    insert.setString(4, type.name());
-                    insert.setTimestamp(5, now);
-                    insert.setString(6, payload);
-                    insert.setString(7, traceparent);
-                    insert.addBatch();
-                }
+            for (EventRow row : rows(key, events)) {
+                row.set(insert, 1);
+                insert.addBatch();
             }
             insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write to the outbox: " + e.getMessage(), e);
         }
         appended.fire(new OutboxAppended());
+    }
+
+    /** Sets a statement's parameters from a given position on: those of the change {@link #appendIf} makes. */
+    @FunctionalInterface
+    public interface Parameters {
+        void set(PreparedStatement statement, int first) throws SQLException;
+    }
+
+    /**
+     * Makes a change and adds the events describing it in one statement, the events only if the change touched a row:
+     * for a change that decides by itself whether it happens (an insert of a row that may be there already, an update
+     * under a condition), whose events were otherwise a second statement after it (the performance issue). In the
+     * caller's transaction if there is one; outside any, the statement commits on its own, one round trip in all.
+     *
+     * @param change a data-modifying statement with a RETURNING clause (its rows are only counted), its parameters
+     *     written as {@code ?} and set by {@code parameters}
+     * @param key the Kafka record key, as for {@link #append}
+     * @param events records of the contracts module, as for {@link #append}
+     * @return whether the change touched a row, so the events were added
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean appendIf(String change, Parameters parameters, String key, Object... events) {
+        List<EventRow> rows = rows(key, events);
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < rows.size(); i++) {
+            // typed: VALUES takes its columns' types from the first row, and an untyped parameter would be text
+            values.append(i == 0 ? "" : ", ")
+                    .append("(?::uuid, ?, ?, ?, ?::timestamptz, ?, ?, ")
+                    .append(i)
+                    .append(')');
+        }
+        String sql = "WITH event (event_id, topic, message_key, event_type, occurred_at, payload, traceparent, ordinal)"
+                + " AS (VALUES " + values + "), change AS (" + change + ")"
+                + " INSERT INTO outbox_event (event_id, topic, message_key, event_type, occurred_at, payload,"
+                + " traceparent) SELECT event_id, topic, message_key, event_type, occurred_at, payload, traceparent"
+                + " FROM event WHERE EXISTS (SELECT 1 FROM change) ORDER BY ordinal";
+        int added;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int next = 1;
+            for (EventRow row : rows) {
+                next = row.set(statement, next);
+            }
+            parameters.set(statement, next);
+            added = statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write to the outbox: " + e.getMessage(), e);
+        }
+        if (added == 0) {
+            return false;
+        }
+        appended.fire(new OutboxAppended());
+        return true;
+    }
+
+    /** The rows describing one change: one per event and topic, in the events' order. */
+    private List<EventRow> rows(String key, Object... events) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String traceparent = TraceParent.current();
+        List<EventRow> rows = new ArrayList<>(events.length);
+        for (Object event : events) {
+            EventType<?> type = EventTypes.of(event);
+            String payload = payload(type, event);
+            for (String topic : type.topics()) {
+                rows.add(new EventRow(UUID.randomUUID(), topic, key, type.name(), now, payload, traceparent));
+            }
+        }
+        return rows;
+    }
+
+    private record EventRow(
+            UUID id, String topic, String key, String type, Timestamp occurredAt, String payload, String traceparent) {
+
+        /** Sets this row's seven parameters from {@code first} on; returns the position after them. */
+        int set(PreparedStatement statement, int first) throws SQLException {
+            statement.setObject(first, id);
+            statement.setString(first + 1, topic);
+            statement.setString(first + 2, key);
+            statement.setString(first + 3, type);
+            statement.setTimestamp(first + 4, occurredAt);
+            statement.setString(first + 5, payload);
+            statement.setString(first + 6, traceparent);
+            return first + 7;
+        }
     }
 
     private String payload(EventType<?> type, Object event) {

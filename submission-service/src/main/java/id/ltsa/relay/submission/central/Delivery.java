@@ -48,7 +48,11 @@ class Delivery {
             } else {
                 errors.otherAnswer();
             }
-            outcomes.record(claimed.applicationId(), claimed.revision(), outcome);
+            // the usual outcome in one statement; anything unusual (amended, withdrawn meanwhile) the long way
+            if (!(outcome instanceof CentralOutcome.Accepted accepted
+                    && outcomes.acceptedAsClaimed(claimed, accepted.centralReference()))) {
+                outcomes.record(claimed.applicationId(), claimed.revision(), outcome);
+            }
             return Optional.of(outcome);
         }
     }

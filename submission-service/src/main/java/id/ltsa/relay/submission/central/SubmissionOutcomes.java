@@ -1,8 +1,10 @@
 package id.ltsa.relay.submission.central;
 
 import id.ltsa.relay.contracts.ApplicationStatus;
+import id.ltsa.relay.contracts.ApplicationStatusChanged;
 import id.ltsa.relay.drain.Backoff;
 import id.ltsa.relay.submission.queue.DelayedEpisodes;
+import id.ltsa.relay.submission.queue.DueSubmissions;
 import id.ltsa.relay.submission.queue.StatusPublisher;
 import id.ltsa.relay.submission.queue.Submission;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -36,19 +37,46 @@ class SubmissionOutcomes {
         this.clock = clock;
     }
 
+    /**
+     * Records the central API's acceptance of a submission still as it was claimed, with its SUBMITTED event, in one
+     * statement outside any transaction (see {@link Submission#ACCEPTED_AS_CLAIMED}).
+     *
+     * @return false if the submission changed since its claim, or the reference is another application's: then
+     *     {@link #record} finds out why
+     */
+    boolean acceptedAsClaimed(DueSubmissions.Claimed claimed, String reference) {
+        Instant at = clock.instant();
+        Submission asClaimed = asClaimed(claimed, reference, at);
+        Submission submitted = asClaimed(claimed, reference, at);
+        submitted.attempts++;
+        ApplicationStatusChanged event = status.move(submitted, ApplicationStatus.SUBMITTED, null);
+        if (!status.announceIf(
+                Submission.ACCEPTED_AS_CLAIMED, asClaimed::acceptedParameters, asClaimed, List.of(event))) {
+            return false;
+        }
+        metrics.counter("ltsa.central.attempts", "outcome", outcomeName(new CentralOutcome.Accepted(reference)))
+                .increment();
+        return true;
+    }
+
+    /** The submission as it was claimed, with the acceptance's reference and time: not managed, a value. */
+    private static Submission asClaimed(DueSubmissions.Claimed claimed, String reference, Instant at) {
+        Submission submission = new Submission();
+        submission.applicationId = claimed.applicationId();
+        submission.revision = claimed.revision();
+        submission.status = claimed.status();
+        submission.trackingCode = claimed.trackingCode();
+        submission.officeCode = claimed.officeCode();
+        submission.attempts = claimed.attempts();
+        submission.episode = claimed.episode();
+        submission.centralReference = reference;
+        submission.submittedAt = at;
+        return submission;
+    }
+
+    /** Records what a call came to, the long way: in a transaction, the submission locked. */
     @Transactional
     void record(UUID applicationId, int revision, CentralOutcome outcome) {
-        if (outcome instanceof CentralOutcome.Accepted accepted) {
-            // the usual outcome, in one statement; anything unusual (amended, withdrawn, a reference taken) below
-            Optional<Submission> submitted =
-                    Submission.recordSubmitted(applicationId, revision, accepted.centralReference(), clock.instant());
-            if (submitted.isPresent()) {
-                metrics.counter("ltsa.central.attempts", "outcome", outcomeName(outcome))
-                        .increment();
-                status.transition(submitted.get(), ApplicationStatus.SUBMITTED, null);
-                return;
-            }
-        }
         String reference = outcome instanceof CentralOutcome.Accepted accepted ? accepted.centralReference() : null;
         List<Object[]> found = lockAndCheckReference(applicationId, reference);
         Submission submission = found.isEmpty() ? null : (Submission) found.get(0)[0];

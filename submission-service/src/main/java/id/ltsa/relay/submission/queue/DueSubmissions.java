@@ -1,5 +1,6 @@
 package id.ltsa.relay.submission.queue;
 
+import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.submission.central.ForwardingConfig;
 import id.ltsa.relay.submission.link.LinkRestored;
 import io.agroal.api.AgroalDataSource;
@@ -27,9 +28,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class DueSubmissions {
 
-    /** A claimed submission, with what its send needs: the payload, the key, the trace, its turn in the batch. */
+    /**
+     * A claimed submission, with what its send needs (the payload, the key, the trace, its turn in the batch) and what
+     * its acceptance's event says of it as claimed (status, tracking code, office, attempts, DELAYED episode).
+     */
     public record Claimed(
-            UUID applicationId, int revision, String idempotencyKey, String payload, int rank, String traceparent) {}
+            UUID applicationId,
+            int revision,
+            String idempotencyKey,
+            String payload,
+            int rank,
+            String traceparent,
+            ApplicationStatus status,
+            String trackingCode,
+            String officeCode,
+            int attempts,
+            int episode) {}
 
     private final AgroalDataSource dataSource;
     private final ForwardingConfig config;
@@ -123,7 +137,8 @@ public class DueSubmissions {
                 + "UPDATE submission s SET next_attempt_at = ? FROM candidate c "
                 + "WHERE s.application_id = c.application_id AND s.status IN ('QUEUED', 'DELAYED') "
                 + "AND (? OR s.next_attempt_at <= ?) "
-                + "RETURNING s.application_id, s.revision, s.payload, c.turn, c.queued_at, s.traceparent";
+                + "RETURNING s.application_id, s.revision, s.payload, c.turn, c.queued_at, s.traceparent, s.status, "
+                + "s.tracking_code, s.office_code, s.attempts, s.episode";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement claim = connection.prepareStatement(sql)) {
             int i = 1;
@@ -145,7 +160,12 @@ public class DueSubmissions {
                             Submission.idempotencyKey(id, revision),
                             rows.getString(3),
                             rows.getInt(4),
-                            rows.getString(6)));
+                            rows.getString(6),
+                            ApplicationStatus.valueOf(rows.getString(7)),
+                            rows.getString(8),
+                            rows.getString(9),
+                            rows.getInt(10),
+                            rows.getInt(11)));
                     queuedAt.add(rows.getTimestamp(5).toInstant());
                 }
             }

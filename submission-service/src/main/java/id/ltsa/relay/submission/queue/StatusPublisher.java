@@ -37,11 +37,11 @@ public class StatusPublisher {
     }
 
     /**
-     * Moves a submission to a new status and returns the event that announces it, not yet appended: for a row written
-     * only if it is new ({@link Submission#insertIfNew}), whose events must not be announced if it was not. The caller
-     * appends it with {@link #announce}, in the same transaction.
+     * Moves a submission to a new status and returns the event that announces it, not yet appended: for a change made
+     * only if a condition holds (a row written only if it is new, {@link Submission#INSERT_IF_NEW}), whose events must
+     * not be announced if it was not made. The caller appends it with {@link #announceIf}.
      */
-    ApplicationStatusChanged move(Submission submission, ApplicationStatus status, String reason) {
+    public ApplicationStatusChanged move(Submission submission, ApplicationStatus status, String reason) {
         ApplicationStatus previous = submission.status;
         submission.status = status;
         submission.updatedAt = clock.instant();
@@ -58,6 +58,17 @@ public class StatusPublisher {
                 submission.revision,
                 submission.episode,
                 submission.updatedAt);
+    }
+
+    /**
+     * Makes a change and appends a submission's status events, in their order, in one statement, the events only if the
+     * change touched a row ({@link Outbox#appendIf}): in the caller's transaction, or committed on its own outside one.
+     *
+     * @return whether the change touched a row
+     */
+    public boolean announceIf(
+            String change, Outbox.Parameters parameters, Submission submission, List<ApplicationStatusChanged> events) {
+        return outbox.appendIf(change, parameters, submission.applicationId.toString(), events.toArray());
     }
 
     /** Appends a submission's status events, in their order, in one statement. */

@@ -8,12 +8,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.query.TypedParameterValue;
-import org.hibernate.type.StandardBasicTypes;
 
 /** One application on its way to the central API, with its retry state. */
 @Entity
@@ -65,84 +64,66 @@ public class Submission extends PanacheEntityBase {
     public Instant updatedAt;
 
     /**
-     * Writes this new submission, as it is, unless its application is already queued (intake published it again under
-     * another event id), in one statement: looked up first, it was a round trip more for every application (the
-     * performance issue). A new submission has no reference, attempt, error or submission time yet.
-     *
-     * @return whether it was written
+     * The insert of this new submission, as it is, unless its application is queued already (intake published it again
+     * under another event id): a change for {@code Outbox.appendIf}, so its status events go in the same statement and
+     * only if it was new. A new submission has no reference, attempt, error or submission time yet. Looked up first,
+     * then written, then announced, it was two round trips more for every application (the performance issue).
      */
-    public boolean insertIfNew() {
-        return getEntityManager()
-                        .createNativeQuery("""
-                        INSERT INTO submission (application_id, tracking_code, office_code, revision, status, payload,
-                            attempts, next_attempt_at, episode, queued_at, received_at, traceparent, updated_at)
-                        VALUES (:id, :trackingCode, :office, :revision, :status, :payload, 0, :nextAttemptAt, :episode,
-                            :queuedAt, :receivedAt, :traceparent, :updatedAt)
-                        ON CONFLICT (application_id) DO NOTHING""")
-                        .setParameter("id", applicationId)
-                        .setParameter("trackingCode", trackingCode)
-                        .setParameter("office", officeCode)
-                        .setParameter("revision", revision)
-                        .setParameter("status", status.name())
-                        .setParameter("payload", payload)
-                        .setParameter("nextAttemptAt", nextAttemptAt)
-                        .setParameter("episode", episode)
-                        .setParameter("queuedAt", queuedAt)
-                        .setParameter("receivedAt", receivedAt)
-                        // typed: a null of unknown type is not always bound as one the column takes
-                        .setParameter("traceparent", new TypedParameterValue<>(StandardBasicTypes.STRING, traceparent))
-                        .setParameter("updatedAt", updatedAt)
-                        .executeUpdate()
-                == 1;
+    public static final String INSERT_IF_NEW = """
+            INSERT INTO submission (application_id, tracking_code, office_code, revision, status, payload, attempts,
+                next_attempt_at, episode, queued_at, received_at, traceparent, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (application_id) DO NOTHING
+            RETURNING application_id""";
+
+    /** Sets {@link #INSERT_IF_NEW}'s parameters to this submission's columns, from {@code first} on. */
+    public void insertParameters(PreparedStatement statement, int first) throws SQLException {
+        statement.setObject(first, applicationId);
+        statement.setString(first + 1, trackingCode);
+        statement.setString(first + 2, officeCode);
+        statement.setInt(first + 3, revision);
+        statement.setString(first + 4, status.name());
+        statement.setString(first + 5, payload);
+        statement.setTimestamp(first + 6, Timestamp.from(nextAttemptAt));
+        statement.setInt(first + 7, episode);
+        statement.setTimestamp(first + 8, Timestamp.from(queuedAt));
+        statement.setTimestamp(first + 9, Timestamp.from(receivedAt));
+        statement.setString(first + 10, traceparent);
+        statement.setTimestamp(first + 11, Timestamp.from(updatedAt));
     }
 
     /**
-     * Records the central API's acceptance in one statement, if the submission is still pending at this revision and
-     * no other application has the reference (callbacks name applications by it): an attempt counted, the reference
-     * and the time kept, SUBMITTED. The row is locked first in the same statement, so the status it gives back is the
-     * one the row had when it changed. Locked and read, then written, it was a round trip more for every application
-     * (the performance issue).
-     *
-     * @return the submission as the statement left it but for its status, still the one it had (not managed: for its
-     *     status event, which names both), or empty if nothing changed (the caller then finds out why)
+     * The central API's acceptance, as a change for {@code Outbox.appendIf}: an attempt counted, the reference and the
+     * time kept, SUBMITTED. Made only if the submission is still as it was claimed (pending in the same status, at the
+     * same revision, attempt and DELAYED episode), so that its SUBMITTED event, built from the claim beforehand, says
+     * what happened; and only if no other application has the reference (callbacks name applications by it). The
+     * UPDATE tests this on the row as it is once locked (READ COMMITTED). Anything else goes the long way. A
+     * transaction of a locking read, an update and the event's insert, it was two round trips more for every
+     * application (the performance issue).
      */
-    public static Optional<Submission> recordSubmitted(UUID applicationId, int revision, String reference, Instant at) {
-        List<?> rows = getEntityManager()
-                .createNativeQuery("""
-                        WITH before AS (
-                            SELECT application_id, status FROM submission WHERE application_id = :id FOR NO KEY UPDATE)
-                        UPDATE submission s SET attempts = s.attempts + 1, central_reference = :reference,
-                            submitted_at = :at, last_error = NULL, status = 'SUBMITTED', updated_at = :at
-                        FROM before
-                        WHERE s.application_id = before.application_id AND s.revision = :revision
-                            AND s.status = ANY (:pending)
-                            AND NOT EXISTS (SELECT 1 FROM submission other
-                                WHERE other.central_reference = :reference AND other.application_id <> :id)
-                        RETURNING before.status, s.tracking_code, s.office_code::text, s.attempts, s.episode""")
-                // office_code as text: a CHAR(4) column, untyped, Hibernate would read as one Character
-                .setParameter("id", applicationId)
-                .setParameter("reference", reference)
-                .setParameter("at", at)
-                .setParameter("revision", revision)
-                .setParameter(
-                        "pending",
-                        ApplicationStatus.pending().stream().map(Enum::name).toArray(String[]::new))
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        Submission before = new Submission();
-        before.applicationId = applicationId;
-        before.revision = revision;
-        before.status = ApplicationStatus.valueOf((String) row[0]);
-        before.trackingCode = (String) row[1];
-        before.officeCode = (String) row[2];
-        before.attempts = ((Number) row[3]).intValue();
-        before.episode = ((Number) row[4]).intValue();
-        before.centralReference = reference;
-        before.submittedAt = at;
-        return Optional.of(before);
+    public static final String ACCEPTED_AS_CLAIMED = """
+            UPDATE submission SET attempts = attempts + 1, central_reference = ?, submitted_at = ?, last_error = NULL,
+                status = 'SUBMITTED', updated_at = ?
+            WHERE application_id = ? AND revision = ? AND status = ? AND attempts = ? AND episode = ?
+                AND NOT EXISTS (SELECT 1 FROM submission other
+                    WHERE other.central_reference = ? AND other.application_id <> ?)
+            RETURNING application_id""";
+
+    /**
+     * Sets {@link #ACCEPTED_AS_CLAIMED}'s parameters, from {@code first} on, for this submission as claimed (its status,
+     * attempts and episode then) and the acceptance (its reference and time, already set here).
+     */
+    public void acceptedParameters(PreparedStatement statement, int first) throws SQLException {
+        statement.setString(first, centralReference);
+        statement.setTimestamp(first + 1, Timestamp.from(submittedAt));
+        statement.setTimestamp(first + 2, Timestamp.from(submittedAt));
+        statement.setObject(first + 3, applicationId);
+        statement.setInt(first + 4, revision);
+        statement.setString(first + 5, status.name());
+        statement.setInt(first + 6, attempts);
+        statement.setInt(first + 7, episode);
+        statement.setString(first + 8, centralReference);
+        statement.setObject(first + 9, applicationId);
     }
 
     /** Applications not yet handed over to the central API and not final ({@link ApplicationStatus#isPending}). */

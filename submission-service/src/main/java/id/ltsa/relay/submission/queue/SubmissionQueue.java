@@ -57,8 +57,7 @@ public class SubmissionQueue {
         submission.receivedAt = received.occurredAt();
         submission.traceparent = TraceParent.current();
         submission.updatedAt = now;
-        // written as it ends up, and announced only if it was new: read first, then written and announced, it was a
-        // round trip more for every application (the performance issue)
+        // written as it ends up, and announced only if it was new, in one statement (see INSERT_IF_NEW)
         List<ApplicationStatusChanged> events = new ArrayList<>();
         events.add(status.move(submission, ApplicationStatus.QUEUED, null));
         LinkStatus link = this.link.current();
@@ -66,10 +65,9 @@ public class SubmissionQueue {
             // the applicant hears at once that it is safe, not after a retry
             events.add(DelayedEpisodes.move(submission, status, "Central API unreachable: " + link.lastError()));
         }
-        if (!submission.insertIfNew()) {
+        if (!status.announceIf(Submission.INSERT_IF_NEW, submission::insertParameters, submission, events)) {
             return; // the same application under another event id: already queued
         }
-        status.announce(submission, events);
         due.fire(new SubmissionDue());
     }
 

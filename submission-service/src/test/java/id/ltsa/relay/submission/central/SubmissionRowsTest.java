@@ -1,6 +1,8 @@
 package id.ltsa.relay.submission.central;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ltsa.relay.submission.OpsCalls;
 import id.ltsa.relay.submission.queue.DueSubmissions;
@@ -129,6 +131,51 @@ class SubmissionRowsTest {
                 "DELAYED||the central API gave a reference that another application already has",
                 row("second"),
                 "still pending, retried later, and ops can read why");
+    }
+
+    /**
+     * The acceptance is recorded in one statement only if the submission is still as it was claimed: its SUBMITTED
+     * event was built from the claim. One that changed meanwhile (here another attempt counted, as an instance whose
+     * claim had run out would) is left alone by that statement and recorded the long way.
+     */
+    @Test
+    void an_acceptance_is_one_statement_only_for_a_submission_still_as_it_was_claimed() throws Exception {
+        Instant now = Instant.now();
+        pending("unchanged", "9101", now.minusSeconds(60), now.minusSeconds(1));
+        pending("changed", "9101", now.minusSeconds(30), now.minusSeconds(1));
+        Map<String, DueSubmissions.Claimed> claimed = new LinkedHashMap<>();
+        for (DueSubmissions.Claimed one : due.claim(2)) {
+            claimed.put(names(List.of(one)).get(0), one);
+        }
+        assertEquals(Set.of("unchanged", "changed"), claimed.keySet());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement attempt = connection.prepareStatement(
+                        "UPDATE submission SET attempts = attempts + 1 WHERE application_id = ?")) {
+            attempt.setObject(1, rows.get("changed"));
+            attempt.executeUpdate();
+        }
+
+        assertTrue(outcomes.acceptedAsClaimed(claimed.get("unchanged"), "PAS-CLAIMED00001"));
+        assertEquals("SUBMITTED|PAS-CLAIMED00001|", row("unchanged"));
+        assertEquals(2, attempts("unchanged"), "the claim's attempt, counted");
+
+        assertFalse(outcomes.acceptedAsClaimed(claimed.get("changed"), "PAS-CLAIMED00002"));
+        assertEquals("DELAYED||", row("changed"), "nothing changed by the statement");
+        outcomes.record(rows.get("changed"), 1, new CentralOutcome.Accepted("PAS-CLAIMED00002"));
+        assertEquals("SUBMITTED|PAS-CLAIMED00002|", row("changed"));
+        assertEquals(3, attempts("changed"));
+    }
+
+    private int attempts(String name) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT attempts FROM submission WHERE application_id = ?")) {
+            select.setObject(1, rows.get(name));
+            try (var result = select.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
     }
 
     private String row(String name) throws Exception {
