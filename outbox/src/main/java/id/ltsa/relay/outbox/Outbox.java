@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Adds an event to the outbox inside the caller's transaction, so the event exists exactly when the state change it
- * describes does. The relay publishes it after commit.
+ * Adds an event to the outbox inside the caller's transaction, or in the very statement that makes the change
+ * ({@link #appendIf}), so the event exists exactly when the state change it describes does. The relay publishes it
+ * after commit.
  */
 @ApplicationScoped
 public class Outbox {
@@ -90,11 +91,14 @@ public class Outbox {
      * @param change a data-modifying statement with a RETURNING clause (its rows are only counted), its parameters
      *     written as {@code ?} and set by {@code parameters}
      * @param key the Kafka record key, as for {@link #append}
-     * @param events records of the contracts module, as for {@link #append}
+     * @param events records of the contracts module, as for {@link #append}: at least one
      * @return whether the change touched a row, so the events were added
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean appendIf(String change, Parameters parameters, String key, Object... events) {
+        if (events.length == 0) {
+            throw new IllegalArgumentException("a change without events is not the outbox's to make");
+        }
         List<EventRow> rows = rows(key, events);
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < rows.size(); i++) {
@@ -124,6 +128,7 @@ public class Outbox {
         if (added == 0) {
             return false;
         }
+        // outside a transaction the relay's observer (after success) is told at once: the statement has committed
         appended.fire(new OutboxAppended());
         return true;
     }
