@@ -14,14 +14,12 @@ import id.ltsa.relay.notification.decision.StoredMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,10 +38,7 @@ class DueMessagesTest {
         String heldPhone = newPhone();
         Instant oldest = Instant.now().minusSeconds(60);
         QuarkusTransaction.requiringNew().run(() -> due(held, ApplicationStatus.RECEIVED, oldest));
-        try (Connection other = DriverManager.getConnection(
-                config("quarkus.datasource.jdbc.url"),
-                config("quarkus.datasource.username"),
-                config("quarkus.datasource.password"))) {
+        try (Connection other = StoredMessages.connectionOfItsOwn()) {
             other.setAutoCommit(false);
             try (PreparedStatement lock =
                     other.prepareStatement("SELECT 1 FROM notification WHERE application_id = ? FOR UPDATE")) {
@@ -83,10 +78,6 @@ class DueMessagesTest {
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> messagesTo(heldPhone).body("items", hasSize(1)));
         notificationLog(held).body("items.status", contains("SENT"));
-    }
-
-    private static String config(String name) {
-        return ConfigProvider.getConfig().getValue(name, String.class);
     }
 
     /** A message due since {@code createdAt}, as a decision no sender claimed leaves it. */

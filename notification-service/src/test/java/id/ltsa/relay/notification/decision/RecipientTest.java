@@ -12,7 +12,6 @@ import id.ltsa.relay.contracts.NotificationChannel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,11 +98,7 @@ class RecipientTest {
         heard(() -> Recipient.heard(id, OFFICE, ApplicationStatus.QUEUED, 1, T0, T0));
         UUID received = UUID.randomUUID();
         ExecutorService statuses = Executors.newSingleThreadExecutor();
-        // a connection of its own, outside the pool: the pool's connections belong to the transaction manager
-        try (Connection contacts = DriverManager.getConnection(
-                config("quarkus.datasource.jdbc.url"),
-                config("quarkus.datasource.username"),
-                config("quarkus.datasource.password"))) {
+        try (Connection contacts = StoredMessages.connectionOfItsOwn()) {
             contacts.setAutoCommit(false);
             try (PreparedStatement upsert =
                     contacts.prepareStatement("UPDATE recipient SET version = version + 1 WHERE application_id = ?")) {
@@ -161,10 +155,6 @@ class RecipientTest {
 
     private static Recipient.Heard heard(Callable<Recipient.Heard> upsert) {
         return QuarkusTransaction.requiringNew().call(upsert);
-    }
-
-    private static String config(String name) {
-        return ConfigProvider.getConfig().getValue(name, String.class);
     }
 
     /** Whether another session waits for a lock that {@code holder}'s session has. */

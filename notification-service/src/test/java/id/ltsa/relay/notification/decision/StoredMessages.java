@@ -4,8 +4,13 @@ import id.ltsa.relay.contracts.ApplicationStatus;
 import id.ltsa.relay.contracts.NotificationChannel;
 import id.ltsa.relay.contracts.testing.SampleApplicant;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Rows as the service writes them, for tests that write them behind its back (as an outage, a crash or another
@@ -15,6 +20,19 @@ import java.util.UUID;
 public final class StoredMessages {
 
     private StoredMessages() {}
+
+    /**
+     * A connection to the service's database of the test's own, outside the pool (the pool's connections belong to the
+     * transaction manager): for a transaction held open while the service does something, as another consumer or
+     * instance would hold one.
+     */
+    public static Connection connectionOfItsOwn() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
 
     /** An applicant's details as a contact event leaves them: by SMS, in Bahasa Indonesia. */
     public static Recipient recipient(UUID application, String phone) {

@@ -15,7 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -26,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,11 +61,7 @@ class LateReceivedOrderTest {
         });
         UUID received = StoredMessages.id(application, ApplicationStatus.RECEIVED, 2);
         ExecutorService sender = Executors.newSingleThreadExecutor();
-        // a connection of its own, outside the pool: the pool's connections belong to the transaction manager
-        try (Connection decision = DriverManager.getConnection(
-                config("quarkus.datasource.jdbc.url"),
-                config("quarkus.datasource.username"),
-                config("quarkus.datasource.password"))) {
+        try (Connection decision = StoredMessages.connectionOfItsOwn()) {
             // the decision: the application's lock, and the RECEIVED it decides, not committed yet
             decision.setAutoCommit(false);
             try (PreparedStatement lock =
@@ -109,10 +103,6 @@ class LateReceivedOrderTest {
         QuarkusTransaction.requiringNew()
                 .run(() -> Notification.update(
                         "status = ?1 where applicationId = ?2", NotificationStatus.FAILED, application));
-    }
-
-    private static String config(String name) {
-        return ConfigProvider.getConfig().getValue(name, String.class);
     }
 
     private boolean waitsForALock(UUID application) throws Exception {
